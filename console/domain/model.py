@@ -313,6 +313,8 @@ class Ward:
     valid_from: str | None = None
     valid_to: str | None = None
     successor: str | None = None
+    #: The UBND unit that handles local matters here (current wards only).
+    committee: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -383,7 +385,7 @@ def report_from_json(data: Any) -> Report:
     if report_id is None or report_id <= 0:
         raise InvalidRecord("id: missing or not positive")
     try:
-        status = Status(data.get("status"))
+        status = Status(str(data.get("status")))
     except ValueError as exc:
         raise InvalidRecord(f"status: unknown {str(data.get('status'))[:40]!r}") from exc
     try:

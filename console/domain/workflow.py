@@ -181,12 +181,17 @@ def _text(payload: dict[str, Any], key: str, *, required: bool, limit: int = 10_
 
 def _time(payload: dict[str, Any], key: str, *, required: bool) -> datetime | None:
     raw = payload.get(key)
-    if raw is None:
+    if raw is None or raw == "":
         if required:
             raise InvalidPayload(f"Thiếu thời hạn «{key}».", f"Field {key} is required.")
         return None
+    if not isinstance(raw, str):
+        raise InvalidPayload(
+            f"Thời hạn «{key}» phải là thời điểm dạng ISO 8601.",
+            f"Field {key} must be an ISO time.",
+        )
     try:
-        return parse_time(raw) if isinstance(raw, str) else None
+        return parse_time(raw)
     except ValueError as exc:
         raise InvalidPayload(
             f"Thời hạn «{key}» không hợp lệ.", f"Field {key} is not a valid time."
@@ -233,7 +238,7 @@ def apply_action(
     elif action is ActionType.REJECT:
         reason = payload.get("reason")
         try:
-            RejectReason(reason)
+            RejectReason(str(reason))
         except ValueError as exc:
             raise InvalidPayload("Lý do không tiếp nhận không hợp lệ.", "Unknown reject reason.") from exc
         changes.update(reject_reason=reason)

@@ -1,0 +1,216 @@
+"""The paht-console command: the window by default, and sync, serve, demo-data.
+
+With no --server, every command runs on the embedded default: the demo central API started
+in-process over a demo database in the data folder, signed in as the demo account the
+command needs. A real server's password comes from PAHT_PASSWORD, the keyring or a prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import getpass
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from console.config import Settings, SettingsError, load_settings
+from console.connection import DEMO_PASSWORD, Connection, sign_in, start_embedded
+from console.sync.client import ApiError
+
+log = logging.getLogger("paht")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="paht-console",
+        description="PAHT Console: bàn điều hành phản ánh hiện trường của Trung tâm IOC Huế.",
+    )
+    parser.add_argument("--server", help="URL of the central API (default: embedded demo)")
+    parser.add_argument("--user", help="account name on the central API")
+    parser.add_argument("--data-dir", help="folder for the local cache (env PAHT_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true", help="use the embedded demo central API")
+    parser.add_argument("--screenshot", type=Path, help="save the main window to a PNG and exit")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sync = sub.add_parser("sync", help="synchronise the local cache with the central API")
+    sync.add_argument("--once", action="store_true", help="one sync, then exit")
+
+    serve = sub.add_parser("serve", help="run the reference central API")
+    serve.add_argument(
+        "--demo", dest="serve_demo", action="store_true", help="demo accounts and city"
+    )
+    serve.add_argument("--db", help="database URL (default: the demo database in the data folder)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--no-simulate", action="store_true", help="no live demo simulator")
+
+    demo = sub.add_parser("demo-data", help="generate a demo city in a central API database")
+    demo.add_argument("--count", type=int, default=5000)
+    demo.add_argument("--seed", type=int, default=7)
+    demo.add_argument("--db", help="database URL (default: the demo database in the data folder)")
+
+    sub.add_parser("status", help="show the local cache and the outbox")
+    return parser
+
+
+def _password(user: str) -> str:
+    env = os.environ.get("PAHT_PASSWORD")
+    if env:
+        return env
+    with contextlib.suppress(Exception):
+        import keyring
+
+        stored = keyring.get_password("paht-console", user)
+        if stored:
+            return stored
+    if not sys.stdin.isatty():
+        raise SettingsError("Cần mật khẩu: đặt PAHT_PASSWORD hoặc chạy trong cửa sổ dòng lệnh.")
+    return getpass.getpass(f"Mật khẩu cho {user}: ")
+
+
+@contextlib.contextmanager
+def connected(settings: Settings, *, demo_user: str = "operator") -> Iterator[Connection]:
+    """A signed-in connection for the duration of a command (embedded demo when no server)."""
+    if settings.server_url is None:
+        embedded = start_embedded(settings, simulate=False)
+        try:
+            yield sign_in(embedded.base_url, settings.user or demo_user, DEMO_PASSWORD)
+        finally:
+            embedded.stop()
+    else:
+        user = settings.user
+        if not user:
+            raise SettingsError("Cần --user để đăng nhập máy chủ thật.")
+        yield sign_in(settings.server_url, user, _password(user), ca_bundle=settings.ca_bundle)
+
+
+def _sync(settings: Settings, once: bool) -> int:
+    from console.store import open_cache, open_outbox
+    from console.sync.engine import SyncEngine
+
+    cache = open_cache(settings.data_dir)
+    outbox = open_outbox(settings.data_dir)
+    stop = threading.Event()
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, lambda *_: stop.set())
+    with connected(settings) as conn:
+        engine = SyncEngine(conn.client, cache, outbox)
+        while True:
+            result = engine.sync_once(should_stop=stop.is_set)
+            counts = cache.counts()
+            box = outbox.counts()
+            summary = {
+                "online": result.online,
+                "error": result.error,
+                "received": result.pull.received if result.pull else 0,
+                "quarantined_now": result.pull.quarantined if result.pull else 0,
+                "pushed": result.push.sent if result.push else 0,
+                "cache_reports": counts.reports,
+                "cache_quarantined": counts.quarantined,
+                "outbox_queued": box.queued,
+                "outbox_conflicts": box.conflicts,
+                "outbox_refused": box.refused,
+            }
+            print(json.dumps(summary, ensure_ascii=False))
+            if once or stop.wait(settings.sync_interval_s):
+                return 0 if result.online else 2
+
+
+def _status(settings: Settings) -> int:
+    from console.store import open_cache, open_outbox
+
+    cache = open_cache(settings.data_dir)
+    outbox = open_outbox(settings.data_dir)
+    counts = cache.counts()
+    box = outbox.counts()
+    print(f"Thư mục dữ liệu: {settings.data_dir}")
+    print(f"Phản ánh trong bộ nhớ đệm: {counts.reports}; cách ly: {counts.quarantined}")
+    print(
+        f"Hàng đợi thao tác: {box.queued} chờ gửi, {box.failed} lỗi mạng, "
+        f"{box.conflicts} xung đột, {box.refused} bị từ chối"
+    )
+    return 0
+
+
+def _demo_db_url(settings: Settings, db: str | None) -> str:
+    if db:
+        return db
+    from console.connection import DEMO_DB_NAME
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{settings.data_dir / DEMO_DB_NAME}"
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    from console.central.server import run_server
+
+    demo = bool(args.serve_demo or args.db is None)
+    db_url = _demo_db_url(settings, args.db)
+    if args.db is None:
+        from console.connection import DEMO_DB_NAME, ensure_demo_database
+
+        ensure_demo_database(settings.data_dir / DEMO_DB_NAME, settings.demo_count)
+    print(f"Máy chủ trung tâm: http://{args.host}:{args.port} (cơ sở dữ liệu {db_url})")
+    run_server(db_url, host=args.host, port=args.port, demo=demo, simulate=not args.no_simulate)
+    return 0
+
+
+def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
+    from console.central.db import seed_demo
+
+    if args.count <= 0:
+        raise SettingsError("--count phải là số dương.")
+    db_url = _demo_db_url(settings, args.db)
+    if args.db is None:
+        demo_path = Path(db_url.removeprefix("sqlite:///"))
+        demo_path.unlink(missing_ok=True)
+        demo_path.with_suffix(".seeded").unlink(missing_ok=True)
+    seed_demo(db_url, args.count, seed=args.seed)
+    if args.db is None:
+        demo_path.with_suffix(".seeded").write_text("ok", encoding="utf-8")
+    print(f"Đã tạo {args.count} phản ánh mẫu trong {db_url}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    try:
+        settings = load_settings(data_dir=args.data_dir, server=args.server, user=args.user)
+        if args.demo:
+            settings = settings.with_changes(server_url=None)
+        if args.command is None:
+            from widgets.app import run_gui
+
+            return run_gui(settings, screenshot=args.screenshot, demo=args.demo)
+        if args.command == "sync":
+            return _sync(settings, args.once)
+        if args.command == "serve":
+            return _serve(settings, args)
+        if args.command == "demo-data":
+            return _demo_data(settings, args)
+        if args.command == "status":
+            return _status(settings)
+    except SettingsError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    except ApiError as exc:
+        print(f"Lỗi máy chủ trung tâm: {exc.message} ({exc.status})", file=sys.stderr)
+        return 3
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,159 @@
+"""Settings and paths: one place that knows where data and configuration live.
+
+Precedence: command-line option, then environment (PAHT_DATA_DIR, PAHT_CONFIG_DIR, PAHT_SERVER,
+PAHT_USER, PAHT_SYNC_INTERVAL, PAHT_TILES_URL, PAHT_CA_BUNDLE, PAHT_LANGUAGE), then
+`settings.json` in the config folder, then defaults. Passwords and tokens are never settings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+APP_NAME = "paht-console"
+DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+DEFAULT_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+class SettingsError(ValueError):
+    """A setting that cannot be used; the message says which and why (Vietnamese)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    data_dir: Path
+    config_dir: Path
+    #: None means the embedded demo central API, started in-process.
+    server_url: str | None = None
+    user: str | None = None
+    sync_interval_s: int = 30
+    tiles_url: str | None = DEFAULT_TILES_URL
+    tiles_attribution: str = DEFAULT_TILES_ATTRIBUTION
+    ca_bundle: str | None = None
+    language: str = "vi"
+    #: How many reports the embedded demo city starts with.
+    demo_count: int = 5000
+    #: Whether the embedded demo runs its live simulator (citizens and units acting).
+    demo_simulator: bool = True
+
+    @property
+    def cache_path(self) -> Path:
+        return self.data_dir / "cache.sqlite3"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config_dir / "settings.json"
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+    def save(self) -> None:
+        """Persist the user-editable part (never paths given on the command line, never secrets)."""
+        self.config_dir.mkdir(parents=True, exist_ok=True)
+        data = {
+            key: value
+            for key, value in asdict(self).items()
+            if key in _PERSISTED and value is not None
+        }
+        tmp = self.settings_file.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+        tmp.replace(self.settings_file)
+
+
+_PERSISTED = frozenset(
+    {
+        "server_url",
+        "user",
+        "sync_interval_s",
+        "tiles_url",
+        "tiles_attribution",
+        "ca_bundle",
+        "language",
+    }
+)
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        raise SettingsError(f"Không đọc được tệp cấu hình {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"Tệp cấu hình {path} không phải một đối tượng JSON.")
+    known = {f.name for f in fields(Settings)}
+    return {k: v for k, v in data.items() if k in _PERSISTED and k in known}
+
+
+def _int_env(name: str) -> int | None:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise SettingsError(f"Biến môi trường {name}={raw!r} phải là số nguyên.") from exc
+    return value
+
+
+def load_settings(
+    *,
+    data_dir: str | Path | None = None,
+    config_dir: str | Path | None = None,
+    server: str | None = None,
+    user: str | None = None,
+) -> Settings:
+    env = os.environ
+    resolved_data = Path(
+        data_dir
+        or env.get("PAHT_DATA_DIR")
+        or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    ).expanduser()
+    resolved_config = Path(
+        config_dir
+        or env.get("PAHT_CONFIG_DIR")
+        or (resolved_data / "config" if data_dir else None)
+        or platformdirs.user_config_dir(APP_NAME, appauthor=False)
+    ).expanduser()
+    stored = _read_file(resolved_config / "settings.json")
+    values: dict[str, Any] = {**stored}
+    for key, name in (
+        ("server_url", "PAHT_SERVER"),
+        ("user", "PAHT_USER"),
+        ("tiles_url", "PAHT_TILES_URL"),
+        ("ca_bundle", "PAHT_CA_BUNDLE"),
+        ("language", "PAHT_LANGUAGE"),
+    ):
+        if env.get(name):
+            values[key] = env[name]
+    interval = _int_env("PAHT_SYNC_INTERVAL")
+    if interval is not None:
+        values["sync_interval_s"] = interval
+    if server:
+        values["server_url"] = server
+    if user:
+        values["user"] = user
+    settings = Settings(data_dir=resolved_data, config_dir=resolved_config, **values)
+    validate(settings)
+    return settings
+
+
+def validate(settings: Settings) -> None:
+    if settings.server_url is not None and not settings.server_url.startswith(
+        ("http://", "https://")
+    ):
+        raise SettingsError(
+            f"Địa chỉ máy chủ «{settings.server_url}» phải bắt đầu bằng http:// hoặc https://."
+        )
+    if not 5 <= settings.sync_interval_s <= 86_400:
+        raise SettingsError("Chu kỳ đồng bộ phải từ 5 giây đến 1 ngày.")
+    if settings.language not in {"vi", "en"}:
+        raise SettingsError(f"Ngôn ngữ «{settings.language}» không được hỗ trợ (vi, en).")
+    if settings.ca_bundle is not None and not Path(settings.ca_bundle).is_file():
+        raise SettingsError(f"Không tìm thấy tệp chứng chỉ CA «{settings.ca_bundle}».")

@@ -1,0 +1,100 @@
+"""Getting a signed-in client: to a real central API, or to the embedded demo one.
+
+The embedded default runs the reference central API in-process on a free loopback port over a
+demo database kept in the data folder, so the cache and its server stay in step between runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from console.config import Settings
+from console.domain.model import Role
+from console.sync.client import CentralClient
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSWORD = "demo"
+DEMO_DB_NAME = "demo-central.sqlite3"
+
+
+@dataclass
+class Connection:
+    base_url: str
+    client: CentralClient
+    user: str
+    role: Role
+    token: str
+    expires_at: datetime | None = None
+
+
+def ensure_demo_database(db_path: Path, count: int) -> None:
+    """Create and seed the demo city database on first use; a half-seeded one is redone."""
+    marker = db_path.with_suffix(".seeded")
+    if marker.exists() and db_path.exists():
+        return
+    from console.central.db import seed_demo
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.unlink(missing_ok=True)
+    log.info("Seeding the embedded demo city with %d reports", count)
+    seed_demo(f"sqlite:///{db_path}", count)
+    marker.write_text("ok", encoding="utf-8")
+
+
+class EmbeddedCentral:
+    """The demo central API living inside this process (and its city simulator)."""
+
+    def __init__(self, settings: Settings, *, simulate: bool | None = None) -> None:
+        from console.central.server import CentralServer
+
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self.db_path = settings.data_dir / DEMO_DB_NAME
+        self.db_url = f"sqlite:///{self.db_path}"
+        ensure_demo_database(self.db_path, settings.demo_count)
+        self.server = CentralServer(self.db_url, demo=True, port=0)
+        self.base_url = self.server.start()
+        self._simulator: Any = None
+        if settings.demo_simulator if simulate is None else simulate:
+            self._start_simulator()
+
+    def _start_simulator(self) -> None:
+        try:
+            from console.central.demo.simulator import CitySimulator
+        except ImportError:  # pragma: no cover - the simulator is optional
+            return
+        self._simulator = CitySimulator(self.base_url)
+        self._simulator.start()
+
+    def stop(self) -> None:
+        if self._simulator is not None:
+            self._simulator.stop()
+            self._simulator = None
+        self.server.stop()
+
+
+_embedded_lock = threading.Lock()
+
+
+def start_embedded(settings: Settings, *, simulate: bool | None = None) -> EmbeddedCentral:
+    with _embedded_lock:
+        return EmbeddedCentral(settings, simulate=simulate)
+
+
+def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = None) -> Connection:
+    """Sign in and return a connection whose client carries the token (raises ApiError)."""
+    client = CentralClient(base_url, ca_bundle=ca_bundle)
+    info = client.login(user, password)
+    return Connection(
+        base_url=base_url,
+        client=client,
+        user=info.user,
+        role=Role(info.role),
+        token=info.token,
+        expires_at=info.expires_at,
+    )

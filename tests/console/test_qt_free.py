@@ -1,0 +1,44 @@
+"""The core stays free of Qt: importing every console module never loads PySide6."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import console
+
+ROOT = Path(console.__file__).resolve().parent.parent
+
+
+def _console_modules() -> list[str]:
+    return sorted(
+        info.name
+        for info in pkgutil.walk_packages(console.__path__, prefix="console.")
+        if not info.name.endswith("__main__")
+    )
+
+
+def test_every_console_module_imports_without_qt() -> None:
+    modules = _console_modules()
+    assert "console.domain.workflow" in modules
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "leaked = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'widgets'))\n"
+        "print('LEAKED', leaked)\n"
+        "sys.exit(1 if leaked else 0)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_import_contracts_hold() -> None:
+    lint = Path(sys.executable).with_name("lint-imports")
+    done = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "BROKEN" not in done.stdout
