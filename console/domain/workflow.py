@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from console.domain.calendar import to_local
 from console.domain.model import (
     ACTION_LABELS_VI,
     FINAL_STATUSES,
@@ -302,7 +303,7 @@ def apply_action(
             if now < ready:
                 raise TooSoon(
                     f"Chưa đủ thời gian tối thiểu giữa hai lần đôn đốc: có thể đôn đốc cấp {level} "
-                    f"từ {ready:%d/%m/%Y %H:%M} (UTC).",
+                    f"từ {to_local(ready):%H:%M} ngày {to_local(ready):%d/%m/%Y} (giờ Việt Nam).",
                     f"Too soon after the last escalation: level {level} possible from {ready:%Y-%m-%d %H:%M} UTC.",
                 )
         changes.update(escalation_level=level, escalated_at=now)
