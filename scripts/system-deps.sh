@@ -4,7 +4,7 @@
 # Qt and QtWebEngine load, poppler-utils (PDF checks), Xvfb for a real window on a headless box.
 set -euo pipefail
 packages=(
-  fonts-dejavu-core fonts-noto-core fonts-liberation
+  fonts-dejavu-core fonts-noto-core fonts-liberation fonts-liberation2
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libnss3
   libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxi6 libasound2 libxshmfence1 libgbm1
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0

@@ -1,0 +1,70 @@
+"""The weekly report's tables as a workbook: one sheet each, numbers as numbers, times as
+Excel times in Vietnam time, bold frozen header row, widths from the content."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from console.domain.calendar import VN_TZ
+from console.exports.weekly_figures import WeeklyFigures
+from console.exports.weekly_tables import Cell, FigureTable, all_tables
+
+MAX_WIDTH = 60
+TIME_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+def _excel(value: Cell) -> int | float | str | datetime:
+    """openpyxl cannot store aware times: write the Vietnam wall-clock time."""
+    if isinstance(value, datetime):
+        return value.astimezone(VN_TZ).replace(tzinfo=None)
+    return value
+
+
+def _width(header: str, column: Sequence[Cell]) -> float:
+    longest = max([len(header), *(16 if isinstance(v, datetime) else len(str(v)) for v in column)])
+    return float(min(MAX_WIDTH, max(8, longest + 2)))
+
+
+def _sheet(workbook: Workbook, table: FigureTable, caption: str) -> None:
+    sheet = workbook.create_sheet(table.sheet[:31])
+    sheet.append(list(table.header))
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for row in table.rows:
+        sheet.append([_excel(v) for v in row])
+    for index, header in enumerate(table.header, start=1):
+        column = [row[index - 1] for row in table.rows]
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = _width(header, column)
+        if any(isinstance(v, datetime) for v in column):
+            for cell in sheet[letter][1:]:
+                cell.number_format = TIME_FORMAT
+    sheet.freeze_panes = "A2"
+    sheet.sheet_properties.tabColor = None
+    sheet.oddHeader.center.text = caption
+
+
+def build_weekly_xlsx(figures: WeeklyFigures, path: Path) -> Path:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    week = figures.week
+    caption = (
+        f"Tuần {week.number:02d}/{week.year} ({week.monday:%d/%m/%Y} - {week.sunday:%d/%m/%Y})"
+    )
+    for table in all_tables(figures):
+        _sheet(workbook, table, caption)
+    workbook.properties.title = f"Báo cáo tuần {week.label}"
+    workbook.properties.creator = "PAHT Console"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    workbook.save(tmp)
+    tmp.replace(path)
+    return path
