@@ -1,0 +1,89 @@
+"""The live map page: a folium/Leaflet shell whose markers arrive later through `window.paht`.
+
+The page holds no report data, so it stays small and loads once; markers are pushed into it
+with `paht.setMarkers(...)` and replaced without a reload (zoom and position survive).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import folium
+from jinja2 import Template
+
+from console.maps.assets import local_assets
+
+PAGE_NAME = "paht_map.html"
+HUE_CENTRE = (16.46, 107.59)
+
+
+@dataclass(frozen=True, slots=True)
+class TileProvider:
+    """A raster tile server; the page works (markers on grey) when it is unreachable."""
+
+    url_template: str
+    attribution: str
+    max_zoom: int = 19
+
+
+DEFAULT_TILES = TileProvider(
+    url_template="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
+    max_zoom=19,
+)
+#: Clustering stops at the map's maximum zoom, which must be set even without a tile layer.
+NO_TILES_MAX_ZOOM = 19
+
+
+class _LiveLayer(folium.elements.JSCSSMixin):
+    """Loads the heat, bridge and point-layer scripts and starts `paht_map.js` on the map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            pahtInit({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, js: list[tuple[str, str]], css: list[tuple[str, str]]) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "PahtLiveLayer"
+        self.default_js = js
+        self.default_css = css
+
+
+def build_map_page(
+    out_dir: Path,
+    *,
+    tiles: TileProvider | None = DEFAULT_TILES,
+    center: tuple[float, float] = HUE_CENTRE,
+    zoom: int = 12,
+) -> Path:
+    """Writes the page into `out_dir` and returns its path (load it from file, not setHtml)."""
+    assets = local_assets()
+    max_zoom = tiles.max_zoom if tiles is not None else NO_TILES_MAX_ZOOM
+    fmap = folium.Map(
+        location=list(center),
+        zoom_start=zoom,
+        tiles=None,
+        max_zoom=max_zoom,
+        maxZoom=max_zoom,
+        control_scale=True,
+    )
+    # Instance lists shadow folium's shared class lists (which point at CDNs).
+    fmap.default_js = assets.base_js
+    fmap.default_css = assets.base_css
+    if tiles is not None:
+        folium.TileLayer(
+            tiles=tiles.url_template,
+            attr=tiles.attribution,
+            max_zoom=tiles.max_zoom,
+            name="tiles",
+        ).add_to(fmap)
+    fmap.add_child(_LiveLayer(assets.layer_js, assets.layer_css))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    path = out_dir / PAGE_NAME
+    path.write_text(fmap.get_root().render(), encoding="utf-8")
+    return path

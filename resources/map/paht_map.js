@@ -1,0 +1,306 @@
+/* PAHT Console live map: the page API (window.paht), popups, legend, heat map and the
+ * QWebChannel bridge to Python. The drawing lives in paht_points.js.
+ * Report text is data: every text node is built with textContent, never innerHTML. */
+(function () {
+  "use strict";
+
+  var P = window.PahtPoints;
+  var FAMILY_COLORS = P.FAMILY_COLORS;
+  var OVERDUE_COLOR = P.OVERDUE_COLOR;
+  var CELL = P.CELL;
+  var FAMILY_LABELS = ["Chờ IOC xử lý", "Đơn vị đang xử lý", "Đã xử lý / công khai",
+    "Đã đóng / không tiếp nhận"];
+  var TEXT = {
+    overdue: "Quá hạn",
+    escalation: "Đôn đốc mức ",
+    escalationLegend: "Vòng tím: mức đôn đốc",
+    heat: "Bản đồ nhiệt",
+    heatTitle: "Bật/tắt bản đồ nhiệt",
+    samePlace: " phản ánh khác tại cùng vị trí",
+    cluster: " phản ánh, ",
+    clusterLate: " quá hạn — bấm để phóng to"
+  };
+  // Row layout of the payload (console/maps/markers.py).
+  var ID = 0, LAT = 1, LON = 2, STATUS = 3, OVERDUE = 4, ESCALATION = 5, CODE = 6, TITLE = 7;
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function Report(row, family, label, crs) {
+    var p = crs.latLngToPoint(L.latLng(row[LAT], row[LON]), 0);
+    this.id = row[ID];
+    this.lat = row[LAT];
+    this.lon = row[LON];
+    this.x = p.x;
+    this.y = p.y;
+    this.family = family;
+    this.overdue = row[OVERDUE] ? 1 : 0;
+    this.escalation = Math.max(0, Math.min(3, row[ESCALATION] | 0));
+    this.code = String(row[CODE]);
+    this.title = String(row[TITLE]);
+    this.label = String(label);
+  }
+
+  function details(r, extra) {
+    var box = el("div", "paht-info");
+    box.appendChild(el("div", "paht-code", r.code));
+    box.appendChild(el("div", "paht-title", r.title));
+    var status = el("div", "paht-status", r.label);
+    status.style.color = FAMILY_COLORS[r.family] || FAMILY_COLORS[3];
+    box.appendChild(status);
+    if (r.overdue) { box.appendChild(el("div", "paht-overdue", TEXT.overdue)); }
+    if (r.escalation > 0) {
+      box.appendChild(el("div", "paht-escalation", TEXT.escalation + r.escalation));
+    }
+    if (extra > 0) { box.appendChild(el("div", "paht-more", extra + TEXT.samePlace)); }
+    return box;
+  }
+
+  function addLegend(map) {
+    var Legend = L.Control.extend({
+      options: { position: "bottomright" },
+      onAdd: function () {
+        var box = el("div", "paht-legend leaflet-bar");
+        var colors = FAMILY_COLORS.concat([OVERDUE_COLOR]);
+        var labels = FAMILY_LABELS.concat([TEXT.overdue]);
+        for (var i = 0; i < colors.length; i++) {
+          var line = el("div", "paht-legend-row");
+          var dot = el("span", "paht-dot");
+          dot.style.background = colors[i];
+          line.appendChild(dot);
+          line.appendChild(el("span", null, labels[i]));
+          box.appendChild(line);
+        }
+        var ring = el("div", "paht-legend-row");
+        var ringDot = el("span", "paht-dot paht-ring");
+        ring.appendChild(ringDot);
+        ring.appendChild(el("span", null, TEXT.escalationLegend));
+        box.appendChild(ring);
+        return box;
+      }
+    });
+    map.addControl(new Legend());
+  }
+
+  function addHeatButton(map, toggle) {
+    var Button = L.Control.extend({
+      options: { position: "topright" },
+      onAdd: function () {
+        var button = el("a", "paht-heat-button leaflet-bar", TEXT.heat);
+        button.href = "#";
+        button.title = TEXT.heatTitle;
+        button.setAttribute("role", "button");
+        L.DomEvent.disableClickPropagation(button);
+        L.DomEvent.on(button, "click", function (ev) {
+          L.DomEvent.preventDefault(ev);
+          toggle();
+        });
+        return button;
+      }
+    });
+    map.addControl(new Button());
+  }
+
+  function init(map) {
+    var crs = map.options.crs;
+    var known = new Map();
+    var layer = new P.PointLayer();
+    var bridge = null;
+    var heat = null;
+    var heatOn = false;
+    var updates = 0;
+    var popupId = null;
+    var tip = L.tooltip({ direction: "top", opacity: 0.95, offset: [0, -8] });
+    layer.addTo(map);
+
+    function setMarkers(payload) {
+      if (typeof payload === "string") { payload = JSON.parse(payload); }
+      var rows = payload.r || [], families = payload.f || [], labels = payload.l || [];
+      var i, fresh = [];
+      for (i = 0; i < rows.length; i++) {
+        var row = rows[i];
+        var report = new Report(row, families[row[STATUS]], labels[row[STATUS]], crs);
+        known.set(report.id, report);
+        fresh.push(report);
+      }
+      var shown = fresh;
+      if (payload.ids) {
+        shown = [];
+        for (i = 0; i < payload.ids.length; i++) {
+          var r = known.get(payload.ids[i]);
+          if (r) { shown.push(r); }
+        }
+      }
+      if (payload.forget) {
+        for (i = 0; i < payload.forget.length; i++) { known.delete(payload.forget[i]); }
+      }
+      layer.setReports(shown);
+      if (layer.selected !== null && !shownReport(layer.selected)) { layer.selected = null; }
+      if (heatOn) { heat.setLatLngs(heatPoints()); }
+      updates += 1;
+      if (bridge) { bridge.markersShown(shown.length); }
+      return shown.length;
+    }
+
+    function shownReport(id) {
+      var rs = layer.reports;
+      for (var i = 0; i < rs.length; i++) { if (rs[i].id === id) { return rs[i]; } }
+      return null;
+    }
+
+    function heatPoints() {
+      var rs = layer.reports, pts = new Array(rs.length);
+      for (var i = 0; i < rs.length; i++) { pts[i] = [rs[i].lat, rs[i].lon, rs[i].overdue ? 1 : 0.5]; }
+      return pts;
+    }
+
+    function aloneZoom(target) {
+      var maxZoom = map.getMaxZoom(), rs = layer.reports;
+      for (var z = Math.max(map.getZoom(), 14); z < maxZoom; z++) {
+        var s = Math.pow(2, z) / CELL;
+        var cx = Math.floor(target.x * s), cy = Math.floor(target.y * s), n = 0;
+        for (var i = 0; i < rs.length && n < 2; i++) {
+          if (Math.floor(rs[i].x * s) === cx && Math.floor(rs[i].y * s) === cy) { n += 1; }
+        }
+        if (n < 2) { return z; }
+      }
+      return maxZoom;
+    }
+
+    function onScreen(item) {
+      var p = map.layerPointToContainerPoint(L.point(item.sx, item.sy).add(layer._topLeft));
+      var size = map.getSize();
+      return p.x >= 20 && p.y >= 20 && p.x <= size.x - 20 && p.y <= size.y - 20;
+    }
+
+    // A report whose own dot is already on screen is only ringed: the map does not jump
+    // under the operator's mouse after a click. Otherwise the map centres on it, zoomed in
+    // far enough for its cluster to open.
+    function highlight(id) {
+      var r = shownReport(id);
+      if (popupId !== id) { map.closePopup(); }
+      if (!r) {
+        layer.selected = null;
+        layer.redraw();
+        return false;
+      }
+      layer.selected = id;
+      var item = heatOn ? null : layer.itemFor(id);
+      if (item && onScreen(item)) {
+        layer.redraw();
+      } else {
+        map.setView([r.lat, r.lon], heatOn ? Math.max(map.getZoom(), 16) : aloneZoom(r));
+        layer.redraw();
+      }
+      return true;
+    }
+
+    function setHeat(on) {
+      on = !!on;
+      if (on === heatOn) { return heatOn; }
+      heatOn = on;
+      if (on) {
+        heat = heat || L.heatLayer([], { radius: 20, blur: 16, maxZoom: 16, minOpacity: 0.25 });
+        heat.setLatLngs(heatPoints());
+        heat.addTo(map);
+        map.removeLayer(layer);
+      } else {
+        map.removeLayer(heat);
+        layer.addTo(map);
+      }
+      map.closeTooltip(tip);
+      L.DomUtil[on ? "addClass" : "removeClass"](map.getContainer(), "paht-heat-on");
+      return heatOn;
+    }
+
+    function fitAll() {
+      var rs = layer.reports;
+      if (!rs.length) { return; }
+      var bounds = L.latLngBounds([]);
+      for (var i = 0; i < rs.length; i++) { bounds.extend([rs[i].lat, rs[i].lon]); }
+      map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
+    }
+
+    function openReport(item) {
+      var r = item.report;
+      popupId = r.id;
+      L.popup({ maxWidth: 320, offset: [0, -4] }).setLatLng([r.lat, r.lon])
+        .setContent(details(r, item.same)).openOn(map);
+      if (bridge) { bridge.markerClicked(r.id); }
+    }
+
+    function zoomInto(item) {
+      var sw = crs.pointToLatLng(L.point(item.minX, item.maxY), 0);
+      var ne = crs.pointToLatLng(L.point(item.maxX, item.minY), 0);
+      var zoom = map.getBoundsZoom(L.latLngBounds(sw, ne), false, L.point(60, 60));
+      var center = map.layerPointToLatLng(L.point(item.sx, item.sy).add(layer._topLeft));
+      map.setView(center, Math.min(map.getMaxZoom(), Math.max(zoom, map.getZoom() + 1)));
+    }
+
+    map.on("click", function (e) {
+      if (heatOn) { return; }
+      var item = layer.hit(e.layerPoint);
+      if (!item) { return; }
+      if (item.report) { openReport(item); } else { zoomInto(item); }
+    });
+    map.on("mousemove", function (e) {
+      if (heatOn) { return; }
+      var item = layer.hit(e.layerPoint);
+      map.getContainer().style.cursor = item ? "pointer" : "";
+      if (!item) {
+        map.closeTooltip(tip);
+        return;
+      }
+      var content = item.report ? details(item.report, item.same)
+        : el("div", "paht-info", item.count + TEXT.cluster + item.late + TEXT.clusterLate);
+      tip.setLatLng(map.layerPointToLatLng(L.point(item.sx, item.sy).add(layer._topLeft)));
+      tip.setContent(content);
+      map.openTooltip(tip);
+    });
+    map.on("mouseout zoomstart", function () { map.closeTooltip(tip); });
+    map.on("popupclose", function () { popupId = null; });
+
+    function state() {
+      var c = map.getCenter();
+      return {
+        count: layer.reports.length, visible: layer.drawn.length, updates: updates,
+        heat: heatOn, selected: layer.selected, zoom: map.getZoom(), center: [c.lat, c.lng],
+        bridge: bridge !== null
+      };
+    }
+
+    function markerPoint(id) {
+      var item = layer.itemFor(id);
+      if (!item || heatOn) { return null; }
+      var p = map.layerPointToContainerPoint(L.point(item.sx, item.sy).add(layer._topLeft));
+      return [p.x, p.y];
+    }
+
+    addLegend(map);
+    addHeatButton(map, function () { setHeat(!heatOn); });
+
+    window.paht = {
+      setMarkers: setMarkers,
+      highlight: highlight,
+      setHeat: setHeat,
+      fitAll: fitAll,
+      count: function () { return layer.reports.length; },
+      state: state,
+      markerPoint: markerPoint,
+      map: map
+    };
+
+    if (typeof QWebChannel !== "undefined" && window.qt && qt.webChannelTransport) {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge || null;
+        if (bridge) { bridge.pageReady(); }
+      });
+    }
+  }
+
+  window.pahtInit = init;
+})();
