@@ -1,0 +1,296 @@
+"""The workstation's local cache of reports: fast queue reads, bulk upserts from sync.
+
+Everything here can be rebuilt from the server, so a damaged file is moved aside and a fresh
+one created (then `needs_resync` is True). Writers are serialised by a lock within the process
+and by SQLite's busy timeout across processes; readers never wait on writers (WAL).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from console.domain.duplicates import bbox_around
+from console.domain.model import Event, Report, parse_time, report_from_json, utcnow
+from console.store.db import DamagedDatabase, create_all_of, move_aside, open_engine
+from console.store.records import (
+    QUEUE_COLUMNS,
+    AuditRecord,
+    CacheCounts,
+    QuarantineEntry,
+    QueueRow,
+    event_from_json,
+    queue_rows,
+    raw_report_id,
+    report_params,
+    stamp,
+    truncated_raw,
+)
+from console.store.schema import (
+    AuditEntry,
+    CacheBase,
+    CachedReport,
+    HistoryEvent,
+    Meta,
+    QuarantinedRecord,
+)
+
+CACHE_FILE = "cache.sqlite3"
+MIGRATIONS = [create_all_of(CacheBase.metadata)]
+
+_REPORTS = cast(Table, CachedReport.__table__)
+_META = cast(Table, Meta.__table__)
+_HISTORY = cast(Table, HistoryEvent.__table__)
+_QUEUE_SELECT = select(*(_REPORTS.c[name] for name in QUEUE_COLUMNS))
+#: The queue read runs on the driver cursor: one fetchall of plain tuples, no Row objects.
+_QUEUE_SQL = str(_QUEUE_SELECT.compile(dialect=sqlite_dialect()))
+_QUEUE_SINCE_SQL = str(
+    _QUEUE_SELECT.where(_REPORTS.c.rev > bindparam("rev")).compile(dialect=sqlite_dialect())
+)
+
+
+def _upsert_statement() -> Any:
+    stmt = sqlite_insert(_REPORTS)
+    changed = {col.name: stmt.excluded[col.name] for col in _REPORTS.columns if col.name != "id"}
+    return stmt.on_conflict_do_update(
+        index_elements=[_REPORTS.c.id],
+        set_=changed,
+        where=_REPORTS.c.version <= stmt.excluded.version,
+    )
+
+
+_UPSERT = _upsert_statement()
+
+
+class Cache:
+    def __init__(self, engine: Engine, path: Path, rebuilt_from: Path | None = None) -> None:
+        self._engine = engine
+        self.path = path
+        #: Where the damaged file went when this cache was rebuilt at open.
+        self.rebuilt_from = rebuilt_from
+        self._write_lock = threading.Lock()
+
+    @property
+    def needs_resync(self) -> bool:
+        """True when the file was rebuilt at open: everything must come again from the server."""
+        return self.rebuilt_from is not None
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        with self._write_lock, self._engine.begin() as conn:
+            yield conn
+
+    # -- meta ---------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str | None:
+        with self._engine.connect() as conn:
+            return conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
+
+    @staticmethod
+    def _set_meta(conn: Connection, key: str, value: str) -> None:
+        stmt = sqlite_insert(_META).values(key=key, value=value)
+        conn.execute(
+            stmt.on_conflict_do_update(index_elements=[_META.c.key], set_={"value": value})
+        )
+
+    def cursor(self) -> str | None:
+        return self._meta("cursor")
+
+    def revision(self) -> int:
+        """A local change counter: rows written after revision N have `rev` > N."""
+        return int(self._meta("revision") or 0)
+
+    def set_reference(self, data: dict[str, Any]) -> None:
+        with self._writing() as conn:
+            self._set_meta(conn, "reference", json.dumps(data, ensure_ascii=False))
+
+    def reference_json(self) -> dict[str, Any] | None:
+        raw = self._meta("reference")
+        return None if raw is None else dict(json.loads(raw))
+
+    # -- writes from sync ---------------------------------------------------------------
+
+    def upsert_page(
+        self,
+        reports: Sequence[Report],
+        raw_bad: Sequence[tuple[Any, str]],
+        next_cursor: str | None,
+        *,
+        raw_good: Sequence[dict[str, Any]] | None = None,
+    ) -> int:
+        """Store one page in one transaction: upsert `reports` (a stored row is replaced only
+        by an equal or newer version), quarantine `raw_bad` with their reasons, and advance
+        the cursor (None keeps it). `raw_good[i]` is the wire record of `reports[i]`, kept
+        as is. Returns the new revision."""
+        with self._writing() as conn:
+            rev = (
+                int(
+                    conn.execute(select(_META.c.value).where(_META.c.key == "revision")).scalar()
+                    or 0
+                )
+                + 1
+            )
+            if reports:
+                params = [
+                    report_params(report, raw_good[i] if raw_good is not None else None, rev)
+                    for i, report in enumerate(reports)
+                ]
+                conn.execute(_UPSERT, params)
+            if raw_bad:
+                now = stamp(utcnow())
+                conn.execute(
+                    insert(QuarantinedRecord),
+                    [
+                        {
+                            "report_id": raw_report_id(raw),
+                            "reason": reason,
+                            "raw": truncated_raw(raw),
+                            "received_at": now,
+                        }
+                        for raw, reason in raw_bad
+                    ],
+                )
+            self._set_meta(conn, "revision", str(rev))
+            if next_cursor is not None:
+                self._set_meta(conn, "cursor", next_cursor)
+        return rev
+
+    def upsert_reports(self, reports: Sequence[Report]) -> int:
+        """Store reports the server returned outside a change feed (action answers, detail)."""
+        return self.upsert_page(reports, [], None)
+
+    def store_history(self, report_id: int, events: Sequence[Event]) -> None:
+        """Replace the cached history of a report already in the cache."""
+        with self._writing() as conn:
+            conn.execute(delete(HistoryEvent).where(HistoryEvent.report_id == report_id))
+            if events:
+                conn.execute(
+                    insert(HistoryEvent),
+                    [
+                        {
+                            "report_id": report_id,
+                            "data": json.dumps(e.to_json(), ensure_ascii=False),
+                        }
+                        for e in events
+                    ],
+                )
+
+    def audit(self, actor: str, action: str, detail: dict[str, Any]) -> None:
+        with self._writing() as conn:
+            conn.execute(
+                insert(AuditEntry).values(
+                    at=stamp(utcnow()),
+                    actor=actor,
+                    action=action,
+                    detail=json.dumps(detail, ensure_ascii=False, default=str),
+                )
+            )
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def _fetch_tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+        with self._engine.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                return list(cursor.execute(sql, params).fetchall())
+            finally:
+                cursor.close()
+
+    def load_queue_rows(self) -> list[QueueRow]:
+        return queue_rows(self._fetch_tuples(_QUEUE_SQL))
+
+    def load_queue_rows_since(self, revision: int) -> list[QueueRow]:
+        """Rows written after `revision` (a value of `revision()` read earlier)."""
+        return queue_rows(self._fetch_tuples(_QUEUE_SINCE_SQL, (revision,)))
+
+    def get_report(self, report_id: int) -> Report | None:
+        with self._engine.connect() as conn:
+            raw = conn.execute(select(_REPORTS.c.data).where(_REPORTS.c.id == report_id)).scalar()
+        return None if raw is None else report_from_json(json.loads(raw))
+
+    def get_reports(self, report_ids: Sequence[int]) -> dict[int, Report]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(_REPORTS.c.id, _REPORTS.c.data).where(_REPORTS.c.id.in_(list(report_ids)))
+            )
+            return {row.id: report_from_json(json.loads(row.data)) for row in rows}
+
+    def get_history(self, report_id: int) -> list[Event]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(
+                select(HistoryEvent.data)
+                .where(HistoryEvent.report_id == report_id)
+                .order_by(HistoryEvent.id)
+            ).scalars()
+            return [event_from_json(json.loads(raw)) for raw in rows]
+
+    def find_nearby(
+        self, lat: float, lon: float, radius_m: float, since: datetime, until: datetime
+    ) -> list[Report]:
+        """Reports created in [since, until] inside the box around (lat, lon): candidates
+        for the domain's exact duplicate check."""
+        box = bbox_around(lat, lon, radius_m)
+        stmt = select(_REPORTS.c.data).where(
+            _REPORTS.c.lat.between(box.min_lat, box.max_lat),
+            _REPORTS.c.lon.between(box.min_lon, box.max_lon),
+            _REPORTS.c.created_at.between(stamp(since), stamp(until)),
+        )
+        with self._engine.connect() as conn:
+            return [report_from_json(json.loads(raw)) for raw in conn.execute(stmt).scalars()]
+
+    def counts(self) -> CacheCounts:
+        with self._engine.connect() as conn:
+            reports = conn.execute(select(func.count()).select_from(_REPORTS)).scalar() or 0
+            bad = conn.execute(select(func.count()).select_from(QuarantinedRecord)).scalar() or 0
+        return CacheCounts(reports=reports, quarantined=bad)
+
+    def quarantined(self) -> list[QuarantineEntry]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(QuarantinedRecord.__table__).order_by(QuarantinedRecord.id))
+            return [
+                QuarantineEntry(
+                    id=row.id,
+                    report_id=row.report_id,
+                    reason=row.reason,
+                    raw=row.raw,
+                    received_at=parse_time(row.received_at) or utcnow(),
+                )
+                for row in rows
+            ]
+
+    def audit_entries(self) -> list[AuditRecord]:
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(AuditEntry.__table__).order_by(AuditEntry.id))
+            return [
+                AuditRecord(
+                    id=row.id,
+                    at=parse_time(row.at) or utcnow(),
+                    actor=row.actor,
+                    action=row.action,
+                    detail=json.loads(row.detail),
+                )
+                for row in rows
+            ]
+
+
+def open_cache(data_dir: Path) -> Cache:
+    """Open (or create) data_dir/cache.sqlite3; a damaged or unmigratable file is moved aside
+    as cache.sqlite3.broken-<stamp> and replaced by an empty cache."""
+    path = data_dir / CACHE_FILE
+    try:
+        return Cache(open_engine(path, MIGRATIONS), path)
+    except DamagedDatabase:
+        moved = move_aside(path)
+        return Cache(open_engine(path, MIGRATIONS), path, rebuilt_from=moved)

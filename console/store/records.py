@@ -1,0 +1,210 @@
+"""Plain values that leave the store, and the conversions between them and stored rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from console.domain.model import (
+    ActionType,
+    Event,
+    InvalidRecord,
+    Report,
+    Role,
+    Status,
+    parse_time,
+)
+from console.domain.text import fold
+
+#: How much of a bad record's JSON is kept in quarantine.
+RAW_LIMIT = 4_000
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """One line of the operator's queue: what the list shows, sorts and searches on."""
+
+    id: int
+    code: str
+    created_at: datetime
+    category: str
+    ward: str
+    title: str
+    status: str
+    unit: str | None
+    deadline: datetime | None
+    urgency: str
+    escalation_level: int
+    lat: float | None
+    lon: float | None
+    duplicate_of: int | None
+    merged_count: int
+    rating: int | None
+    search_key: str
+    updated_at: datetime
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class CacheCounts:
+    reports: int
+    quarantined: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuarantineEntry:
+    id: int
+    report_id: int | None
+    reason: str
+    raw: str
+    received_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    detail: dict[str, Any]
+
+
+def stamp(value: datetime) -> str:
+    """Fixed-width UTC text ("2025-10-01T08:00:00.000000Z"), so stored times sort as text."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).isoformat(timespec="microseconds")[:26] + "Z"
+
+
+def stamp_or_none(value: datetime | None) -> str | None:
+    return None if value is None else stamp(value)
+
+
+def search_key(report: Report) -> str:
+    return fold(f"{report.code} {report.title} {report.description[:500]} {report.address}")
+
+
+def report_params(report: Report, raw: dict[str, Any] | None, rev: int) -> dict[str, Any]:
+    """Bind parameters of one report for the bulk upsert; `raw` is the validated wire record."""
+    return {
+        "id": report.id,
+        "code": report.code,
+        "created_at": stamp(report.created_at),
+        "updated_at": stamp(report.updated_at),
+        "category": report.category,
+        "ward": report.ward,
+        "title": report.title,
+        "status": report.status.value,
+        "unit": report.unit,
+        "deadline": stamp_or_none(report.deadline),
+        "urgency": report.urgency.value,
+        "escalation_level": report.escalation_level,
+        "lat": report.lat,
+        "lon": report.lon,
+        "duplicate_of": report.duplicate_of,
+        "merged_count": report.merged_count,
+        "rating": report.rating,
+        "version": report.version,
+        "search_key": search_key(report),
+        "rev": rev,
+        "data": json.dumps(raw if raw is not None else report.to_json(), ensure_ascii=False),
+    }
+
+
+def queue_rows(rows: Iterable[Sequence[Any]]) -> list[QueueRow]:
+    """QueueRows from selected tuples in the column order of QUEUE_COLUMNS. Stored times are
+    fixed-format UTC stamps, so `datetime.fromisoformat` alone reads them (one C call)."""
+    iso = datetime.fromisoformat
+    return [
+        QueueRow(
+            r[0],
+            r[1],
+            iso(r[2]),
+            r[3],
+            r[4],
+            r[5],
+            r[6],
+            r[7],
+            None if r[8] is None else iso(r[8]),
+            r[9],
+            r[10],
+            r[11],
+            r[12],
+            r[13],
+            r[14],
+            r[15],
+            r[16],
+            iso(r[17]),
+            r[18],
+        )
+        for r in rows
+    ]
+
+
+QUEUE_COLUMNS = (
+    "id",
+    "code",
+    "created_at",
+    "category",
+    "ward",
+    "title",
+    "status",
+    "unit",
+    "deadline",
+    "urgency",
+    "escalation_level",
+    "lat",
+    "lon",
+    "duplicate_of",
+    "merged_count",
+    "rating",
+    "search_key",
+    "updated_at",
+    "version",
+)
+
+
+def truncated_raw(raw: Any) -> str:
+    try:
+        text = json.dumps(raw, ensure_ascii=False, default=repr)
+    except (TypeError, ValueError):
+        text = repr(raw)
+    return text[:RAW_LIMIT]
+
+
+def raw_report_id(raw: Any) -> int | None:
+    if isinstance(raw, dict):
+        value = raw.get("id")
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
+
+
+def event_from_json(data: Any) -> Event:
+    """Validate one history line from the wire (GET /reports/{id})."""
+    if not isinstance(data, dict):
+        raise InvalidRecord("event: not an object")
+    try:
+        at = parse_time(data.get("at"))
+        if at is None:
+            raise InvalidRecord("event.at: missing")
+        payload = data.get("payload") or {}
+        if not isinstance(payload, dict):
+            raise InvalidRecord("event.payload: not an object")
+        return Event(
+            report_id=int(data["report_id"]),
+            at=at,
+            actor=str(data.get("actor") or ""),
+            role=Role(str(data.get("role"))),
+            action=ActionType(str(data.get("action"))),
+            from_status=Status(str(data.get("from_status"))),
+            to_status=Status(str(data.get("to_status"))),
+            payload=payload,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, InvalidRecord):
+            raise
+        raise InvalidRecord(f"event: {exc}") from exc

@@ -1,0 +1,271 @@
+"""The sync engine: push the outbox in order, then pull changes after the stored cursor.
+
+Every page is stored in one transaction with its cursor, and every outbox entry stays until
+the server's answer is stored, so a run killed or cut off at any point loses nothing and
+repeats nothing on the next run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from console.domain.model import InvalidRecord, Report, report_from_json
+from console.store.cache import Cache
+from console.store.outbox import Outbox, OutboxEntry
+from console.store.records import event_from_json
+from console.sync.client import CentralClient
+from console.sync.errors import (
+    ApiError,
+    Conflict,
+    NetworkError,
+    NotFound,
+    ServerError,
+    Unauthorized,
+)
+
+PAGE_SIZE = 1000
+
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PullResult:
+    received: int = 0
+    stored: int = 0
+    quarantined: int = 0
+    pages: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class PushResult:
+    """`sent`: entries posted; `applied`: answered 200 (first time or replayed);
+    `error`: why pushing stopped early (network or server failure), else None."""
+
+    sent: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    failed: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    pull: PullResult
+    push: PushResult
+    online: bool
+    error: str | None
+
+
+@dataclass
+class _PullTally:
+    received: int = 0
+    stored: int = 0
+    quarantined: int = 0
+    pages: int = 0
+
+    def result(self) -> PullResult:
+        return PullResult(self.received, self.stored, self.quarantined, self.pages)
+
+
+@dataclass
+class _PushTally:
+    sent: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    refused: int = 0
+    failed: int = 0
+
+    def result(self, error: str | None) -> PushResult:
+        return PushResult(self.sent, self.applied, self.conflicts, self.refused, self.failed, error)
+
+
+def _offline_message(error: ApiError) -> str:
+    if isinstance(error, ServerError):
+        return f"Máy chủ trung tâm đang lỗi ({error.status}): {error.message}"
+    return f"Mất kết nối tới máy chủ trung tâm: {error.message}"
+
+
+def validate_page(
+    items: list[Any],
+) -> tuple[list[Report], list[dict[str, Any]], list[tuple[Any, str]]]:
+    """Split a page into valid reports (with their wire records) and bad records with reasons."""
+    good: list[Report] = []
+    raws: list[dict[str, Any]] = []
+    bad: list[tuple[Any, str]] = []
+    for item in items:
+        try:
+            good.append(report_from_json(item))
+        except InvalidRecord as exc:
+            bad.append((item, str(exc)))
+        except (TypeError, ValueError, AttributeError) as exc:
+            bad.append((item, f"record: {type(exc).__name__}: {exc}"))
+        else:
+            raws.append(item)
+    return good, raws, bad
+
+
+class SyncEngine:
+    def __init__(
+        self, client: CentralClient, cache: Cache, outbox: Outbox, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        self.client = client
+        self.cache = cache
+        self.outbox = outbox
+        self.page_size = page_size
+
+    # -- pull -----------------------------------------------------------------------------
+
+    def pull(
+        self, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+    ) -> PullResult:
+        """Fetch and store every page after the cursor; an ApiError propagates after the
+        pages already stored are kept."""
+        tally = _PullTally()
+        self._pull_into(tally, progress, should_stop)
+        return tally.result()
+
+    def _pull_into(
+        self, tally: _PullTally, progress: Progress | None, should_stop: Callable[[], bool] | None
+    ) -> None:
+        """Store pages in order while the next one is already being fetched: the server's time
+        and ours overlap. A page is only ever stored with its own cursor, so a page fetched
+        but not stored (stop, failure) is simply fetched again next time."""
+        if should_stop is not None and should_stop():
+            return
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as fetcher:
+            pending = fetcher.submit(self.client.changes, self.cache.cursor(), self.page_size)
+            while True:
+                page = pending.result()
+                last = not page.more or not page.items
+                if not last:
+                    pending = fetcher.submit(self.client.changes, page.next, self.page_size)
+                good, raws, bad = validate_page(page.items)
+                self.cache.upsert_page(good, bad, page.next, raw_good=raws)
+                tally.pages += 1
+                tally.received += len(page.items)
+                tally.stored += len(good)
+                tally.quarantined += len(bad)
+                if progress is not None:
+                    progress(tally.received, None)
+                if last or (should_stop is not None and should_stop()):
+                    return
+
+    # -- push -----------------------------------------------------------------------------
+
+    def push(self) -> PushResult:
+        """Post pending entries oldest first; stop at the first network or server failure so
+        later actions never overtake earlier ones. An entry after a conflict or refusal on the
+        same report is not sent: it was built on a state that did not happen."""
+        tally = _PushTally()
+        blocked: dict[int, dict[str, Any] | None] = {}
+        for entry in self.outbox.pending():
+            if entry.report_id in blocked:
+                self.outbox.mark_conflict(
+                    entry.id,
+                    blocked[entry.report_id],
+                    "Thao tác trước đó trên phản ánh này không được máy chủ chấp nhận; "
+                    "cần xem lại trước khi gửi thao tác này.",
+                )
+                tally.conflicts += 1
+                continue
+            tally.sent += 1
+            try:
+                answer = self.client.post_action(
+                    entry.report_id,
+                    entry.action_type.value,
+                    entry.payload,
+                    entry.expected_version,
+                    entry.idempotency_key,
+                )
+            except Conflict as exc:
+                current = exc.current
+                self._store_server_report(current)
+                self.outbox.mark_conflict(entry.id, current, exc.message)
+                blocked[entry.report_id] = current
+                tally.conflicts += 1
+            except (NetworkError, ServerError) as exc:
+                self.outbox.mark_failed(entry.id, exc.message)
+                tally.failed += 1
+                return tally.result(_offline_message(exc))
+            except Unauthorized:
+                raise
+            except ApiError as exc:
+                self.outbox.mark_refused(entry.id, exc.status, exc.code, exc.message)
+                blocked[entry.report_id] = None
+                tally.refused += 1
+            else:
+                self._accept_answer(entry, answer)
+                tally.applied += 1
+        return tally.result(None)
+
+    def _accept_answer(self, entry: OutboxEntry, answer: dict[str, Any]) -> None:
+        """Store the server's report first, then mark the entry: if the run dies between the
+        two, the entry is pushed again and its idempotency key replays the same answer."""
+        self._store_server_report(answer)
+        self.outbox.mark_sent_ok(entry.id, answer)
+
+    def _store_server_report(self, data: dict[str, Any] | None) -> Report | None:
+        if data is None:
+            return None
+        good, raws, bad = validate_page([data])
+        if bad:
+            self.cache.upsert_page([], bad, None)
+            return None
+        self.cache.upsert_page(good, [], None, raw_good=raws)
+        return good[0]
+
+    # -- one run --------------------------------------------------------------------------
+
+    def sync_once(
+        self, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+    ) -> SyncResult:
+        """Push, then pull. A network or server failure ends the run offline; whatever was
+        stored before it stays stored."""
+        tally = _PullTally()
+        try:
+            pushed = self.push()
+        except Unauthorized as exc:
+            return SyncResult(tally.result(), PushResult(), True, _session_message(exc))
+        if pushed.error is not None:
+            return SyncResult(tally.result(), pushed, False, pushed.error)
+        try:
+            self._pull_into(tally, progress, should_stop)
+        except (NetworkError, ServerError) as exc:
+            return SyncResult(tally.result(), pushed, False, _offline_message(exc))
+        except Unauthorized as exc:
+            return SyncResult(tally.result(), pushed, True, _session_message(exc))
+        except ApiError as exc:
+            return SyncResult(tally.result(), pushed, True, f"Đồng bộ bị từ chối: {exc.message}")
+        return SyncResult(tally.result(), pushed, True, None)
+
+    def refresh_reference(self) -> dict[str, Any]:
+        """Store the server's reference data (categories, units, wards, SLA...) in the cache."""
+        data = self.client.reference()
+        self.cache.set_reference(data)
+        return data
+
+    def refresh_report(self, report_id: int) -> Report | None:
+        """Fetch one report with its history into the cache (for the detail view)."""
+        try:
+            data = self.client.report(report_id)
+        except NotFound:
+            return None
+        history = data.pop("history", None)
+        report = self._store_server_report(data)
+        if report is not None and isinstance(history, list):
+            events = []
+            for item in history:
+                try:
+                    events.append(event_from_json(item))
+                except InvalidRecord as exc:
+                    self.cache.upsert_page([], [(item, f"history: {exc}")], None)
+            self.cache.store_history(report_id, events)
+        return report
+
+
+def _session_message(error: ApiError) -> str:
+    return f"Phiên đăng nhập hết hạn hoặc không hợp lệ, cần đăng nhập lại: {error.message}"
