@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="database URL (default: the demo database in the data folder)")
 
     sub.add_parser("status", help="show the local cache and the outbox")
+
+    export = sub.add_parser("export", help="documents that leave the Center")
+    kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
+    weekly = kinds.add_parser("weekly", help="weekly report to the City People's Committee")
+    weekly.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: the last full week)")
+    weekly.add_argument("--out", type=Path, default=Path("."), help="output folder")
+    weekly.add_argument("--number", type=int, help="document number (Số: NN/BC-...)")
+    weekly.add_argument("--no-sync", action="store_true", help="use the cache as it is")
     return parser
 
 
@@ -139,6 +147,49 @@ def _status(settings: Settings) -> int:
     return 0
 
 
+def _sync_before_export(settings: Settings) -> None:
+    """Bring the cache up to date; offline, export from the cache as it is (and say so)."""
+    from console.store import open_cache, open_outbox
+    from console.sync.engine import SyncEngine
+
+    try:
+        with connected(settings, demo_user="supervisor") as conn:
+            result = SyncEngine(
+                conn.client, open_cache(settings.data_dir), open_outbox(settings.data_dir)
+            ).sync_once()
+    except (ApiError, OSError) as exc:
+        print(f"Cảnh báo: không đồng bộ được ({exc}); xuất từ dữ liệu đã lưu.", file=sys.stderr)
+        return
+    if not result.online:
+        print(f"Cảnh báo: ngoại tuyến ({result.error}); xuất từ dữ liệu đã lưu.", file=sys.stderr)
+
+
+def _export_weekly(settings: Settings, args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from console.domain.model import utcnow
+    from console.exports.weekly import InvalidWeek, export_weekly
+    from console.exports.weekly_week import week_of
+    from console.store import open_cache
+
+    if not args.no_sync:
+        _sync_before_export(settings)
+    week = args.week or week_of(utcnow() - timedelta(days=7)).label
+    try:
+        done = export_weekly(
+            open_cache(settings.data_dir),
+            week,
+            args.out,
+            actor=settings.user or getpass.getuser(),
+            number=args.number,
+        )
+    except InvalidWeek as exc:
+        raise SettingsError(str(exc)) from exc
+    print(f"Báo cáo tuần {week}: {done.docx}")
+    print(f"Bảng số liệu: {done.xlsx}")
+    return 0
+
+
 def _demo_db_url(settings: Settings, db: str | None) -> str:
     if db:
         return db
@@ -201,6 +252,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_data(settings, args)
         if args.command == "status":
             return _status(settings)
+        if args.command == "export" and args.export_kind == "weekly":
+            return _export_weekly(settings, args)
     except SettingsError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
