@@ -1,0 +1,188 @@
+"""The /api/v1 routes: thin HTTP glue over CentralService, documented for /openapi.json."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from console.central.auth import (
+    Principal,
+    create_user,
+    principal_for_token,
+    require_role,
+    sign_in,
+)
+from console.central.db import write_transaction
+from console.central.errors import ApiError
+from console.central.schemas import (
+    ActionIn,
+    ChangesPage,
+    ConflictBody,
+    ErrorBody,
+    HealthOut,
+    IntakeIn,
+    ReferenceOut,
+    ReportOut,
+    ReportWithHistory,
+    TokenIn,
+    TokenOut,
+    UserIn,
+    UserOut,
+)
+from console.central.service import CentralService, dumps
+from console.domain.model import Role
+
+_bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/token")
+
+
+def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    return {status: {"model": ErrorBody} for status in (400, 401, 422, *statuses)}
+
+
+def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """Serialised once, here: the body is sent exactly as built (no null reporter key)."""
+    content = body if isinstance(body, str) else dumps(body)
+    return Response(content, status_code=status, media_type="application/json", headers=headers)
+
+
+def service(request: Request) -> CentralService:
+    found: CentralService = request.app.state.service
+    return found
+
+
+Service = Annotated[CentralService, Depends(service)]
+
+
+def principal(
+    svc: Service,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    if credentials is None or not credentials.credentials:
+        raise ApiError(
+            401,
+            "not_authenticated",
+            "Chưa đăng nhập: cần mã phiên (Authorization: Bearer ...).",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return principal_for_token(svc.engine, credentials.credentials, svc.now())
+
+
+Caller = Annotated[Principal, Depends(principal)]
+ReportId = Annotated[int, Path(ge=1, le=2**31 - 1, description="Report id")]
+
+router = APIRouter(prefix="/api/v1")
+
+
+@router.post(
+    "/auth/token",
+    response_model=TokenOut,
+    responses={**_errors(), 429: {"model": ErrorBody, "description": "Too many failed sign-ins"}},
+    tags=["auth"],
+)
+def issue_token(request: Request, svc: Service, body: TokenIn) -> Response:
+    address = request.client.host if request.client else "?"
+    issued = sign_in(svc.engine, body.user, body.password, address, svc.now())
+    return json_response(issued.to_json())
+
+
+@router.get("/me", response_model=UserOut, responses=_errors(), tags=["auth"])
+def me(caller: Caller) -> Response:
+    return json_response(
+        {"name": caller.name, "role": caller.role.value, "unit_code": caller.unit_code}
+    )
+
+
+@router.post(
+    "/users", response_model=UserOut, status_code=201, responses=_errors(403, 409), tags=["auth"]
+)
+def add_user(svc: Service, caller: Caller, body: UserIn) -> Response:
+    require_role(caller, frozenset({Role.ADMIN}), "tạo tài khoản")
+    with write_transaction(svc.engine) as conn:
+        created = create_user(
+            conn,
+            body.name,
+            body.role,
+            body.password,
+            now=svc.now(),
+            unit_code=body.unit_code,
+            display_name=body.display_name,
+        )
+    return json_response(
+        {"name": created.name, "role": created.role.value, "unit_code": created.unit_code}, 201
+    )
+
+
+@router.get("/health", response_model=HealthOut, tags=["meta"])
+def health(svc: Service) -> Response:
+    total, top = svc.counts()
+    return json_response({"status": "ok", "demo": svc.demo, "reports": total, "cursor": str(top)})
+
+
+@router.get("/changes", response_model=ChangesPage, responses=_errors(), tags=["reports"])
+def changes(
+    svc: Service,
+    caller: Caller,
+    after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
+    limit: Annotated[str | None, Query(description="Page size, 1..5000 (default 1000)")] = None,
+) -> Response:
+    return json_response(svc.changes(caller, after, limit))
+
+
+@router.get(
+    "/reports/{report_id}",
+    response_model=ReportWithHistory,
+    responses=_errors(404),
+    tags=["reports"],
+)
+def get_report(svc: Service, caller: Caller, report_id: ReportId) -> Response:
+    return json_response(svc.report(caller, report_id))
+
+
+@router.get(
+    "/reports/{report_id}/media/{n}",
+    response_class=Response,
+    responses={
+        **_errors(404),
+        200: {"content": {"image/jpeg": {}}, "description": "The picture"},
+    },
+    tags=["reports"],
+)
+def get_media(
+    svc: Service,
+    caller: Caller,
+    report_id: ReportId,
+    n: Annotated[int, Path(ge=1, le=1000)],
+) -> Response:
+    data, content_type = svc.media(report_id, n)
+    return Response(data, media_type=content_type, headers={"Cache-Control": "max-age=86400"})
+
+
+@router.post(
+    "/reports", response_model=ReportOut, status_code=201, responses=_errors(403), tags=["reports"]
+)
+def intake(svc: Service, caller: Caller, body: IntakeIn) -> Response:
+    require_role(caller, frozenset({Role.CITIZEN, Role.ADMIN}), "gửi phản ánh mới")
+    return json_response(svc.intake(caller, body), 201)
+
+
+@router.post(
+    "/reports/{report_id}/actions",
+    response_model=ReportOut,
+    responses={
+        **_errors(403, 404),
+        409: {"model": ConflictBody, "description": "expected_version is not the current one"},
+    },
+    tags=["reports"],
+)
+def act(
+    svc: Service, caller: Caller, report_id: ReportId, body: Annotated[ActionIn, Body()]
+) -> Response:
+    status, text = svc.act(caller, report_id, body)
+    return json_response(text, status)
+
+
+@router.get("/reference", response_model=ReferenceOut, responses=_errors(), tags=["reference"])
+def reference(svc: Service, caller: Caller) -> Response:
+    return json_response(svc.reference_json)

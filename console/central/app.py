@@ -1,0 +1,115 @@
+"""Building the central API application: database, rules, accounts, routes, error shape."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from datetime import datetime
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException
+
+from console.central import open311
+from console.central.api import json_response, router
+from console.central.auth import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_account
+from console.central.db import make_engine
+from console.central.errors import ApiError
+from console.central.service import CentralService
+from console.domain.escalation import load_escalation
+from console.domain.model import Role, utcnow
+from console.domain.reference import load_reference
+from console.domain.sla import load_sla
+
+log = logging.getLogger(__name__)
+
+ADMIN_PASSWORD_ENV = "PAHT_ADMIN_PASSWORD"
+
+_HTTP_CODES: dict[int, tuple[str, str]] = {
+    400: ("bad_request", "Yêu cầu không hợp lệ."),
+    401: ("not_authenticated", "Chưa đăng nhập."),
+    403: ("forbidden", "Không có quyền truy cập."),
+    404: ("not_found", "Không tìm thấy địa chỉ yêu cầu."),
+    405: ("method_not_allowed", "Phương thức không được hỗ trợ ở địa chỉ này."),
+    413: ("too_large", "Dữ liệu gửi lên quá lớn."),
+    415: ("unsupported_media_type", "Kiểu dữ liệu gửi lên không được hỗ trợ."),
+}
+
+
+async def _api_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, ApiError)
+    return json_response(exc.body(), exc.status, exc.headers)
+
+
+async def _http_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code, message = _HTTP_CODES.get(
+        exc.status_code, ("http_error", "Yêu cầu không thực hiện được.")
+    )
+    return json_response(
+        {"code": code, "message": message}, exc.status_code, dict(exc.headers or {})
+    )
+
+
+async def _validation_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    problems = list(exc.errors())
+    if any(p.get("type") == "json_invalid" for p in problems):
+        return json_response(
+            {"code": "invalid_json", "message": "Nội dung gửi lên không phải JSON hợp lệ."}, 400
+        )
+    details = "; ".join(
+        f"{'.'.join(str(part) for part in p.get('loc', ()) if part != 'body')}: {p.get('msg', '')}"
+        for p in problems[:5]
+    )
+    return json_response(
+        {"code": "invalid_request", "message": f"Dữ liệu gửi lên không hợp lệ ({details})."}, 422
+    )
+
+
+async def _unexpected(_request: Request, exc: Exception) -> Response:
+    log.exception("Unexpected error in the central API", exc_info=exc)
+    return json_response(
+        {"code": "internal_error", "message": "Lỗi máy chủ trung tâm; vui lòng thử lại sau."}, 500
+    )
+
+
+def create_app(
+    db_url: str, *, demo: bool = False, now: Callable[[], datetime] | None = None
+) -> FastAPI:
+    """The central API over `db_url`. Demo mode adds the demo accounts (password "demo").
+
+    Outside demo mode no account exists until an admin creates one; the first admin comes
+    from the PAHT_ADMIN_PASSWORD environment variable when it is set.
+    """
+    clock = now or utcnow
+    engine = make_engine(db_url)
+    service = CentralService(
+        engine,
+        demo=demo,
+        now=clock,
+        reference=load_reference(),
+        sla=load_sla(),
+        escalation=load_escalation(),
+    )
+    if demo:
+        for name, role in DEMO_ACCOUNTS.items():
+            ensure_account(engine, name, role, DEMO_PASSWORD, clock())
+    admin_password = os.environ.get(ADMIN_PASSWORD_ENV)
+    if admin_password:
+        ensure_account(engine, "admin", Role.ADMIN, admin_password, clock())
+    app = FastAPI(
+        title="PAHT central API",
+        version="1.0",
+        description="Phản ánh hiện trường (Huế IOC): the reference central API of PAHT Console. "
+        "Every error is JSON {code, message} with a Vietnamese message.",
+    )
+    app.state.service = service
+    app.add_exception_handler(ApiError, _api_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _unexpected)
+    app.include_router(router)
+    app.include_router(open311.router)
+    return app

@@ -1,0 +1,208 @@
+"""Accounts, passwords, bearer tokens and the brake on password guessing."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import hmac
+import math
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from console.central.db import SignInFailureRow, TokenRow, UserRow, write_transaction
+from console.central.errors import ApiError
+from console.domain.model import ROLE_LABELS_VI, Role, format_time
+
+TOKEN_LIFETIME = timedelta(hours=12)
+#: Failed sign-ins allowed for one (user, address) before each new try must wait.
+FREE_FAILURES = 5
+MAX_WAIT_SECONDS = 900
+DEMO_PASSWORD = "demo"
+DEMO_ACCOUNTS: dict[str, Role] = {
+    "operator": Role.OPERATOR,
+    "supervisor": Role.SUPERVISOR,
+    "media": Role.MEDIA,
+    "admin": Role.ADMIN,
+    "unit": Role.UNIT,
+    "citizen": Role.CITIZEN,
+}
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """Who is calling: the account name, its role and, for a unit account, its unit."""
+
+    name: str
+    role: Role
+    unit_code: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedToken:
+    token: str
+    principal: Principal
+    expires_at: datetime
+
+    def to_json(self) -> dict[str, str | None]:
+        return {
+            "token": self.token,
+            "role": self.principal.role.value,
+            "user": self.principal.name,
+            "expires_at": format_time(self.expires_at),
+        }
+
+
+def hash_password(password: str) -> str:
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=32, **_SCRYPT)
+    return f"scrypt${salt.hex()}${digest.hex()}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    try:
+        scheme, salt_hex, digest_hex = stored.split("$")
+        salt, expected = bytes.fromhex(salt_hex), bytes.fromhex(digest_hex)
+    except ValueError:
+        return False
+    if scheme != "scrypt":
+        return False
+    digest = hashlib.scrypt(password.encode(), salt=salt, dklen=len(expected), **_SCRYPT)
+    return hmac.compare_digest(digest, expected)
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@functools.cache
+def _demo_hash() -> str:
+    """The demo password is public: hashing it once per process keeps demo start-up quick."""
+    return hash_password(DEMO_PASSWORD)
+
+
+def create_user(
+    conn: Connection,
+    name: str,
+    role: Role,
+    password: str,
+    *,
+    now: datetime,
+    unit_code: str | None = None,
+    display_name: str = "",
+) -> Principal:
+    """Add an account; ApiError 409 if the name is taken."""
+    if conn.execute(select(UserRow.id).where(UserRow.name == name)).first() is not None:
+        raise ApiError(409, "user_exists", f"Tài khoản «{name}» đã tồn tại.")
+    conn.execute(
+        insert(UserRow).values(
+            name=name,
+            role=role.value,
+            password_hash=_demo_hash() if password == DEMO_PASSWORD else hash_password(password),
+            unit_code=unit_code,
+            display_name=display_name,
+            created_at=now,
+        )
+    )
+    return Principal(name, role, unit_code)
+
+
+def ensure_account(engine: Engine, name: str, role: Role, password: str, now: datetime) -> None:
+    """Create the account unless it exists (demo accounts, the admin from the environment)."""
+    with write_transaction(engine) as conn:
+        if conn.execute(select(UserRow.id).where(UserRow.name == name)).first() is None:
+            create_user(conn, name, role, password, now=now)
+
+
+def _wait_left(failures: Row[Any] | None, now: datetime) -> float:
+    if failures is None or failures.attempts < FREE_FAILURES:
+        return 0.0
+    wait = min(2.0 ** (int(failures.attempts) - FREE_FAILURES + 1), MAX_WAIT_SECONDS)
+    last_at: datetime = failures.last_at
+    return max(0.0, (last_at + timedelta(seconds=wait) - now).total_seconds())
+
+
+def _record_failure(engine: Engine, key: str, now: datetime) -> None:
+    for _ in range(2):
+        try:
+            with write_transaction(engine) as conn:
+                counted = conn.execute(
+                    update(SignInFailureRow)
+                    .where(SignInFailureRow.key == key)
+                    .values(attempts=SignInFailureRow.attempts + 1, last_at=now)
+                ).rowcount
+                if not counted:
+                    conn.execute(insert(SignInFailureRow).values(key=key, attempts=1, last_at=now))
+            return
+        except IntegrityError:
+            continue  # a concurrent first failure inserted the row: count on it
+
+
+def sign_in(engine: Engine, name: str, password: str, address: str, now: datetime) -> IssuedToken:
+    """Check the password and issue a token; after repeated failures answer 429 first.
+
+    The slow password check runs outside any write transaction, so sign-ins never hold
+    up report actions.
+    """
+    key = f"{name}|{address}"[:300]
+    with engine.connect() as conn:
+        failures = conn.execute(
+            select(SignInFailureRow.__table__).where(SignInFailureRow.key == key)
+        ).first()
+        user = conn.execute(select(UserRow.__table__).where(UserRow.name == name)).first()
+    wait = _wait_left(failures, now)
+    if wait > 0:
+        seconds = math.ceil(wait)
+        raise ApiError(
+            429,
+            "too_many_attempts",
+            f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
+            headers={"Retry-After": str(seconds)},
+        )
+    stored_hash = user.password_hash if user is not None else _demo_hash()
+    if not verify_password(password, stored_hash) or user is None:
+        _record_failure(engine, key, now)
+        raise ApiError(401, "bad_credentials", "Sai tên đăng nhập hoặc mật khẩu.")
+    token = secrets.token_urlsafe(32)
+    expires_at = now + TOKEN_LIFETIME
+    with write_transaction(engine) as conn:
+        if failures is not None:
+            conn.execute(delete(SignInFailureRow).where(SignInFailureRow.key == key))
+        conn.execute(delete(TokenRow).where(TokenRow.expires_at < now))
+        conn.execute(
+            insert(TokenRow).values(
+                token_hash=_token_hash(token), user_id=user.id, expires_at=expires_at
+            )
+        )
+    return IssuedToken(token, Principal(user.name, Role(user.role), user.unit_code), expires_at)
+
+
+def principal_for_token(engine: Engine, token: str, now: datetime) -> Principal:
+    """The caller behind a bearer token, or ApiError 401 with the reason."""
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(UserRow.name, UserRow.role, UserRow.unit_code, TokenRow.expires_at)
+            .join(UserRow, UserRow.id == TokenRow.user_id)
+            .where(TokenRow.token_hash == _token_hash(token))
+        ).first()
+    if row is None:
+        raise ApiError(
+            401, "invalid_token", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại."
+        )
+    if row.expires_at <= now:
+        raise ApiError(401, "token_expired", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
+    return Principal(row.name, Role(row.role), row.unit_code)
+
+
+def require_role(principal: Principal, roles: frozenset[Role], what: str) -> None:
+    if principal.role not in roles:
+        raise ApiError(
+            403,
+            "forbidden_role",
+            f"Vai trò «{ROLE_LABELS_VI[principal.role]}» không được {what}.",
+        )

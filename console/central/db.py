@@ -1,0 +1,391 @@
+"""The central API's own database: reports, history, accounts, tokens, idempotency, media.
+
+Every insert or update of a report takes the next value of one change counter (`seq`), so
+`GET /changes?after=seq` never loses a row: the counter row is locked until the writer
+commits, so sequence numbers become visible in order on PostgreSQL, and SQLite has a single
+writer anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Connection,
+    DateTime,
+    Dialect,
+    Engine,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    create_engine,
+    event,
+    insert,
+    select,
+    update,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from console.domain.model import (
+    Media,
+    Report,
+    Reporter,
+    Status,
+    Urgency,
+    format_time,
+)
+
+
+class UtcDateTime(TypeDecorator[datetime]):
+    """Aware UTC in Python, naive UTC in the database: the same on SQLite and PostgreSQL."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ReportRow(Base):
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger, unique=True)
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(64), index=True)
+    urgency: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(32), index=True)
+    ward: Mapped[str] = mapped_column(String(64), index=True)
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    address: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    version: Mapped[int] = mapped_column(Integer)
+    unit: Mapped[str | None] = mapped_column(String(64), index=True)
+    deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    escalation_level: Mapped[int] = mapped_column(Integer, default=0)
+    escalated_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    duplicate_of: Mapped[int | None] = mapped_column(Integer)
+    merged_count: Mapped[int] = mapped_column(Integer, default=0)
+    media: Mapped[str] = mapped_column(Text, default="[]")
+    rating: Mapped[int | None] = mapped_column(Integer)
+    reporter_name: Mapped[str | None] = mapped_column(Text)
+    reporter_phone: Mapped[str | None] = mapped_column(String(64))
+    reporter_email: Mapped[str | None] = mapped_column(String(320))
+    reject_reason: Mapped[str | None] = mapped_column(String(64))
+    result_text: Mapped[str | None] = mapped_column(Text)
+    resolved_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    extension_deadline: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    extension_reason: Mapped[str | None] = mapped_column(Text)
+    extended: Mapped[bool] = mapped_column(Boolean, default=False)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+    actor: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(32))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str] = mapped_column(String(32))
+    to_status: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class IdempotencyRow(Base):
+    """The first answer given to an action key, replayed verbatim when the key comes back."""
+
+    __tablename__ = "idempotency"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(128))
+    report_id: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class UserRow(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128), unique=True)
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(512))
+    #: A unit account acts only on reports assigned to this unit; None acts for every unit.
+    unit_code: Mapped[str | None] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class TokenRow(Base):
+    __tablename__ = "tokens"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    expires_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
+
+
+class SignInFailureRow(Base):
+    """Failed sign-ins per (user, address), to slow down password guessing."""
+
+    __tablename__ = "sign_in_failures"
+
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    attempts: Mapped[int] = mapped_column(Integer)
+    last_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class MediaRow(Base):
+    __tablename__ = "media_blobs"
+
+    report_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_type: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class CounterRow(Base):
+    __tablename__ = "change_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+Index("ix_events_report_at", EventRow.report_id, EventRow.at)
+
+
+def make_engine(db_url: str) -> Engine:
+    """An engine for `db_url` with the schema created; SQLite gets WAL and a busy timeout."""
+    if db_url.startswith("postgresql://"):
+        db_url = "postgresql+psycopg://" + db_url.removeprefix("postgresql://")
+    if db_url.startswith("sqlite"):
+        engine = create_engine(db_url, connect_args={"check_same_thread": False, "timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    Base.metadata.create_all(engine)
+    with engine.begin() as conn:
+        if conn.execute(select(CounterRow.value).where(CounterRow.id == 1)).first() is None:
+            top = conn.execute(select(ReportRow.seq).order_by(ReportRow.seq.desc())).first()
+            conn.execute(insert(CounterRow).values(id=1, value=top[0] if top else 0))
+    return engine
+
+
+def seed_demo(
+    target: Engine | str,
+    count: int,
+    seed: int = 7,
+    now: datetime | None = None,
+    *,
+    replace: bool = False,
+) -> int:
+    """Seed the demo city into an engine or a database URL (see `seed.seed_city`)."""
+    from console.central.seed import seed_city
+
+    engine = make_engine(target) if isinstance(target, str) else target
+    try:
+        return seed_city(engine, count, seed, now, replace=replace)
+    finally:
+        if isinstance(target, str):
+            engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+_write_locks: dict[str, threading.Lock] = {}
+_write_locks_guard = threading.Lock()
+
+
+@contextmanager
+def write_transaction(engine: Engine) -> Iterator[Connection]:
+    """One write unit of work; on SQLite writers are serialised in-process (no upgrade races)."""
+    if engine.dialect.name != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    with _write_locks_guard:
+        lock = _write_locks.setdefault(str(engine.url), threading.Lock())
+    with lock, engine.begin() as conn:
+        yield conn
+
+
+def next_seq(conn: Connection, count: int = 1) -> int:
+    """Reserve `count` change numbers; returns the first. Locks the counter until commit."""
+    top = conn.execute(
+        update(CounterRow)
+        .where(CounterRow.id == 1)
+        .values(value=CounterRow.value + count)
+        .returning(CounterRow.value)
+    ).scalar_one()
+    return int(top) - count + 1
+
+
+def report_from_row(row: Any) -> Report:
+    """Build the domain Report from a `reports` row (ORM row or Core Row with the same names)."""
+    reporter = None
+    if row.reporter_name or row.reporter_phone or row.reporter_email:
+        reporter = Reporter(
+            name=row.reporter_name, phone=row.reporter_phone, email=row.reporter_email
+        )
+    media = tuple(
+        Media(url=m["url"], kind=m.get("kind", "photo"), caption=m.get("caption", ""))
+        for m in json.loads(row.media or "[]")
+    )
+    return Report(
+        id=row.id,
+        code=row.code,
+        title=row.title,
+        description=row.description,
+        category=row.category,
+        urgency=Urgency(row.urgency),
+        status=Status(row.status),
+        ward=row.ward,
+        lat=row.lat,
+        lon=row.lon,
+        address=row.address,
+        channel=row.channel,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        version=row.version,
+        unit=row.unit,
+        deadline=row.deadline,
+        escalation_level=row.escalation_level,
+        escalated_at=row.escalated_at,
+        duplicate_of=row.duplicate_of,
+        merged_count=row.merged_count,
+        media=media,
+        rating=row.rating,
+        reporter=reporter,
+        reject_reason=row.reject_reason,
+        result_text=row.result_text,
+        resolved_at=row.resolved_at,
+        extension_deadline=row.extension_deadline,
+        extension_reason=row.extension_reason,
+        extended=row.extended,
+        views=row.views,
+    )
+
+
+def report_json(row: Any, *, with_reporter: bool) -> dict[str, Any]:
+    """The wire form of a `reports` row, as `Report.to_json` gives it, without the detour
+    through dataclasses: /changes serves thousands of these per page."""
+    data: dict[str, Any] = {
+        "id": row.id,
+        "code": row.code,
+        "title": row.title,
+        "description": row.description,
+        "category": row.category,
+        "urgency": row.urgency,
+        "status": row.status,
+        "ward": row.ward,
+        "lat": row.lat,
+        "lon": row.lon,
+        "address": row.address,
+        "channel": row.channel,
+        "created_at": format_time(row.created_at),
+        "updated_at": format_time(row.updated_at),
+        "version": row.version,
+        "unit": row.unit,
+        "deadline": format_time(row.deadline),
+        "escalation_level": row.escalation_level,
+        "escalated_at": format_time(row.escalated_at),
+        "duplicate_of": row.duplicate_of,
+        "merged_count": row.merged_count,
+        "media": json.loads(row.media or "[]"),
+        "rating": row.rating,
+        "reject_reason": row.reject_reason,
+        "result_text": row.result_text,
+        "resolved_at": format_time(row.resolved_at),
+        "extension_deadline": format_time(row.extension_deadline),
+        "extension_reason": row.extension_reason,
+        "extended": bool(row.extended),
+        "views": row.views,
+    }
+    if with_reporter and (row.reporter_name or row.reporter_phone or row.reporter_email):
+        data["reporter"] = {
+            "name": row.reporter_name,
+            "phone": row.reporter_phone,
+            "email": row.reporter_email,
+        }
+    return data
+
+
+def report_values(report: Report) -> dict[str, Any]:
+    """Column values for `report` (everything but `seq`)."""
+    reporter = report.reporter or Reporter()
+    return {
+        "id": report.id,
+        "code": report.code,
+        "title": report.title,
+        "description": report.description,
+        "category": report.category,
+        "urgency": report.urgency.value,
+        "status": report.status.value,
+        "ward": report.ward,
+        "lat": report.lat,
+        "lon": report.lon,
+        "address": report.address,
+        "channel": report.channel,
+        "created_at": report.created_at,
+        "updated_at": report.updated_at,
+        "version": report.version,
+        "unit": report.unit,
+        "deadline": report.deadline,
+        "escalation_level": report.escalation_level,
+        "escalated_at": report.escalated_at,
+        "duplicate_of": report.duplicate_of,
+        "merged_count": report.merged_count,
+        "media": json.dumps(
+            [{"url": m.url, "kind": m.kind, "caption": m.caption} for m in report.media],
+            ensure_ascii=False,
+        ),
+        "rating": report.rating,
+        "reporter_name": reporter.name,
+        "reporter_phone": reporter.phone,
+        "reporter_email": reporter.email,
+        "reject_reason": report.reject_reason,
+        "result_text": report.result_text,
+        "resolved_at": report.resolved_at,
+        "extension_deadline": report.extension_deadline,
+        "extension_reason": report.extension_reason,
+        "extended": report.extended,
+        "views": report.views,
+    }
