@@ -1,0 +1,146 @@
+"""Queueing one action on many reports: domain check and outbox write per report, off the GUI
+thread behind one progress dialog when there are many, so the window never freezes."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from console.domain.model import ActionType, Role
+from console.domain.workflow import Context, WorkflowError
+from console.store import Cache, Outbox, OutboxEntry, StoreError, submit_action
+from widgets.tasks import Progress, TaskRunner
+from widgets.triage.common import tr
+
+#: Up to this many reports are queued at once on the GUI thread (a few milliseconds).
+INLINE_LIMIT = 5
+PROGRESS_STEP = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    report_id: int
+    action: ActionType
+    payload: dict[str, Any]
+
+
+@dataclass
+class BatchResult:
+    queued: list[OutboxEntry] = field(default_factory=list)
+    #: (report id, the reason in Vietnamese) for each report the domain or the store refused.
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    stopped: bool = False
+
+
+def submit_batch(
+    cache: Cache,
+    outbox: Outbox,
+    items: Sequence[Item],
+    actor: str,
+    role: Role,
+    make_context: Callable[[], Context],
+    should_stop: Callable[[], bool],
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Queue each item in order; a refusal skips that report only."""
+    result = BatchResult()
+    for done, item in enumerate(items, start=1):
+        if should_stop():
+            result.stopped = True
+            break
+        try:
+            entry = submit_action(
+                cache,
+                outbox,
+                item.report_id,
+                item.action,
+                item.payload,
+                actor=actor,
+                role=role,
+                ctx=make_context(),
+            )
+        except WorkflowError as exc:
+            result.refused.append((item.report_id, exc.message_vi))
+        except StoreError as exc:
+            result.refused.append((item.report_id, str(exc)))
+        else:
+            result.queued.append(entry)
+        if progress is not None and (done % PROGRESS_STEP == 0 or done == len(items)):
+            progress(done, len(items))
+    return result
+
+
+class BatchRunner(QObject):
+    """Runs `submit_batch` inline for a few items, else on a worker with one progress dialog."""
+
+    started = Signal(int)
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        cache: Cache,
+        outbox: Outbox,
+        runner: TaskRunner,
+        make_context: Callable[[], Context],
+    ) -> None:
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self.cache = cache
+        self.outbox = outbox
+        self.runner = runner
+        self.make_context = make_context
+        self.progress: QProgressDialog | None = None
+        self.busy = False
+
+    def run(
+        self,
+        label: str,
+        items: Sequence[Item],
+        actor: str,
+        role: Role,
+        on_done: Callable[[BatchResult], None],
+    ) -> None:
+        args = (self.cache, self.outbox, list(items), actor, role, self.make_context)
+        if len(items) <= INLINE_LIMIT:
+            on_done(submit_batch(*args, lambda: False))
+            return
+        stop = threading.Event()
+        progress = QProgressDialog(label, tr("Stop"), 0, len(items), self.parent_widget)
+        progress.setObjectName("triageProgress")
+        progress.setWindowTitle(tr("Working on the selected reports"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(stop.set)
+        progress.setValue(0)
+        progress.show()
+        self.progress = progress
+        self.busy = True
+        self.started.emit(len(items))
+
+        def finish(result: BatchResult) -> None:
+            self.busy = False
+            self.progress = None
+            progress.close()
+            progress.deleteLater()
+            self.finished.emit(result)
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            finish(BatchResult(refused=[(0, f"Lỗi khi ghi hàng đợi thao tác: {exc}")]))
+
+        self.runner.run(
+            submit_batch,
+            *args,
+            stop.is_set,
+            on_done=finish,
+            on_error=failed,
+            on_progress=lambda done, _total: progress.setValue(done),
+        )
