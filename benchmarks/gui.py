@@ -1,0 +1,381 @@
+"""The main window at 200,000 cached reports: start time, filter speed, stalls, memory.
+
+Each measurement runs in a fresh subprocess (`python -m benchmarks.gui --child MODE`):
+- `bare`: a bare PySide6 main window, the floor the console's start is compared with;
+- `window`: the console's main window over the 200,000-report cache (no network: the sync
+  timer is not started), then filter changes timed to the queue's rows and to the map's
+  markers, then resident memory;
+- `sync`: a fresh cache filled by a full sync from a central API (run by this process),
+  with a 10 ms heartbeat QTimer on the GUI thread recording the longest gap.
+The caches and the central database are built once under /tmp/paht-bench-gui and reused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+SCALE = int(os.environ.get("PAHT_BENCH_GUI_SCALE", "200000"))
+SYNC_SCALE = int(os.environ.get("PAHT_BENCH_GUI_SYNC_SCALE", str(SCALE)))
+SEED = 7
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+ROOT = Path("/tmp/paht-bench-gui")
+BATCH = 5_000
+CHILD_TIMEOUT_S = 1800
+HEARTBEAT_MS = 10
+GOALS = {"start": 3.0, "rows": 100.0, "markers": 500.0, "stall": 100.0, "memory": 800.0}
+
+
+# -- building the data -------------------------------------------------------------------------
+
+
+def build_cache(data_dir: Path, count: int = SCALE) -> None:
+    from console.central.demo.generate import generate_reports
+    from console.domain.model import report_from_json
+    from console.store import open_cache
+
+    cache = open_cache(data_dir)
+    try:
+        if cache.counts().reports >= count:
+            return
+        batch = []
+        for raw in generate_reports(count, seed=SEED, now=NOW):
+            raw.pop("events", None)
+            batch.append(report_from_json(raw))
+            if len(batch) >= BATCH:
+                cache.upsert_reports(batch)
+                batch = []
+        if batch:
+            cache.upsert_reports(batch)
+    finally:
+        cache.close()
+
+
+def build_central(db_path: Path, count: int = SYNC_SCALE) -> None:
+    from console.central.db import seed_demo
+
+    marker = db_path.with_suffix(".seeded")
+    if marker.exists() and db_path.exists():
+        return
+    db_path.unlink(missing_ok=True)
+    seed_demo(f"sqlite:///{db_path}", count, seed=SEED, now=NOW)
+    marker.write_text("ok", encoding="utf-8")
+
+
+# -- children ----------------------------------------------------------------------------------
+
+
+def _environment() -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
+
+
+def _wait(app: Any, done: Callable[[], bool], timeout_s: float) -> bool:
+    deadline = time.monotonic() + timeout_s
+    while not done():
+        if time.monotonic() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.001)
+    return True
+
+
+def child_bare() -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.resize(1400, 860)
+    window.show()
+    app.processEvents()
+    return {"usable_at": time.monotonic()}
+
+
+def _session(data_dir: Path, base_url: str, *, sign_in: bool) -> Any:
+    from console.config import load_settings
+    from console.connection import Connection
+    from console.connection import sign_in as do_sign_in
+    from console.domain.model import Role
+    from console.sync.client import CentralClient
+    from console.sync.engine import SyncEngine
+    from widgets.session import WorkSession, open_work
+
+    settings = load_settings(data_dir=data_dir).with_changes(sync_interval_s=86_400, tiles_url=None)
+    if sign_in:
+        connection = do_sign_in(base_url, "operator", "demo")
+    else:
+        client = CentralClient(base_url, retries=0)
+        connection = Connection(base_url, client, "operator", Role.OPERATOR, "offline")
+    cache, outbox, sla, reference = open_work(settings, connection)
+    return WorkSession(
+        settings=settings,
+        connection=connection,
+        cache=cache,
+        outbox=outbox,
+        engine=SyncEngine(connection.client, cache, outbox),
+        sla=sla,
+        reference=reference,
+    )
+
+
+def child_window(data_dir: Path) -> dict[str, Any]:
+    import psutil
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.main_window import MainWindow
+
+    app = QApplication([])
+    session = _session(data_dir, "http://127.0.0.1:9", sign_in=False)
+    window = MainWindow(session, use_tray=False)
+    loaded: list[float] = []
+    rows_at: list[float] = []
+    markers_at: list[float] = []
+    window.queue.loaded.connect(lambda: loaded.append(time.monotonic()))
+    window.queue.visibleRowsChanged.connect(lambda _rows: rows_at.append(time.monotonic()))
+    window.map.markersUpdated.connect(lambda _n: markers_at.append(time.monotonic()))
+    window.show()
+    app.processEvents()
+    shown_at = time.monotonic()
+    window.queue.set_view("all")
+    window.queue.reload()
+    _wait(app, lambda: bool(loaded) and len(window.queue.visible_rows()) > 0, 600)
+    app.processEvents()
+    usable_at = time.monotonic()
+    _wait(app, lambda: window.map.is_ready() and bool(markers_at), 600)
+
+    categories = [c.code for c in session.reference.categories][:4]
+    combo = window.queue.filter_bar.category
+    rows_ms: list[float] = []
+    markers_ms: list[float] = []
+    for code in [*categories, None]:
+        rows_at.clear()
+        markers_at.clear()
+        started = time.monotonic()
+        window.queue.filter_bar.set_choice(combo, code)
+        window.queue.filter_bar.flush()
+        _wait(app, lambda: bool(rows_at), 60)
+        rows_ms.append((rows_at[0] - started) * 1000)
+        _wait(app, lambda: bool(markers_at), 120)
+        markers_ms.append((markers_at[0] - started) * 1000 if markers_at else float("inf"))
+
+    me = psutil.Process()
+    rss = me.memory_info().rss
+    renderers = sum(_rss(child) for child in me.children(recursive=True))
+    window.close()
+    session.cache.close()
+    return {
+        "usable_at": usable_at,
+        "shown_at": shown_at,
+        "rows": len(window.queue.visible_rows()),
+        "rows_ms": rows_ms,
+        "markers_ms": markers_ms,
+        "rss_mb": rss / 2**20,
+        "renderer_rss_mb": renderers / 2**20,
+    }
+
+
+def _rss(process: Any) -> int:
+    try:
+        return int(process.memory_info().rss)
+    except Exception:
+        return 0
+
+
+def child_sync(data_dir: Path, base_url: str) -> dict[str, Any]:
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from widgets.main_window import MainWindow
+
+    app = QApplication([])
+    session = _session(data_dir, base_url, sign_in=True)
+    window = MainWindow(session, use_tray=False)
+    window.show()
+    finished: list[Any] = []
+    loaded: list[float] = []
+    window.sync.finished.connect(lambda outcome, _manual: finished.append(outcome))
+    window.queue.loaded.connect(lambda: loaded.append(time.monotonic()))
+    gaps: list[float] = []
+    last = [time.monotonic()]
+
+    def beat() -> None:
+        now = time.monotonic()
+        gaps.append((now - last[0]) * 1000 - HEARTBEAT_MS)
+        last[0] = now
+
+    heart = QTimer()
+    heart.setInterval(HEARTBEAT_MS)
+    heart.timeout.connect(beat)
+    _wait(app, window.map.is_ready, 120)
+    heart.start()
+    last[0] = time.monotonic()
+    started = time.monotonic()
+    window.start()
+    _wait(app, lambda: bool(finished), CHILD_TIMEOUT_S)
+    synced_at = time.monotonic()
+    _wait(app, lambda: bool(loaded) and loaded[-1] >= synced_at, 600)
+    seconds = time.monotonic() - started
+    heart.stop()
+    outcome = finished[0] if finished else None
+    window.close()
+    session.cache.close()
+    return {
+        "stall_ms": max(gaps) if gaps else 0.0,
+        "p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,
+        "sync_seconds": seconds,
+        "received": getattr(outcome, "received", 0),
+        "ok": bool(outcome and outcome.ok),
+    }
+
+
+# -- the parent --------------------------------------------------------------------------------
+
+
+def _child(mode: str, *args: str) -> tuple[float, dict[str, Any]]:
+    """Runs a child; returns the seconds from spawn to its `usable_at`, and its report
+    (with `spawned_at`, this process's clock when the child was started)."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.gui", "--child", mode, *args],
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        env={**os.environ, "PAHT_CONFIG_DIR": str(ROOT / f"config-{mode}")},
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"child {mode} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    report: dict[str, Any] = json.loads(lines[-1])
+    report["spawned_at"] = started
+    usable = report.get("usable_at")
+    return (usable - started if isinstance(usable, float) else 0.0), report
+
+
+def _figure(bench: str, value: float, unit: str, goal: float, **raw: Any) -> dict[str, Any]:
+    figure = {
+        "bench": bench,
+        "value": round(value, 2),
+        "unit": unit,
+        "goal": f"<= {goal:g}",
+        "ok": value <= goal,
+        **raw,
+    }
+    print(json.dumps(figure, ensure_ascii=False), flush=True)
+    return figure
+
+
+def run() -> list[dict[str, Any]]:
+    from console.central.server import CentralServer
+
+    ROOT.mkdir(parents=True, exist_ok=True)
+    cache_dir = ROOT / f"cache-{SCALE}"
+    built = time.perf_counter()
+    build_cache(cache_dir)
+    central_db = ROOT / f"central-{SYNC_SCALE}.sqlite3"
+    build_central(central_db)
+    build_seconds = round(time.perf_counter() - built, 1)
+
+    figures: list[dict[str, Any]] = []
+    bare_s, _ = _child("bare")
+    ours_s, window = _child("window", str(cache_dir))
+    figures.append(
+        _figure(
+            "gui_start",
+            ours_s / bare_s,
+            "ratio",
+            GOALS["start"],
+            start_seconds=round(ours_s, 3),
+            window_shown_seconds=round(window["shown_at"] - window["spawned_at"], 3),
+            bare_seconds=round(bare_s, 3),
+            reports=SCALE,
+            data_build_seconds=build_seconds,
+        )
+    )
+    figures.append(
+        _figure(
+            "gui_filter_rows",
+            max(window["rows_ms"]),
+            "ms",
+            GOALS["rows"],
+            median_ms=round(statistics.median(window["rows_ms"]), 1),
+            samples_ms=[round(v, 1) for v in window["rows_ms"]],
+            reports=SCALE,
+        )
+    )
+    figures.append(
+        _figure(
+            "gui_filter_markers",
+            max(window["markers_ms"]),
+            "ms",
+            GOALS["markers"],
+            median_ms=round(statistics.median(window["markers_ms"]), 1),
+            samples_ms=[round(v, 1) for v in window["markers_ms"]],
+            reports=SCALE,
+        )
+    )
+    figures.append(
+        _figure(
+            "gui_memory",
+            window["rss_mb"],
+            "MB",
+            GOALS["memory"],
+            renderer_mb=round(window["renderer_rss_mb"], 1),
+            reports=SCALE,
+        )
+    )
+
+    sync_dir = ROOT / "sync-data"
+    shutil.rmtree(sync_dir, ignore_errors=True)
+    server = CentralServer(f"sqlite:///{central_db}", demo=True, port=0)
+    server.start()
+    try:
+        _, sync = _child("sync", str(sync_dir), server.base_url)
+    finally:
+        server.close()
+    figures.append(
+        _figure(
+            "gui_sync_stall",
+            sync["stall_ms"],
+            "ms",
+            GOALS["stall"],
+            p99_gap_ms=round(sync["p99_gap_ms"], 1),
+            sync_seconds=round(sync["sync_seconds"], 1),
+            received=sync["received"],
+            sync_ok=sync["ok"],
+        )
+    )
+    return figures
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "--child":
+        _environment()
+        mode, args = argv[1], argv[2:]
+        if mode == "bare":
+            report = child_bare()
+        elif mode == "window":
+            report = child_window(Path(args[0]))
+        elif mode == "sync":
+            report = child_sync(Path(args[0]), args[1])
+        else:
+            raise SystemExit(f"unknown child mode {mode}")
+        print(json.dumps(report), flush=True)
+        os._exit(0)  # the web engine's teardown is not part of any measurement
+    run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

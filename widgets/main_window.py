@@ -1,0 +1,377 @@
+"""The operator's main window: queue, detail and map in docks, menus, sync and status.
+
+Docks let each operator arrange the three views on one or two screens; the arrangement and
+the window geometry are kept in an INI file in the config folder. Everything slow (sync, a
+report's details, marker colours for 200,000 rows) runs on worker threads.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+
+from console.domain.model import Event, Report
+from console.domain.workflow import STAFF
+from console.maps.markers import MarkerRow
+from console.store import QueueRow
+from console.sync.client import CentralClient
+from console.sync.engine import SyncEngine
+from widgets.detail_panel import DetailPanel
+from widgets.i18n import save_language
+from widgets.map_view import MapView
+from widgets.notifications import Notifier
+from widgets.queue_view import QueueView
+from widgets.role_tools import RoleTools
+from widgets.session import MarkerCache, WorkSession, layout_settings, load_detail
+from widgets.status_bar import LinkState, SyncStatusBar
+from widgets.sync_worker import SyncController, SyncOutcome
+from widgets.tasks import TaskRunner
+from widgets.window_menus import WindowMenus
+
+LAYOUT_VERSION = 1
+QUEUE_MIN_WIDTH = 420
+DEFAULT_SIZE = (1400, 860)
+
+
+class MainWindow(QMainWindow):
+    #: A report's details are on screen (report id).
+    detailShown = Signal(int)
+    #: The operator closed the window (everything is stopped by then).
+    closed = Signal()
+
+    def __init__(
+        self,
+        session: WorkSession,
+        *,
+        store: QSettings | None = None,
+        language: str = "vi",
+        use_tray: bool | None = None,
+        restore: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.role = session.connection.role
+        self.language = language
+        self.store = store or layout_settings(session.settings.config_dir)
+        self.runner = TaskRunner(self)
+        self._marker_generation = 0
+        self._selected: int | None = None
+        self.visible_rows: list[QueueRow] = []
+        self.error_box: QMessageBox | None = None
+        self._closed = False
+
+        self.setDockNestingEnabled(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+        )
+
+        self.queue = QueueView(
+            session.cache, session.outbox, session.sla, session.reference, session.settings
+        )
+        self.markers = MarkerCache(self.queue.clock)
+        self.detail_client = CentralClient(
+            session.connection.base_url,
+            token=session.connection.token,
+            ca_bundle=session.settings.ca_bundle,
+        )
+        self.detail_engine = SyncEngine(self.detail_client, session.cache, session.outbox)
+        self.detail = DetailPanel(
+            fetch_media=self.detail_client.media, reference=session.reference, sla=session.sla
+        )
+        self.map = MapView(tiles=session.tiles)
+        # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
+        self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
+        self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
+        self.detail_dock = self._dock("detailDock", self.tr("Report details"), self.detail)
+        self.map_dock = self._dock("mapDock", self.tr("Map"), self.map)
+        self.default_layout()
+
+        self.status = SyncStatusBar(self)
+        self.setStatusBar(self.status)
+        self.status.show_user(session.connection.user, self.role)
+        # Roles that never act on reports have no outbox to watch.
+        self.status.show_outbox(self.role in STAFF)
+        self.setWindowTitle(
+            self.tr("PAHT Console – %1 (%2)")
+            .replace("%1", session.connection.user)
+            .replace("%2", self.status.role_label(self.role))
+        )
+        if session.token_warning:
+            self.status.show_warning(self.tr("Sign-in kept in a file"), session.token_warning)
+
+        self.sync = SyncController(
+            session.engine,
+            session.cache,
+            session.outbox,
+            session.settings.sync_interval_s,
+            self,
+        )
+        self.sync.started.connect(self._sync_started)
+        self.sync.progressed.connect(self.status.show_progress)
+        self.sync.finished.connect(self._sync_finished)
+        self.notifier = Notifier(self, use_tray=use_tray)
+
+        self.tools = RoleTools(
+            self,
+            session,
+            self.queue,
+            self._push_soon,
+            self.detail_engine.refresh_report,
+            self.detail_client.media,
+        )
+        self.menus = WindowMenus(self, self.choose_language)
+        self._wire()
+        self._layout_restored = restore and self.restore_layout()
+        if not self._layout_restored:
+            self.resize(DEFAULT_SIZE[0], DEFAULT_SIZE[1])
+        self._first_show = True
+
+    # -- building --------------------------------------------------------------------------
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        return dock
+
+    def default_layout(self) -> None:
+        for dock in (self.queue_dock, self.detail_dock, self.map_dock):
+            dock.setFloating(False)
+            dock.show()
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
+        self.splitDockWidget(self.queue_dock, self.detail_dock, Qt.Orientation.Horizontal)
+        self.splitDockWidget(self.detail_dock, self.map_dock, Qt.Orientation.Vertical)
+        self._size_docks()
+
+    def _size_docks(self) -> None:
+        """Queue a little wider than the right column; details a little taller than the map."""
+        width = max(self.width(), 1000)
+        height = max(self.height(), 600)
+        self.resizeDocks(
+            [self.queue_dock, self.detail_dock],
+            [width * 11 // 20, width * 9 // 20],
+            Qt.Orientation.Horizontal,
+        )
+        self.resizeDocks(
+            [self.detail_dock, self.map_dock],
+            [height * 11 // 20, height * 9 // 20],
+            Qt.Orientation.Vertical,
+        )
+
+    def _wire(self) -> None:
+        self.queue.visibleRowsChanged.connect(self._rows_changed)
+        self.queue.reportSelected.connect(self._report_selected)
+        self.queue.newReportsArrived.connect(self._new_reports)
+        self.map.markerClicked.connect(self.queue.select_report)
+        self.queue.table.selectionModel().selectionChanged.connect(self.tools.selection_changed)
+        self.tools.changed.connect(self._reports_changed)
+        self.tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def restore_layout(self) -> bool:
+        """The operator's last geometry and dock arrangement; False when there is none."""
+        geometry = self.store.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            return False
+        state = self.store.value("window/state")
+        return state is not None and bool(self.restoreState(state, LAYOUT_VERSION))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            self._first_show = False
+            if not self._layout_restored:
+                self._size_docks()
+
+    def save_layout(self) -> None:
+        self.store.setValue("window/geometry", self.saveGeometry())
+        self.store.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self.store.sync()
+
+    # -- starting and stopping -----------------------------------------------------------
+
+    def start(self) -> None:
+        """Loads the queue from the cache and starts syncing (first sync now)."""
+        self.queue.reload()
+        self.sync.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            self.save_layout()
+            self.shutdown()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    def shutdown(self) -> None:
+        """Stops the timer and every worker; nothing keeps running after the window."""
+        self.sync.stop()
+        self.tools.shutdown()
+        self.runner.shutdown()
+        for part in (self.queue, self.detail, self.map):
+            stop = getattr(part, "shutdown", None)
+            if callable(stop):
+                stop()
+        self.notifier.stop()
+        if self.error_box is not None:
+            self.error_box.close()
+        self.detail_client.close()
+
+    # -- sync ------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self.sync.sync_now(manual=True)
+
+    def _push_soon(self) -> None:
+        """An action was queued: send it now rather than at the next periodic sync."""
+        self.sync.sync_now(manual=False)
+
+    def _sync_started(self, manual: bool) -> None:
+        if manual or self.status.state is not LinkState.OFFLINE:
+            self.status.set_state(LinkState.SYNCING)
+
+    def _sync_finished(self, outcome: SyncOutcome, manual: bool) -> None:
+        self.status.hide_progress()
+        if outcome.ok:
+            self.status.set_state(LinkState.ONLINE)
+            self.status.set_last_sync(outcome.finished_at)
+        else:
+            state = LinkState.ONLINE if outcome.online else LinkState.OFFLINE
+            self.status.set_state(state, outcome.error or "")
+        if outcome.ok or outcome.reports:
+            self.status.set_counts(
+                pending=outcome.pending,
+                quarantined=outcome.quarantined,
+                conflicts=outcome.conflicts,
+            )
+        if outcome.online:
+            self.queue.merge_changes()
+            self.tools.after_sync()
+        if manual and not outcome.ok:
+            self._show_sync_error(outcome.error or self.tr("unknown reason"))
+
+    def _show_sync_error(self, reason: str) -> None:
+        if self.error_box is not None:
+            self.error_box.close()
+        box = QMessageBox(self)
+        box.setObjectName("syncErrorBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Sync failed"))
+        box.setText(self.tr("Could not sync with the central API."))
+        box.setInformativeText(
+            self.tr(
+                "Reason: %1\nYour work is kept on this computer and will be sent later."
+            ).replace("%1", reason)
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._forget_error_box(box))
+        self.error_box = box
+        box.open()
+
+    def _forget_error_box(self, box: QMessageBox) -> None:
+        if self.error_box is box:
+            self.error_box = None
+
+    def _new_reports(self, count: int, any_urgent: bool) -> None:
+        if any_urgent:
+            self.notifier.notify(
+                self.tr("Urgent field report"),
+                self.tr("%1 new report(s), at least one urgent.").replace("%1", str(count)),
+            )
+
+    # -- queue, map and detail -------------------------------------------------------------
+
+    def _rows_changed(self, rows: list[QueueRow]) -> None:
+        self.visible_rows = rows
+        self._marker_generation += 1
+        generation = self._marker_generation
+        self.runner.run(
+            self.markers.markers,
+            rows,
+            datetime.now(UTC),
+            on_done=lambda markers: self._show_markers(generation, markers),
+        )
+
+    def _show_markers(self, generation: int, markers: list[MarkerRow]) -> None:
+        if generation == self._marker_generation:
+            self.map.set_markers(markers)
+
+    def _report_selected(self, report_id: int) -> None:
+        self._selected = report_id
+        self.map.select(report_id)
+        session = self.session
+        self.runner.run(
+            load_detail,
+            session.cache,
+            session.outbox,
+            report_id,
+            on_done=lambda found: self._show_detail(report_id, *found),
+        )
+        self.runner.run(
+            self.detail_engine.refresh_report,
+            report_id,
+            on_done=lambda _report: self._refresh_detail(report_id),
+            on_error=lambda _exc: None,
+        )
+
+    def _reports_changed(self, report_ids: list[int]) -> None:
+        """An action was queued: show its pending state in the queue and the details."""
+        self.queue.merge_changes()
+        if self._selected in report_ids:
+            self._refresh_detail(self._selected)
+
+    def _show_detail(self, report_id: int, report: Report | None, history: list[Event]) -> None:
+        if report_id != self._selected:
+            return
+        self.detail.show_report(report, history, self.role)
+        self.detailShown.emit(report_id)
+
+    def _refresh_detail(self, report_id: int) -> None:
+        if report_id == self._selected:
+            session = self.session
+            self.runner.run(
+                load_detail,
+                session.cache,
+                session.outbox,
+                report_id,
+                on_done=lambda found: self._show_detail(report_id, *found),
+            )
+
+    def focus_search(self) -> None:
+        self.queue_dock.show()
+        self.queue_dock.raise_()
+        self.queue.focus_search()
+
+    # -- language and help -----------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        if language == self.language:
+            return
+        save_language(self.store, language)
+        self.language = language
+        self.status.showMessage(self.tr("The language changes at the next start."), 8000)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About PAHT Console"),
+            self.tr(
+                "PAHT Console – the desktop console of the Huế Smart City IOC for field reports."
+            ),
+        )

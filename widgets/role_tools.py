@@ -1,0 +1,155 @@
+"""The work a signed-in role may do, mounted on the main window.
+
+Staff (operators, supervisors, admins) get the triage actions and the supervision tools; each
+controller enables only what the role and the selected reports allow. Media staff, supervisors
+and admins get the press-tour briefing. Media staff act on no report: their window shows the
+queue, the details without contact and the map.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
+
+from console.domain.escalation import load_escalation
+from console.domain.model import Role
+from console.domain.workflow import STAFF
+from widgets.briefing import BriefingWizard
+from widgets.queue_view import QueueView
+from widgets.session import WorkSession
+from widgets.supervisor import SupervisorController, show_in_queue
+from widgets.triage import TriageController, select_next_row
+
+TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
+TOOLBAR_SUPERVISION = ("escalate", "overdue")
+PRESS_ROLES = frozenset({Role.MEDIA, Role.SUPERVISOR, Role.ADMIN})
+
+
+class RoleTools(QObject):
+    """Builds the controllers for the role; the window forwards selection, sync and close."""
+
+    #: Reports whose state changed locally (an action was queued): reload them.
+    changed = Signal(list)
+    #: A message for the status bar.
+    message = Signal(str)
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        session: WorkSession,
+        queue: QueueView,
+        sync_now: Callable[[], None],
+        refresh_report: Callable[[int], Any],
+        fetch_media: Callable[[int, int], bytes],
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._session = session
+        self._fetch_media = fetch_media
+        connection = session.connection
+        self.triage: TriageController | None = None
+        self.supervisor: SupervisorController | None = None
+        self.briefing: BriefingWizard | None = None
+        self.briefing_action: QAction | None = None
+        if connection.role in PRESS_ROLES:
+            self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
+            self.briefing_action.setObjectName("press_briefing")
+            self.briefing_action.triggered.connect(self.open_briefing)
+        if connection.role not in STAFF:
+            return
+        self.triage = TriageController(
+            window,
+            session.cache,
+            session.outbox,
+            sync_now,
+            connection.role,
+            connection.user,
+            session.reference,
+            session.sla,
+            queue.selected_ids,
+            lambda: select_next_row(queue.table),
+            refresh_report=refresh_report,
+        )
+        self.supervisor = SupervisorController(
+            window,
+            session.cache,
+            session.outbox,
+            sync_now,
+            connection.role,
+            connection.user,
+            session.reference,
+            session.sla,
+            load_escalation(),
+            queue.selected_ids,
+            lambda target: show_in_queue(queue, target),
+            export_dir=session.settings.data_dir / "exports",
+        )
+        for controller in (self.triage, self.supervisor):
+            controller.actionQueued.connect(self.changed)
+            controller.messageShown.connect(self.message)
+
+    def open_briefing(self) -> BriefingWizard:
+        """One briefing wizard at a time, beside the window (not modal)."""
+        if self.briefing is None:
+            session = self._session
+            self.briefing = BriefingWizard(
+                session.cache,
+                session.reference,
+                actor=session.connection.user,
+                fetch_media=self._fetch_media,
+                tiles=session.tiles,
+                parent=self._window,
+            )
+            self.briefing.setWindowFlag(Qt.WindowType.Window)
+            self.briefing.finished.connect(self._briefing_closed)
+        self.briefing.show()
+        self.briefing.raise_()
+        return self.briefing
+
+    def _briefing_closed(self) -> None:
+        if self.briefing is not None:
+            self.briefing.deleteLater()
+            self.briefing = None
+
+    def add_menus(self, menubar: QMenuBar, toolbar: QToolBar) -> None:
+        if self.triage is not None:
+            menu = menubar.addMenu(self.tr("&Actions"))
+            for action in self.triage.actions.values():
+                menu.addAction(action)
+            toolbar.addSeparator()
+            for key in TOOLBAR_TRIAGE:
+                toolbar.addAction(self.triage.actions[key])
+        if self.supervisor is not None:
+            menu = menubar.addMenu(self.tr("&Supervision"))
+            for action in self.supervisor.actions.values():
+                menu.addAction(action)
+            toolbar.addSeparator()
+            for key in TOOLBAR_SUPERVISION:
+                toolbar.addAction(self.supervisor.actions[key])
+        if self.briefing_action is not None:
+            menubar.addMenu(self.tr("&Press")).addAction(self.briefing_action)
+            toolbar.addSeparator()
+            toolbar.addAction(self.briefing_action)
+
+    def selection_changed(self) -> None:
+        for controller in (self.triage, self.supervisor):
+            if controller is not None:
+                controller.refresh()
+
+    def after_sync(self) -> None:
+        if self.triage is not None:
+            self.triage.review_outbox()
+            self.triage.refresh()
+        if self.supervisor is not None:
+            self.supervisor.after_sync()
+
+    def shutdown(self) -> None:
+        for controller in (self.triage, self.supervisor):
+            if controller is not None:
+                controller.shutdown()
+        if self.briefing is not None:
+            self.briefing.close()

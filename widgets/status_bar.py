@@ -1,0 +1,144 @@
+"""The status bar: who is signed in, whether the central API answers, and what waits.
+
+An operator must see at a glance whether the queue is current (online, last sync time), what
+has not reached the server yet (pending outbox actions), and what needs a look (quarantined
+records, conflicts). A long sync shows a progress bar.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+
+from console.domain.model import Role
+
+
+class LinkState(Enum):
+    UNKNOWN = "unknown"
+    SYNCING = "syncing"
+    ONLINE = "online"
+    OFFLINE = "offline"
+
+
+_COLOURS = {
+    LinkState.UNKNOWN: "#6b7280",
+    LinkState.SYNCING: "#1d4ed8",
+    LinkState.ONLINE: "#15803d",
+    LinkState.OFFLINE: "#b91c1c",
+}
+
+
+class SyncStatusBar(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("syncStatusBar")
+        self._state = LinkState.UNKNOWN
+        self._was_online = False
+        self._last_sync: datetime | None = None
+        self.user_label = QLabel(self)
+        self.link_label = QLabel(self)
+        self.last_sync_label = QLabel(self)
+        self.outbox_label = QLabel(self)
+        self.quarantine_label = QLabel(self)
+        self.conflict_label = QLabel(self)
+        self.warning_label = QLabel(self)
+        self.warning_label.setStyleSheet("color: #92400e; font-weight: bold;")
+        self.warning_label.hide()
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        for label in (self.user_label, self.warning_label):
+            self.addWidget(label)
+        for widget in (
+            self.progress,
+            self.link_label,
+            self.last_sync_label,
+            self.outbox_label,
+            self.quarantine_label,
+            self.conflict_label,
+        ):
+            self.addPermanentWidget(widget)
+        self.set_state(LinkState.UNKNOWN)
+        self.set_last_sync(None)
+        self.set_counts(pending=0, quarantined=0, conflicts=0)
+
+    @property
+    def state(self) -> LinkState:
+        return self._state
+
+    def role_label(self, role: Role) -> str:
+        labels = {
+            Role.OPERATOR: self.tr("Operator"),
+            Role.SUPERVISOR: self.tr("Supervisor"),
+            Role.MEDIA: self.tr("Media staff"),
+            Role.ADMIN: self.tr("Administrator"),
+            Role.UNIT: self.tr("Handling unit"),
+            Role.CITIZEN: self.tr("Citizen"),
+        }
+        return labels.get(role, str(role))
+
+    def show_user(self, user: str, role: Role) -> None:
+        self.user_label.setText(
+            self.tr("Signed in: %1 (%2)").replace("%1", user).replace("%2", self.role_label(role))
+        )
+
+    def show_outbox(self, visible: bool) -> None:
+        self.outbox_label.setVisible(visible)
+        self.conflict_label.setVisible(visible)
+
+    def show_warning(self, text: str, detail: str = "") -> None:
+        self.warning_label.setText("⚠ " + text)
+        self.warning_label.setToolTip(detail)
+        self.warning_label.show()
+
+    def set_state(self, state: LinkState, reason: str = "") -> None:
+        self._state = state
+        if state is LinkState.ONLINE:
+            self._was_online = True
+        texts = {
+            LinkState.UNKNOWN: self.tr("Not synced yet"),
+            LinkState.SYNCING: self.tr("Syncing…"),
+            LinkState.ONLINE: self.tr("Online"),
+            LinkState.OFFLINE: self.tr("Offline"),
+        }
+        self.link_label.setText("● " + texts[state])
+        self.link_label.setStyleSheet(f"color: {_COLOURS[state]}; font-weight: bold;")
+        self.link_label.setToolTip(reason)
+
+    def set_last_sync(self, when: datetime | None) -> None:
+        self._last_sync = when
+        if when is None:
+            self.last_sync_label.setText(self.tr("Last sync: never"))
+            return
+        local = when.astimezone()
+        stamp = local.strftime("%H:%M:%S")
+        if local.date() != datetime.now().astimezone().date():
+            stamp = local.strftime("%d/%m/%Y %H:%M")
+        self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", stamp))
+
+    def set_counts(self, *, pending: int, quarantined: int, conflicts: int) -> None:
+        self.outbox_label.setText(self.tr("Pending: %1").replace("%1", str(pending)))
+        self.outbox_label.setToolTip(self.tr("Actions waiting to be sent to the central API"))
+        self.quarantine_label.setText(self.tr("Quarantined: %1").replace("%1", str(quarantined)))
+        self.quarantine_label.setToolTip(self.tr("Records from the server that failed validation"))
+        self.quarantine_label.setStyleSheet("color: #b45309;" if quarantined else "")
+        self.conflict_label.setText(self.tr("Conflicts: %1").replace("%1", str(conflicts)))
+        self.conflict_label.setToolTip(
+            self.tr("Actions the server refused or that clashed with someone else's change")
+        )
+        self.conflict_label.setStyleSheet("color: #b91c1c; font-weight: bold;" if conflicts else "")
+
+    def show_progress(self, done: int, total: int | None) -> None:
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+        self.progress.show()
+
+    def hide_progress(self) -> None:
+        self.progress.hide()
+        self.progress.reset()

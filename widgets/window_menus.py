@@ -1,0 +1,102 @@
+"""The main window's menus, toolbar and shortcuts.
+
+F5 (or Ctrl+R) syncs, Ctrl+F searches the queue, Ctrl+1/2/3 show the queue, details and
+map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Q quits. The role's own
+work (triage, supervision) sits between View and Language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QStyle
+
+from widgets.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from widgets.main_window import MainWindow
+
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
+
+
+class WindowMenus(QObject):
+    def __init__(self, window: MainWindow, choose_language: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self.sync = self._action(
+            self.tr("&Sync now"), window.sync_now, "F5", QStyle.StandardPixmap.SP_BrowserReload
+        )
+        self.sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.sync.setToolTip(self.tr("Sync with the central API now (F5)"))
+        self.search = self._action(
+            self.tr("&Search the queue"),
+            window.focus_search,
+            "Ctrl+F",
+            QStyle.StandardPixmap.SP_FileDialogContentsView,
+        )
+        self.quit = self._action(self.tr("&Quit"), window.close, "Ctrl+Q")
+        self.heat = self._action(self.tr("&Heat map"), window.map.set_heatmap, "Ctrl+H")
+        self.heat.setCheckable(True)
+        self.fit = self._action(self.tr("Show &all markers"), window.map.fit_all, "Ctrl+0")
+        self.reset_layout = self._action(self.tr("&Reset layout"), window.default_layout)
+        self.about = self._action(self.tr("&About PAHT Console"), window.about)
+
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.sync)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addAction(self.search)
+        for key, dock in (
+            ("Ctrl+1", window.queue_dock),
+            ("Ctrl+2", window.detail_dock),
+            ("Ctrl+3", window.map_dock),
+        ):
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence(key))
+            view_menu.addAction(toggle)
+        view_menu.addSeparator()
+        for act in (self.heat, self.fit, self.reset_layout):
+            view_menu.addAction(act)
+
+        self.toolbar = window.addToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for act in (self.sync, self.search, self.heat, self.fit):
+            self.toolbar.addAction(act)
+        window.tools.add_menus(bar, self.toolbar)
+
+        language_menu = bar.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        self.languages: dict[str, QAction] = {}
+        for code in LANGUAGES:
+            act = QAction(LANGUAGE_NAMES[code], window)
+            act.setCheckable(True)
+            act.setChecked(code == window.language)
+            act.triggered.connect(lambda _=False, c=code: choose_language(c))
+            group.addAction(act)
+            language_menu.addAction(act)
+            self.languages[code] = act
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about)
+
+    def _action(
+        self,
+        text: str,
+        slot: Any,
+        shortcut: str | None = None,
+        icon: QStyle.StandardPixmap | None = None,
+    ) -> QAction:
+        act = QAction(text, self._window)
+        if icon is not None:
+            act.setIcon(self._window.style().standardIcon(icon))
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        return act
