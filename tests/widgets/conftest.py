@@ -1,0 +1,487 @@
+"""Qt fixtures for widget tests: a real map view on tiles nobody serves."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from console.maps.page import TileProvider
+from widgets.map_view import MapView
+
+MAP_READY_TIMEOUT_MS = 30_000
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@pytest.fixture
+def dead_tiles() -> TileProvider:
+    """A tile server address on which nothing listens: every tile request fails."""
+    return TileProvider(f"http://127.0.0.1:{_closed_port()}/{{z}}/{{x}}/{{y}}.png", "test", 19)
+
+
+@pytest.fixture
+def make_map_view(qtbot: QtBot, dead_tiles: TileProvider) -> Callable[..., MapView]:
+    """Builds a shown MapView; `wait=True` returns once its page and channel are ready."""
+
+    def make(*, wait: bool = True) -> MapView:
+        view = MapView(tiles=dead_tiles)
+        qtbot.addWidget(view)
+        view.resize(900, 600)
+        view.show()
+        if wait:
+            with qtbot.waitSignal(view.ready, timeout=MAP_READY_TIMEOUT_MS):
+                pass
+        return view
+
+    return make
+
+
+# -- main window fixtures (shell helper) -----------------------------------------------------
+# A real central API on loopback, a signed-in operator, the local store in the test's data
+# folder and a main window over them; the periodic sync is an hour apart, so a test decides
+# when a sync runs. Imports are inside the fixtures so other widget tests never depend on them.
+
+
+@pytest.fixture
+def shell_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The reference central API over a small seeded demo city, on 127.0.0.1."""
+    from console.central.db import seed_demo
+    from console.central.server import CentralServer
+
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('central') / 'central.sqlite3'}"
+    seed_demo(db_url, 40)
+    server = CentralServer(db_url, demo=True, port=0)
+    server.start()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def shell_settings() -> Any:
+    from console.config import load_settings
+
+    return load_settings().with_changes(sync_interval_s=3600, tiles_url=None)
+
+
+@pytest.fixture
+def shell_session(shell_central: Any, shell_settings: Any) -> Iterator[Any]:
+    """A signed-in operator's work session over the live server and a fresh local cache."""
+    from console.connection import sign_in
+    from console.sync.engine import SyncEngine
+    from widgets.session import WorkSession, open_work
+
+    connection = sign_in(shell_central.base_url, "operator", "demo")
+    cache, outbox, sla, reference = open_work(shell_settings, connection)
+    yield WorkSession(
+        settings=shell_settings,
+        connection=connection,
+        cache=cache,
+        outbox=outbox,
+        engine=SyncEngine(connection.client, cache, outbox),
+        sla=sla,
+        reference=reference,
+    )
+    cache.close()
+
+
+@pytest.fixture
+def main_window(qtbot: Any, shell_session: Any) -> Iterator[Any]:
+    """The main window, started (its first sync runs), without a tray icon. Closed at the
+    end, with a check that none of its workers or timers is still running."""
+    from PySide6.QtCore import QTimer
+
+    from widgets.main_window import MainWindow
+
+    window = MainWindow(shell_session, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    yield window
+    window.close()
+    assert not window.sync.running
+    assert window.runner.active() == 0 and window.runner.busy_threads() == 0
+    assert [t.objectName() for t in window.findChildren(QTimer) if t.isActive()] == []
+
+
+@pytest.fixture
+def run_sync(qtbot: Any) -> Callable[..., Any]:
+    """`run_sync(window, manual=False)`: one sync (or the running one), its SyncOutcome."""
+
+    def run(window: Any, *, manual: bool = False, timeout: int = 60_000) -> Any:
+        with qtbot.waitSignal(window.sync.finished, timeout=timeout) as blocker:
+            if not window.sync.running:
+                window.sync.sync_now(manual=manual)
+        return blocker.args[0]
+
+    return run
+
+
+# -- triage fixtures (triage helper) ---------------------------------------------------------
+# A real central API seeded with a few hundred demo reports, new reports filed through its
+# intake (as the demo admin), and "desks": a signed-in operator's cache, outbox, sync engine
+# and TriageController over a minimal host window whose selection the test sets.
+
+
+@pytest.fixture
+def triage_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from console.central.db import seed_demo
+    from console.central.server import CentralServer
+
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('triage-central') / 'central.sqlite3'}"
+    seed_demo(db_url, 300)
+    server = CentralServer(db_url, demo=True, port=0)
+    server.start()
+    yield server
+    server.close()
+
+
+class TriageApi:
+    """A signed-in `requests` session on the central API (file reports, read them back)."""
+
+    def __init__(self, base_url: str, user: str) -> None:
+        import requests
+
+        self.base = base_url + "/api/v1"
+        self.http = requests.Session()
+        answer = self.http.post(
+            f"{self.base}/auth/token", json={"user": user, "password": "demo"}, timeout=10
+        )
+        answer.raise_for_status()
+        self.http.headers["Authorization"] = f"Bearer {answer.json()['token']}"
+
+    def report(self, report_id: int) -> dict[str, Any]:
+        answer = self.http.get(f"{self.base}/reports/{report_id}", timeout=10)
+        answer.raise_for_status()
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def file(self, **fields: Any) -> dict[str, Any]:
+        body = {
+            "title": "Rác thải tập kết không đúng nơi quy định",
+            "description": "Rác tràn ra lòng đường nhiều ngày.",
+            "category": "environment",
+            "ward": "phu-xuan",
+            "lat": 16.4637,
+            "lon": 107.5909,
+            "address": "Lê Lợi",
+            "reporter": {"name": "Nguyễn Văn A", "phone": "0905123456", "email": None},
+            **fields,
+        }
+        answer = self.http.post(f"{self.base}/reports", json=body, timeout=10)
+        assert answer.status_code == 201, answer.text
+        result: dict[str, Any] = answer.json()
+        return result
+
+    def act(self, report: dict[str, Any], action: str, payload: dict[str, Any]) -> dict[str, Any]:
+        import uuid
+
+        answer = self.http.post(
+            f"{self.base}/reports/{report['id']}/actions",
+            json={
+                "type": action,
+                "payload": payload,
+                "expected_version": report["version"],
+                "idempotency_key": uuid.uuid4().hex,
+            },
+            timeout=10,
+        )
+        assert answer.status_code == 200, answer.text
+        result: dict[str, Any] = answer.json()
+        return result
+
+
+@pytest.fixture
+def triage_api() -> Callable[[Any, str], TriageApi]:
+    return lambda server, user="admin": TriageApi(server.base_url, user)
+
+
+class TriageDesk:
+    """One workstation: its own data folder, client, cache, outbox, engine and controller."""
+
+    def __init__(self, server: Any, data_dir: Any, user: str) -> None:
+        from PySide6.QtWidgets import QWidget
+
+        from console.domain.model import Role
+        from console.domain.reference import load_reference
+        from console.domain.sla import load_sla
+        from console.store import open_cache, open_outbox
+        from console.sync.client import CentralClient
+        from console.sync.engine import SyncEngine
+        from widgets.triage import TriageController
+
+        self.client = CentralClient(server.base_url, retries=0, timeout=(2, 10))
+        info = self.client.login(user, "demo")
+        self.user, self.role = info.user, Role(info.role)
+        self.cache = open_cache(data_dir)
+        self.outbox = open_outbox(data_dir)
+        self.engine = SyncEngine(self.client, self.cache, self.outbox)
+        self.engine.pull()
+        self.reference = load_reference()
+        self.sla = load_sla()
+        self.selected: list[int] = []
+        self.next_calls = 0
+        self.sync_requests = 0
+        self.host = QWidget()
+        self.host.setWindowTitle(f"desk {user}")
+        self.host.resize(900, 700)
+        self.controller = TriageController(
+            self.host,
+            self.cache,
+            self.outbox,
+            self._sync_requested,
+            self.role,
+            self.user,
+            self.reference,
+            self.sla,
+            lambda: list(self.selected),
+            self._select_next,
+            refresh_report=self.engine.refresh_report,
+        )
+
+    def _sync_requested(self) -> None:
+        self.sync_requests += 1
+
+    def _select_next(self) -> None:
+        self.next_calls += 1
+
+    def select(self, *report_ids: int) -> None:
+        self.selected = list(report_ids)
+        self.controller.refresh()
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        self.host.close()
+        self.host.deleteLater()
+        self.cache.close()
+        self.outbox.close()
+        self.client.close()
+
+
+@pytest.fixture
+def triage_desk(
+    qtbot: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[..., TriageDesk]]:
+    """`triage_desk(server, user="operator")`: a desk, shown and active, closed at the end."""
+    from PySide6.QtWidgets import QApplication
+
+    desks: list[TriageDesk] = []
+
+    def make(server: Any, user: str = "operator") -> TriageDesk:
+        desk = TriageDesk(server, tmp_path_factory.mktemp(f"desk-{user}"), user)
+        desks.append(desk)
+        desk.host.show()
+        qtbot.waitExposed(desk.host)
+        desk.host.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.host)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.close()
+
+
+# -- queue and detail fixtures (queue helper) ------------------------------------------------
+# Reports and queue rows built in memory with plausible Huế data; overrides per test.
+
+
+@pytest.fixture
+def queue_reference() -> Any:
+    from console.domain.reference import load_reference
+
+    return load_reference()
+
+
+@pytest.fixture
+def queue_sla() -> Any:
+    from console.domain.sla import load_sla
+
+    return load_sla()
+
+
+@pytest.fixture
+def make_report() -> Callable[..., Any]:
+    """`make_report(id, **fields)`: a Report created an hour ago, status new, in Vỹ Dạ."""
+    from datetime import UTC, datetime, timedelta
+
+    from console.domain.model import Report, Reporter, Status, Urgency
+
+    def make(report_id: int, **fields: Any) -> Any:
+        created = fields.pop("created_at", datetime.now(UTC) - timedelta(hours=1))
+        values: dict[str, Any] = {
+            "id": report_id,
+            "code": f"PA-2026-{report_id:06d}",
+            "title": f"Phản ánh số {report_id}",
+            "description": "Rác thải tập kết không đúng nơi quy định.",
+            "category": "environment",
+            "urgency": Urgency.NORMAL,
+            "status": Status.NEW,
+            "ward": "vy-da",
+            "lat": 16.4695,
+            "lon": 107.6010,
+            "address": "12 Nguyễn Sinh Cung",
+            "channel": "app",
+            "created_at": created,
+            "updated_at": created,
+            "reporter": Reporter(name="Nguyễn Văn An", phone="0905123456", email="an@example.vn"),
+        }
+        values.update(fields)
+        return Report(**values)
+
+    return make
+
+
+@pytest.fixture
+def make_queue_row(make_report: Callable[..., Any]) -> Callable[..., Any]:
+    """`make_queue_row(id, **report_fields)`: the queue line of `make_report(id, ...)`."""
+    from console.store.queue_filter import queue_row_from_report
+
+    return lambda report_id, **fields: queue_row_from_report(make_report(report_id, **fields))
+
+
+# -- supervisor fixtures (supervisor helper) -------------------------------------------------
+# A real central API over a small demo city; "supervisor desks": a signed-in user's cache,
+# outbox, sync engine and SupervisorController over a host window whose selection the test
+# sets, with a clock that may run ahead (so reports assigned today are overdue) and a real
+# QueueView behind `open_in_queue`.
+
+
+@pytest.fixture
+def supervisor_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from console.central.db import seed_demo
+    from console.central.server import CentralServer
+
+    db_url = f"sqlite:///{tmp_path_factory.mktemp('supervisor-central') / 'central.sqlite3'}"
+    seed_demo(db_url, 40)
+    server = CentralServer(db_url, demo=True, port=0)
+    server.start()
+    yield server
+    server.close()
+
+
+class SupervisorDesk:
+    """One workstation with the supervisor's controller and a queue its board can open."""
+
+    def __init__(self, server: Any, data_dir: Any, user: str, ahead: Any) -> None:
+        from PySide6.QtWidgets import QWidget
+
+        from console.config import load_settings
+        from console.connection import sign_in
+        from console.domain.escalation import load_escalation
+        from console.domain.model import utcnow
+        from console.domain.reference import load_reference
+        from console.domain.sla import load_sla
+        from console.store import open_cache, open_outbox
+        from console.sync.engine import SyncEngine
+        from widgets.queue_view import QueueView
+        from widgets.supervisor import SupervisorController, show_in_queue
+
+        self.connection = sign_in(server.base_url, user, "demo")
+        self.user, self.role = self.connection.user, self.connection.role
+        self.cache = open_cache(data_dir)
+        self.outbox = open_outbox(data_dir)
+        self.engine = SyncEngine(self.connection.client, self.cache, self.outbox)
+        self.engine.pull()
+        self.reference = load_reference()
+        self.sla = load_sla()
+        self.now = lambda: utcnow() + ahead
+        self.selected: list[int] = []
+        self.opened: list[Any] = []
+        self.sync_requests = 0
+        self.host = QWidget()
+        self.host.setWindowTitle(f"desk {user}")
+        self.host.resize(900, 700)
+        self.queue = QueueView(
+            self.cache, self.outbox, self.sla, self.reference, load_settings(), now=self.now
+        )
+        self.queue.resize(1100, 600)
+
+        def open_in_queue(target: Any) -> None:
+            self.opened.append(target)
+            show_in_queue(self.queue, target)
+
+        self.controller = SupervisorController(
+            self.host,
+            self.cache,
+            self.outbox,
+            self._sync_requested,
+            self.role,
+            self.user,
+            self.reference,
+            self.sla,
+            load_escalation(),
+            lambda: list(self.selected),
+            open_in_queue,
+            now=self.now,
+            export_dir=data_dir / "exports",
+        )
+
+    def _sync_requested(self) -> None:
+        self.sync_requests += 1
+
+    def select(self, *report_ids: int) -> None:
+        self.selected = list(report_ids)
+        self.controller.refresh()
+
+    def close(self) -> None:
+        self.controller.shutdown()
+        self.queue.shutdown()
+        self.queue.close()
+        self.host.close()
+        self.host.deleteLater()
+        self.cache.close()
+        self.outbox.close()
+        self.connection.client.close()
+
+
+@pytest.fixture
+def supervisor_desk(
+    qtbot: Any, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Callable[..., SupervisorDesk]]:
+    """`supervisor_desk(server, user="supervisor", ahead=timedelta())`: shown, closed at the end."""
+    from datetime import timedelta
+
+    desks: list[SupervisorDesk] = []
+
+    def make(server: Any, user: str = "supervisor", ahead: Any = None) -> SupervisorDesk:
+        desk = SupervisorDesk(
+            server, tmp_path_factory.mktemp(f"supervisor-{user}"), user, ahead or timedelta()
+        )
+        desks.append(desk)
+        desk.host.show()
+        qtbot.waitExposed(desk.host)
+        return desk
+
+    yield make
+    for desk in desks:
+        desk.close()
+
+
+@pytest.fixture
+def file_assigned(triage_api: Any) -> Callable[..., list[dict[str, Any]]]:
+    """`file_assigned(server, count, category=, ward=)`: new reports, accepted and assigned
+    (by the demo admin) to the unit the routing rules pick; their current JSON."""
+
+    def make(server: Any, count: int, **fields: Any) -> list[dict[str, Any]]:
+        from console.domain.reference import load_reference
+        from console.domain.routing import suggest_unit
+
+        admin = triage_api(server, "admin")
+        reference = load_reference()
+        filed = []
+        for n in range(count):
+            report = admin.file(title=f"Phản ánh cần xử lý số {n}", **fields)
+            report = admin.act(report, "accept", {})
+            unit = suggest_unit(reference, report["category"], report["ward"]).unit
+            filed.append(admin.act(report, "assign", {"unit": unit}))
+        return filed
+
+    return make

@@ -1,0 +1,330 @@
+"""The triage queue as a Qt table model over plain QueueRows.
+
+Row swaps go through layoutChanged with the persistent indexes moved by report id, so a
+view's selection and current row follow their report when rows come, go or move (a model
+reset would drop them). Sorting runs in Python with one key per row (a proxy model would
+call back into Python millions of times at 200,000 rows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from console.domain.calendar import to_local
+from console.domain.model import (
+    STATUS_LABELS_VI,
+    URGENCY_LABELS_VI,
+    Status,
+    Urgency,
+    utcnow,
+)
+from console.domain.reference import Reference
+from console.domain.sla import STAGE_LABELS_VI
+from console.domain.text import fold
+from console.store.queue_clock import QueueClock, describe_time_left
+from console.store.records import QueueRow
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+PENDING_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+ROW_ROLE = int(Qt.ItemDataRole.UserRole) + 4
+
+OVERDUE_TEXT = QColor("#a40000")
+OVERDUE_BACK = QColor("#fbd5d5")
+LOW_TEXT = QColor("#7a4a00")
+LOW_BACK = QColor("#ffe4a3")
+PENDING_MARK = "↻ "
+
+_STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
+_URGENCY_ORDER = {Urgency.URGENT.value: 0, Urgency.COMPLEX.value: 1, Urgency.NORMAL.value: 2}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    CODE = 0
+    RECEIVED = 1
+    CATEGORY = 2
+    WARD = 3
+    TITLE = 4
+    STATUS = 5
+    UNIT = 6
+    DEADLINE = 7
+    URGENCY = 8
+    ESCALATION = 9
+
+
+class QueueModel(QAbstractTableModel):
+    """Rows given in the default order (`sort_by_urgency`: most urgent deadline first),
+    shown in that order or sorted by the column the operator clicked."""
+
+    DEFAULT_SORT = (Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+
+    def __init__(
+        self,
+        reference: Reference,
+        clock: QueueClock,
+        now: Callable[[], datetime] = utcnow,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reference = reference
+        self._clock = clock
+        self._now = now
+        self._rows: list[QueueRow] = []
+        self._given: list[QueueRow] = []
+        self._index: dict[int, int] = {}
+        self._pending: frozenset[int] = frozenset()
+        self._sort: tuple[Column, Qt.SortOrder] = self.DEFAULT_SORT
+        self._headers = {
+            Column.CODE: self.tr("Code"),
+            Column.RECEIVED: self.tr("Received"),
+            Column.CATEGORY: self.tr("Category"),
+            Column.WARD: self.tr("Ward/commune"),
+            Column.TITLE: self.tr("Title"),
+            Column.STATUS: self.tr("Status"),
+            Column.UNIT: self.tr("Handling unit"),
+            Column.DEADLINE: self.tr("Deadline"),
+            Column.URGENCY: self.tr("Urgency"),
+            Column.ESCALATION: self.tr("Escalation"),
+        }
+        self._folded_names: dict[tuple[Column, str], str] = {}
+
+    # -- shape ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return self._headers[Column(section)]
+        return None
+
+    # -- rows ----------------------------------------------------------------------------
+
+    def row_of(self, report_id: int) -> int | None:
+        return self._index.get(report_id)
+
+    def report_id(self, row: int) -> int:
+        return self._rows[row].id
+
+    def set_rows(self, rows: Sequence[QueueRow], pending: Iterable[int] | None = None) -> None:
+        """Show `rows` (given in the default order); selection follows report ids.
+
+        `pending` (ids with actions still in the outbox) replaces the italic markers when given.
+        """
+        if pending is not None:
+            self._pending = frozenset(pending)
+        self._given = list(rows)
+        self._swap(self._ordered())
+
+    def upsert_rows(self, rows: Iterable[QueueRow]) -> None:
+        """Replace rows in place by id and append unknown ones at the end (no re-sort)."""
+        added: list[QueueRow] = []
+        replaced: dict[int, QueueRow] = {}
+        for row in rows:
+            at = self._index.get(row.id)
+            if at is None:
+                added.append(row)
+                continue
+            self._rows[at] = replaced[row.id] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+        self._given = [replaced.get(r.id, r) for r in self._given] + added
+        if added:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for offset, row in enumerate(added):
+                self._rows.append(row)
+                self._index[row.id] = first + offset
+            self.endInsertRows()
+
+    def refresh_clock(self) -> None:
+        """Time passed: the deadline column's text and colours change."""
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(self.index(0, Column.DEADLINE), self.index(last, Column.DEADLINE))
+
+    def _swap(self, rows: list[QueueRow]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [(p, self._rows[p.row()].id) for p in self.persistentIndexList() if p.isValid()]
+        self._rows = rows
+        self._index = {row.id: n for n, row in enumerate(rows)}
+        moved_from: list[QModelIndex] = []
+        moved_to: list[QModelIndex] = []
+        for persistent, report_id in old_ids:
+            at = self._index.get(report_id)
+            moved_from.append(persistent)
+            moved_to.append(QModelIndex() if at is None else self.index(at, persistent.column()))
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+
+    # -- sorting -------------------------------------------------------------------------
+
+    @property
+    def _descending(self) -> bool:
+        return self._sort[1] == Qt.SortOrder.DescendingOrder
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (Column(column), order)
+        self._swap(self._ordered())
+
+    def _ordered(self) -> list[QueueRow]:
+        """The given rows in the current sort; the default order needs no sorting."""
+        column, order = self._sort
+        if column == Column.DEADLINE:
+            ascending = order == Qt.SortOrder.AscendingOrder
+            return list(self._given) if ascending else self._given[::-1]
+        return sorted(self._given, key=self._sort_key(column), reverse=self._descending)
+
+    def _folded_name(self, column: Column, code: str | None) -> str:
+        if code is None:
+            return ""
+        key = (column, code)
+        name = self._folded_names.get(key)
+        if name is None:
+            name = fold(self._name(column, code))
+            self._folded_names[key] = name
+        return name
+
+    def _sort_key(self, column: Column) -> Callable[[QueueRow], Any]:
+        keys: dict[Column, Callable[[QueueRow], Any]] = {
+            Column.CODE: lambda r: r.code,
+            Column.RECEIVED: lambda r: r.created_at,
+            Column.CATEGORY: lambda r: self._folded_name(Column.CATEGORY, r.category),
+            Column.WARD: lambda r: self._folded_name(Column.WARD, r.ward),
+            Column.TITLE: lambda r: r.title.casefold(),
+            Column.STATUS: lambda r: _STATUS_ORDER.get(r.status, 99),
+            Column.UNIT: lambda r: self._folded_name(Column.UNIT, r.unit),
+            Column.DEADLINE: self._clock.sort_key,
+            Column.URGENCY: lambda r: _URGENCY_ORDER.get(r.urgency, 9),
+            Column.ESCALATION: lambda r: r.escalation_level,
+        }
+        return keys[column]
+
+    # -- data ----------------------------------------------------------------------------
+
+    def _name(self, column: Column, code: str) -> str:
+        if column == Column.CATEGORY:
+            return self._reference.category_name(code)
+        if column == Column.WARD:
+            return self._reference.ward_name(code)
+        return self._reference.unit_name(code)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == SORT_ROLE:
+            key = self._sort_key(column)(row)
+            if isinstance(key, tuple):  # the deadline key: group, seconds left
+                return float(key[0] * 1e12 + key[1])
+            return key.isoformat() if isinstance(key, datetime) else key
+        if role == PENDING_ROLE:
+            return row.id in self._pending
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.FontRole and row.id in self._pending:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if column == Column.DEADLINE and role in (
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.BackgroundRole,
+        ):
+            return self._deadline_colour(row, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        return None
+
+    def _display(self, row: QueueRow, column: Column) -> str:
+        if column == Column.CODE:
+            return PENDING_MARK + row.code if row.id in self._pending else row.code
+        if column == Column.RECEIVED:
+            return f"{to_local(row.created_at):%d/%m/%Y %H:%M}"
+        if column == Column.CATEGORY:
+            return self._reference.category_name(row.category)
+        if column == Column.WARD:
+            return self._reference.ward_name(row.ward)
+        if column == Column.TITLE:
+            return row.title
+        if column == Column.STATUS:
+            return _status_label(row.status)
+        if column == Column.UNIT:
+            return self._reference.unit_name(row.unit) if row.unit else "—"
+        if column == Column.DEADLINE:
+            now = self._now()
+            state = self._clock.state(row, now)
+            if state is None:
+                return ""
+            return describe_time_left(state, now, self._clock.sla.calendar.day_length)
+        if column == Column.URGENCY:
+            return _urgency_label(row.urgency)
+        return (
+            self.tr("Level %1").replace("%1", str(row.escalation_level))
+            if row.escalation_level
+            else ""
+        )
+
+    def _deadline_colour(self, row: QueueRow, role: int) -> QColor | None:
+        state = self._clock.state(row, self._now())
+        if state is None:
+            return None
+        foreground = role == Qt.ItemDataRole.ForegroundRole
+        if state.overdue:
+            return OVERDUE_TEXT if foreground else OVERDUE_BACK
+        if state.running_low:
+            return LOW_TEXT if foreground else LOW_BACK
+        return None
+
+    def _tooltip(self, row: QueueRow, column: Column) -> str | None:
+        if column == Column.CODE and row.id in self._pending:
+            return self.tr("Action waiting to be sent to the central API")
+        if column == Column.TITLE:
+            return row.title
+        if column == Column.DEADLINE:
+            state = self._clock.state(row, self._now())
+            if state is not None:
+                return f"{STAGE_LABELS_VI[state.stage]}: {to_local(state.deadline):%H:%M %d/%m/%Y}"
+        return None
+
+
+def _status_label(value: str) -> str:
+    try:
+        return STATUS_LABELS_VI[Status(value)]
+    except ValueError:
+        return value
+
+
+def _urgency_label(value: str) -> str:
+    try:
+        return URGENCY_LABELS_VI[Urgency(value)]
+    except ValueError:
+        return value
