@@ -1,0 +1,117 @@
+"""The case picker: three ranked lists (community impact, good results, slow or not
+thorough), each case checkable, the top of each list checked to start with."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from console.exports.briefing.pack import MAX_CASES
+from console.exports.briefing.ranking import RankedCase
+
+if TYPE_CHECKING:
+    from widgets.briefing.wizard import BriefingWizard
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CasePickerPage(QWizardPage):
+    def __init__(self, wizard: BriefingWizard) -> None:
+        super().__init__()
+        self.owner = wizard
+        self.setTitle(self.tr("Chọn vụ việc"))
+        self.setSubTitle(
+            self.tr("Đánh dấu các vụ việc đưa vào tài liệu (tối đa {0}).").format(MAX_CASES)
+        )
+        self.tabs = QTabWidget()
+        self.lists: dict[str, QListWidget] = {}
+        for key, title in (
+            ("impact", self.tr("Tác động cộng đồng")),
+            ("good", self.tr("Kết quả tốt")),
+            ("slow", self.tr("Chậm, chưa triệt để")),
+        ):
+            widget = QListWidget()
+            widget.setWordWrap(True)
+            widget.itemChanged.connect(self._on_changed)
+            self.lists[key] = widget
+            self.tabs.addTab(widget, title)
+        self.count = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.count)
+        self._filling = False
+
+    def initializePage(self) -> None:
+        data = self.owner.data
+        if data is None:
+            return
+        chosen = set(self.owner.case_ids or data.rankings.suggested())
+        self._filling = True
+        for key, cases in (
+            ("impact", data.rankings.impact),
+            ("good", data.rankings.good),
+            ("slow", data.rankings.slow),
+        ):
+            widget = self.lists[key]
+            widget.clear()
+            for case in cases:
+                widget.addItem(self._item(case, case.report_id in chosen))
+        self._filling = False
+        self.owner.case_ids = [i for i in self._checked_in_order() if i in chosen]
+        self._show_count()
+
+    @staticmethod
+    def _item(case: RankedCase, checked: bool) -> QListWidgetItem:
+        text = (
+            f"{case.code} · {case.title}\n{case.category} · {case.ward} · {', '.join(case.reasons)}"
+        )
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, case.report_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        return item
+
+    def _checked_in_order(self) -> list[int]:
+        ids: list[int] = []
+        for widget in self.lists.values():
+            for row in range(widget.count()):
+                item = widget.item(row)
+                report_id = int(item.data(ID_ROLE))
+                if item.checkState() == Qt.CheckState.Checked and report_id not in ids:
+                    ids.append(report_id)
+        return ids
+
+    def set_checked(self, report_id: int, checked: bool) -> None:
+        """Checks or unchecks the case in every list it appears in."""
+        for widget in self.lists.values():
+            for row in range(widget.count()):
+                item = widget.item(row)
+                if int(item.data(ID_ROLE)) == report_id:
+                    item.setCheckState(
+                        Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+                    )
+
+    def _on_changed(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        self._filling = True
+        self.set_checked(int(item.data(ID_ROLE)), item.checkState() == Qt.CheckState.Checked)
+        self._filling = False
+        self.owner.case_ids = self._checked_in_order()
+        self._show_count()
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("Đã chọn {0} vụ việc").format(len(self.owner.case_ids)))
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return 0 < len(self.owner.case_ids) <= MAX_CASES
