@@ -17,6 +17,7 @@ import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
+from datetime import date
 from pathlib import Path
 
 from console.config import Settings, SettingsError, load_settings
@@ -65,7 +66,32 @@ def _parser() -> argparse.ArgumentParser:
     weekly.add_argument("--out", type=Path, default=Path("."), help="output folder")
     weekly.add_argument("--number", type=int, help="document number (Số: NN/BC-...)")
     weekly.add_argument("--no-sync", action="store_true", help="use the cache as it is")
+    briefing = kinds.add_parser("briefing", help="press-tour briefing pack (PDF, DOCX, PPTX)")
+    briefing.add_argument("--from", dest="date_from", required=True, type=_date, help="YYYY-MM-DD")
+    briefing.add_argument("--to", dest="date_to", required=True, type=_date, help="YYYY-MM-DD")
+    briefing.add_argument("--cases", type=_ids, help="report ids to present, e.g. 12,40,7")
+    briefing.add_argument("--out", type=Path, default=Path("."), help="output folder")
+    briefing.add_argument("--no-photos", action="store_true", help="leave photos out")
     return parser
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ngày «{text}» không đúng dạng YYYY-MM-DD") from exc
+
+
+def _ids(text: str) -> list[int]:
+    try:
+        ids = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"danh sách mã «{text}» phải là các số cách nhau bởi dấu phẩy"
+        ) from exc
+    if not ids or any(i <= 0 for i in ids):
+        raise argparse.ArgumentTypeError("danh sách mã phản ánh trống hoặc có số không dương")
+    return ids
 
 
 def _password(user: str) -> str:
@@ -190,6 +216,44 @@ def _export_weekly(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _export_briefing(settings: Settings, args: argparse.Namespace) -> int:
+    from console.exports.briefing import export_briefing
+    from console.exports.briefing.fonts import FontNotFound
+    from console.exports.briefing.pack import TooManyCases, UnknownCases
+    from console.exports.briefing.period import InvalidPeriod
+    from console.store import open_cache, open_outbox
+    from console.sync.engine import SyncEngine
+
+    cache = open_cache(settings.data_dir)
+    with connected(settings, demo_user="supervisor") as conn:
+        result = SyncEngine(conn.client, cache, open_outbox(settings.data_dir)).sync_once()
+        if not result.online:
+            print(
+                f"Cảnh báo: ngoại tuyến ({result.error}); xuất từ dữ liệu đã lưu.", file=sys.stderr
+            )
+        try:
+            done = export_briefing(
+                cache,
+                date_from=args.date_from,
+                date_to=args.date_to,
+                case_ids=args.cases,
+                out_dir=args.out,
+                actor=conn.user,
+                fetch_media=None if args.no_photos or not result.online else conn.client.media,
+                map_png=None,
+            )
+        except (InvalidPeriod, UnknownCases, TooManyCases, FontNotFound) as exc:
+            raise SettingsError(str(exc)) from exc
+    for label, path in (
+        ("PDF", done.pdf),
+        ("DOCX", done.docx),
+        ("PPTX", done.pptx),
+        ("Danh mục", done.manifest),
+    ):
+        print(f"{label}: {path}")
+    return 0
+
+
 def _demo_db_url(settings: Settings, db: str | None) -> str:
     if db:
         return db
@@ -254,6 +318,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _status(settings)
         if args.command == "export" and args.export_kind == "weekly":
             return _export_weekly(settings, args)
+        if args.command == "export" and args.export_kind == "briefing":
+            return _export_briefing(settings, args)
     except SettingsError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
