@@ -114,7 +114,10 @@ class BatchRunner(QObject):
         progress = QProgressDialog(label, tr("Stop"), 0, len(items), self.parent_widget)
         progress.setObjectName("triageProgress")
         progress.setWindowTitle(tr("Working on the selected reports"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal QProgressDialog runs processEvents inside setValue, and the batch
+        # finishing from within that nested loop deadlocked Qt in closeEvent. The work runs on a
+        # worker thread, and the controller refuses new actions while `busy`.
+        progress.setWindowModality(Qt.WindowModality.NonModal)
         progress.setMinimumDuration(0)
         progress.setAutoClose(False)
         progress.setAutoReset(False)

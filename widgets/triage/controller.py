@@ -159,7 +159,7 @@ class TriageController(QObject):
             enabled = self.role in rule.roles and any(r.status in rule.sources for r in reports)
             if action is ActionType.MERGE:
                 enabled = enabled and len(reports) == 1
-            self.actions[key].setEnabled(enabled)
+            self.actions[key].setEnabled(enabled and not self.batch.busy)
 
     def shutdown(self) -> None:
         if self._own_runner:
@@ -252,6 +252,7 @@ class TriageController(QObject):
                 self.sync_trigger()
 
         self.batch.run(label, items, self.user, self.role, done)
+        self.refresh()
 
     def _refusal_line(self, report_id: int, why: str) -> str:
         report = self.cache.get_report(report_id) if report_id else None
