@@ -1,0 +1,135 @@
+"""The supervisor's dashboard figures for a period of days, from the cache, without Qt.
+
+- Received: reports created in the period, per day (Vietnam time), by category, by ward.
+- Units: on-time rate and satisfaction (console.store.overdue.unit_performance).
+- Backlog: at the end of each day, reports received and neither resolved nor rejected yet.
+  A rejected report is final, so its last update is its rejection; a resolved one carries
+  `resolved_at` (a reopened one lost it, and counts as open again).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import text
+
+from console.domain.calendar import VN_TZ, to_local
+from console.store.cache import Cache
+from console.store.overdue import UnitPerformance, unit_performance
+from console.store.records import stamp
+
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """Whole days in Vietnam time, `first` to `last` included."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValueError("Ngày kết thúc phải sau ngày bắt đầu.")
+        if (self.last - self.first).days >= MAX_DAYS:
+            raise ValueError(f"Khoảng thời gian dài quá {MAX_DAYS} ngày.")
+
+    @classmethod
+    def last_days(cls, today: date, count: int) -> Period:
+        return cls(today - timedelta(days=count - 1), today)
+
+    @property
+    def start(self) -> datetime:
+        return datetime.combine(self.first, time.min, VN_TZ).astimezone(UTC)
+
+    @property
+    def end(self) -> datetime:
+        return datetime.combine(self.last + timedelta(days=1), time.min, VN_TZ).astimezone(UTC)
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class DayCount:
+    day: date
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyCount:
+    key: str
+    count: int
+
+
+@dataclass(frozen=True)
+class DashboardFigures:
+    period: Period
+    received_per_day: tuple[DayCount, ...]
+    by_category: tuple[KeyCount, ...]
+    by_ward: tuple[KeyCount, ...]
+    units: tuple[UnitPerformance, ...]
+    backlog: tuple[DayCount, ...]
+
+    @property
+    def received(self) -> int:
+        return sum(d.count for d in self.received_per_day)
+
+
+_ROWS = text(
+    "SELECT created_at, category, ward, status, updated_at,"
+    " json_extract(data, '$.resolved_at') AS ra FROM reports WHERE created_at < :e"
+    " AND (created_at >= :s OR updated_at >= :s OR"
+    " (status <> 'rejected' AND json_extract(data, '$.resolved_at') IS NULL))"
+)
+
+
+def _ordered(counter: Counter[str]) -> tuple[KeyCount, ...]:
+    return tuple(KeyCount(k, n) for k, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def dashboard_figures(cache: Cache, period: Period, now: datetime) -> DashboardFigures:
+    """The period's figures; days after `now` count nothing (the backlog stops at `now`)."""
+    start, end = period.start, period.end
+    # A report that can count nowhere was created after the period, or was closed (resolved
+    # or rejected) and last touched before it began.
+    with cache._engine.connect() as conn:
+        rows = conn.execute(_ROWS, {"s": stamp(start), "e": stamp(end)}).all()
+    iso = datetime.fromisoformat
+    per_day: Counter[date] = Counter()
+    categories: Counter[str] = Counter()
+    wards: Counter[str] = Counter()
+    opened: list[datetime] = []
+    closed: list[datetime] = []
+    for created_raw, category, ward, status, updated, resolved in rows:
+        created = iso(created_raw)
+        opened.append(created)
+        if status == "rejected":
+            closed.append(iso(updated))
+        elif resolved:
+            closed.append(iso(resolved))
+        if created >= start:
+            per_day[to_local(created).date()] += 1
+            categories[category] += 1
+            wards[ward] += 1
+    opened.sort()
+    closed.sort()
+    backlog: list[DayCount] = []
+    for day in period.days():
+        cut = datetime.combine(day + timedelta(days=1), time.min, VN_TZ)
+        if cut - timedelta(days=1) > now:
+            break
+        cut = min(cut, now)
+        backlog.append(DayCount(day, bisect_left(opened, cut) - bisect_left(closed, cut)))
+    units = unit_performance(cache, start, end)
+    return DashboardFigures(
+        period=period,
+        received_per_day=tuple(DayCount(d, per_day.get(d, 0)) for d in period.days()),
+        by_category=_ordered(categories),
+        by_ward=_ordered(wards),
+        units=tuple(sorted(units.values(), key=lambda u: (-u.handled, u.unit))),
+        backlog=tuple(backlog),
+    )

@@ -1,0 +1,27 @@
+"""A shift-long session must not crash: Qt calls must not leak or drop Python references.
+
+PySide6 6.12.0 on Python 3.11 released a reference to None on every call that returns None;
+after enough calls (hours of work) the interpreter aborted with "deallocating None".
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+
+def test_qt_calls_returning_none_keep_none_alive(qtbot: QtBot) -> None:
+    label = QLabel()
+    tree = QTreeWidget()
+    qtbot.addWidget(label)
+    qtbot.addWidget(tree)
+    app = QApplication.instance()
+    assert app is not None
+    before = sys.getrefcount(None)
+    for _ in range(5_000):
+        label.setText("Đèn đường hỏng")
+        app.processEvents()
+        tree.currentItem()
+    assert sys.getrefcount(None) - before > -100

@@ -1,0 +1,60 @@
+"""Pieces the supervisor's widgets share: the translation context, number wording, a table
+item that sorts by a value, and a non-blocking message box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
+
+from console.domain.reference import Reference
+from widgets.triage.common import local_text
+
+__all__ = ["SortItem", "inform", "local_text", "percent_text", "tr", "unit_name"]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Supervisor", text)
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f} %"
+
+
+def unit_name(reference: Reference, code: str) -> str:
+    return reference.unit_name(code) if reference.unit(code) is not None else code
+
+
+class SortItem(QTreeWidgetItem):
+    """A tree line that sorts each column by the key given in `set_key`, else by its text.
+
+    The keys live in Python, not in item data: reading an unset role back from Qt in every
+    comparison (a None through QVariant) corrupted None's reference count in PySide6 6.12.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_keys: dict[int, Any] = {}
+
+    def set_key(self, column: int, key: Any) -> None:
+        self.sort_keys[column] = key
+
+    def __lt__(self, other: QTreeWidgetItem) -> bool:
+        tree = self.treeWidget()
+        column = tree.sortColumn() if tree is not None else 0
+        mine = self.sort_keys.get(column)
+        theirs = other.sort_keys.get(column) if isinstance(other, SortItem) else None
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return self.text(column) < other.text(column)
+
+
+def inform(parent: QWidget, text: str, title: str) -> QMessageBox:
+    """Show a message as plain text without blocking the event loop."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("supervisorMessage")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

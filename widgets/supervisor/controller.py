@@ -1,0 +1,333 @@
+"""The supervisor's work: escalation, extension decisions, result review, the overdue board,
+the dashboard and the weekly report.
+
+Actions go the triage way (widgets.triage.batch): the domain checks each report as it will
+be once its pending actions land, the outbox keeps what passes, the sync engine pushes it,
+and the server (the authority on roles: levels 2 and 3, extension decisions and reopening
+need a supervisor) answers. What the role may not do is shown disabled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QWidget
+
+from console.domain.escalation import EscalationPolicy
+from console.domain.model import HANDLING_STATUSES, ActionType, Report, Role, Status, utcnow
+from console.domain.reference import Reference
+from console.domain.sla import SlaClock
+from console.domain.workflow import STAFF, TRANSITIONS, Context
+from console.store import Cache, Outbox
+from console.store.queue_clock import QueueClock
+from console.store.queue_filter import QueueFilter
+from widgets.supervisor.common import inform, tr
+from widgets.supervisor.dashboard import Dashboard
+from widgets.supervisor.escalation_dialog import EscalationDialog
+from widgets.supervisor.extension_dialog import ExtensionDialog
+from widgets.supervisor.overdue_board import OverdueBoard
+from widgets.supervisor.review_dialog import ReviewDialog
+from widgets.supervisor.weekly_dialog import WeeklyDialog
+from widgets.tasks import TaskRunner
+from widgets.triage.batch import BatchResult, BatchRunner, Item
+
+OpenInQueue = Callable[[QueueFilter | list[int]], None]
+
+#: Reports whose status decides whether an action is enabled (the rest are checked on use).
+ENABLE_SAMPLE = 50
+SHORTCUTS = {
+    "escalate": "E",
+    "extension": "X",
+    "review": "P",
+    "overdue": "Ctrl+Shift+O",
+    "dashboard": "Ctrl+Shift+D",
+    "weekly": "Ctrl+Shift+W",
+}
+
+
+def default_export_dir() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "PAHT"
+
+
+class SupervisorController(QObject):
+    """Owns the supervisor's QActions (`actions`, keyed by SHORTCUTS) and windows.
+
+    The host calls `refresh()` when the selection changes, `after_sync()` after each sync
+    (open boards reload) and `shutdown()` when the window closes.
+    """
+
+    actionQueued = Signal(list)
+    messageShown = Signal(str)
+
+    def __init__(
+        self,
+        parent_widget: QWidget,
+        cache: Cache,
+        outbox: Outbox,
+        sync_trigger: Callable[[], None],
+        role: Role,
+        user: str,
+        reference: Reference,
+        sla: SlaClock,
+        escalation: EscalationPolicy,
+        get_selected_ids: Callable[[], list[int]],
+        open_in_queue: OpenInQueue,
+        *,
+        now: Callable[[], datetime] = utcnow,
+        runner: TaskRunner | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
+        super().__init__(parent_widget)
+        self.parent_widget = parent_widget
+        self.cache = cache
+        self.outbox = outbox
+        self.sync_trigger = sync_trigger
+        self.role = role
+        self.user = user
+        self.reference = reference
+        self.sla = sla
+        self.policy = escalation
+        self.get_selected_ids = get_selected_ids
+        self.open_in_queue = open_in_queue
+        self.now = now
+        self.export_dir = export_dir or default_export_dir()
+        self.runner = runner or TaskRunner(self, max_threads=2)
+        self._own_runner = runner is None
+        self.clock = QueueClock(sla)
+        self.batch = BatchRunner(parent_widget, cache, outbox, self.runner, self.context)
+        self.active_dialog: QDialog | None = None
+        self.overdue_board: OverdueBoard | None = None
+        self.dashboard: Dashboard | None = None
+        self.weekly: WeeklyDialog | None = None
+        self.last_message = ""
+        self.actions: dict[str, QAction] = {}
+        self._build_actions()
+        self.refresh()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        texts = {
+            "escalate": tr("&Escalate…"),
+            "extension": tr("Decide e&xtension request…"),
+            "review": tr("Review and &publish result…"),
+            "overdue": tr("&Overdue board"),
+            "dashboard": tr("&Dashboard"),
+            "weekly": tr("&Weekly report…"),
+        }
+        slots: dict[str, Callable[[], object]] = {
+            "escalate": self.escalate_selected,
+            "extension": self.decide_extension_selected,
+            "review": self.review_selected,
+            "overdue": self.show_overdue_board,
+            "dashboard": self.show_dashboard,
+            "weekly": self.show_weekly,
+        }
+        for key, shortcut in SHORTCUTS.items():
+            act = QAction(texts[key], self.parent_widget)
+            act.setObjectName(f"supervisor_{key}")
+            act.setShortcut(QKeySequence(shortcut))
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            act.setToolTip(f"{texts[key].replace('&', '').rstrip('…')} ({shortcut})")
+            act.triggered.connect(slots[key])
+            self.parent_widget.addAction(act)
+            self.actions[key] = act
+        if self.role not in TRANSITIONS[ActionType.DECIDE_EXTENSION].roles:
+            self.actions["extension"].setToolTip(tr("Needs the supervisor role."))
+
+    def refresh(self) -> None:
+        """Enable each action for this role and the selected reports' statuses."""
+        reports = self.reports(self.get_selected_ids()[:ENABLE_SAMPLE])
+        for key, action in (
+            ("escalate", ActionType.ESCALATE),
+            ("extension", ActionType.DECIDE_EXTENSION),
+            ("review", ActionType.PUBLISH),
+        ):
+            rule = TRANSITIONS[action]
+            enabled = self.role in rule.roles and any(r.status in rule.sources for r in reports)
+            self.actions[key].setEnabled(enabled)
+        for key in ("overdue", "dashboard", "weekly"):
+            self.actions[key].setEnabled(self.role in STAFF)
+
+    def after_sync(self) -> None:
+        for view in (self.overdue_board, self.dashboard):
+            if view is not None and view.isVisible():
+                view.refresh()
+        self.refresh()
+
+    def shutdown(self) -> None:
+        for window in (self.overdue_board, self.dashboard, self.weekly):
+            if window is not None:
+                window.close()
+        if self._own_runner:
+            self.runner.shutdown()
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def context(self) -> Context:
+        return Context(now=self.now(), clock=self.sla, escalation=self.policy)
+
+    def reports(self, report_ids: Sequence[int]) -> list[Report]:
+        """The reports as they will be once their pending actions land, in the given order."""
+        if not report_ids:
+            return []
+        previews = self.outbox.pending_previews()
+        cached = self.cache.get_reports(list(report_ids))
+        found = [previews.get(i) or cached.get(i) for i in report_ids]
+        return [r for r in found if r is not None]
+
+    def inform(self, text: str, title: str | None = None) -> None:
+        self.last_message = text
+        self.messageShown.emit(text)
+        inform(self.parent_widget, text, title or tr("PAHT Console"))
+
+    def _show(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(on_accepted)
+        dialog.finished.connect(lambda _code: self._closed(dialog))
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _closed(self, dialog: QDialog) -> None:
+        if self.active_dialog is dialog:
+            self.active_dialog = None
+
+    def _queue(self, label: str, items: list[Item]) -> None:
+        def done(result: BatchResult) -> None:
+            ids = [e.report_id for e in result.queued]
+            if ids:
+                self.actionQueued.emit(ids)
+            if result.refused:
+                lines = [self._refusal_line(report_id, why) for report_id, why in result.refused]
+                shown = lines[:10] + ([f"… (+{len(lines) - 10})"] if len(lines) > 10 else [])
+                self.inform("\n".join(shown), tr("Not queued"))
+            self.refresh()
+            if self.overdue_board is not None and self.overdue_board.isVisible():
+                self.overdue_board.refresh()
+            if ids:
+                self.sync_trigger()
+
+        if items:
+            self.batch.run(label, items, self.user, self.role, done)
+
+    def _refusal_line(self, report_id: int, why: str) -> str:
+        report = self.cache.get_report(report_id) if report_id else None
+        return f"{report.code}: {why}" if report is not None else why
+
+    def _with_status(self, report_ids: Sequence[int], statuses: frozenset[Status]) -> list[Report]:
+        reports = [r for r in self.reports(report_ids) if r.status in statuses]
+        if not reports and report_ids:
+            self.inform(tr("None of the selected reports is in a status for this action."))
+        return reports
+
+    # -- escalation --------------------------------------------------------------------------
+
+    def escalate_selected(self) -> None:
+        self.escalate(self.get_selected_ids())
+
+    def escalate(self, report_ids: Sequence[int]) -> EscalationDialog | None:
+        """Open the escalation dialog for these reports (one, or a unit's overdue ones)."""
+        reports = self._with_status(report_ids, HANDLING_STATUSES)
+        if not reports:
+            return None
+        dialog = EscalationDialog(
+            self.policy, self.reference, reports, self.role, self.now(), self.parent_widget
+        )
+
+        def confirmed() -> None:
+            items = [
+                Item(r.id, ActionType.ESCALATE, dialog.payload_for(r)) for r in dialog.eligible()
+            ]
+            self._queue(tr("Escalating reports…"), items)
+
+        self._show(dialog, confirmed)
+        return dialog
+
+    # -- extension requests and result review ------------------------------------------------
+
+    def decide_extension_selected(self) -> ExtensionDialog | None:
+        reports = self._with_status(
+            self.get_selected_ids(), frozenset({Status.EXTENSION_REQUESTED})
+        )
+        if not reports:
+            return None
+        report = reports[0]
+        dialog = ExtensionDialog(report, self.reference, self.parent_widget)
+
+        def confirmed() -> None:
+            item = Item(report.id, ActionType.DECIDE_EXTENSION, dialog.payload())
+            self._queue(tr("Deciding the extension…"), [item])
+
+        self._show(dialog, confirmed)
+        return dialog
+
+    def review_selected(self) -> ReviewDialog | None:
+        reports = self._with_status(self.get_selected_ids(), frozenset({Status.RESOLVED}))
+        if not reports:
+            return None
+        report = reports[0]
+        can_reopen = self.role in TRANSITIONS[ActionType.REOPEN].roles
+        dialog = ReviewDialog(
+            report, self.reference, can_reopen=can_reopen, parent=self.parent_widget
+        )
+
+        def confirmed() -> None:
+            decision = dialog.decision()
+            if decision is not None:
+                item = Item(report.id, decision, dialog.payload())
+                self._queue(tr("Reviewing the result…"), [item])
+
+        self._show(dialog, confirmed)
+        return dialog
+
+    # -- windows -----------------------------------------------------------------------------
+
+    def _window(self, widget: QWidget, width: int, height: int) -> None:
+        widget.setParent(self.parent_widget, Qt.WindowType.Window)
+        widget.resize(width, height)
+
+    def show_overdue_board(self) -> OverdueBoard:
+        if self.overdue_board is None:
+            board = OverdueBoard(
+                self.cache, self.outbox, self.clock, self.reference, self.runner, self.now
+            )
+            self._window(board, 1100, 640)
+            board.escalateRequested.connect(self.escalate)
+            board.openInQueue.connect(self.open_in_queue)
+            self.overdue_board = board
+        self.overdue_board.show()
+        self.overdue_board.raise_()
+        self.overdue_board.refresh()
+        return self.overdue_board
+
+    def show_dashboard(self) -> Dashboard:
+        if self.dashboard is None:
+            dashboard = Dashboard(self.cache, self.reference, self.runner, self.now)
+            self._window(dashboard, 1280, 900)
+            dashboard.openInQueue.connect(self.open_in_queue)
+            self.dashboard = dashboard
+        self.dashboard.show()
+        self.dashboard.raise_()
+        self.dashboard.refresh()
+        return self.dashboard
+
+    def show_weekly(self) -> WeeklyDialog:
+        if self.weekly is None:
+            self.weekly = WeeklyDialog(
+                self.cache,
+                self.reference,
+                self.user,
+                self.runner,
+                self.export_dir,
+                self.now,
+                self.parent_widget,
+            )
+        self.weekly.show()
+        self.weekly.raise_()
+        self.weekly.refresh()
+        return self.weekly
