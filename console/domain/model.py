@@ -343,7 +343,9 @@ def _field_time(data: dict[str, Any], name: str, *, required: bool = False) -> d
         raise InvalidRecord(f"{name}: bad time {raw[:40]!r}") from exc
 
 
-def _field_str(data: dict[str, Any], name: str, *, required: bool = True, limit: int = 200_000) -> str:
+def _field_str(
+    data: dict[str, Any], name: str, *, required: bool = True, limit: int = 200_000
+) -> str:
     raw = data.get(name)
     if raw is None:
         if required:
@@ -460,7 +462,9 @@ def report_from_json(data: Any) -> Report:
         media=tuple(media),
         rating=rating,
         reporter=reporter,
-        reject_reason=data.get("reject_reason") if isinstance(data.get("reject_reason"), str) else None,
+        reject_reason=data.get("reject_reason")
+        if isinstance(data.get("reject_reason"), str)
+        else None,
         result_text=_field_str(data, "result_text", required=False) or None,
         resolved_at=_field_time(data, "resolved_at"),
         extension_deadline=_field_time(data, "extension_deadline"),
