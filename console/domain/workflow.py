@@ -51,9 +51,7 @@ TRANSITIONS: dict[ActionType, Transition] = {
     ActionType.ASSIGN: Transition(
         STAFF, frozenset({Status.ACCEPTED, Status.RETURNED, Status.ASSIGNED}), Status.ASSIGNED
     ),
-    ActionType.NOTE: Transition(
-        STAFF | {Role.MEDIA, Role.UNIT}, frozenset(OPEN_STATUSES), None
-    ),
+    ActionType.NOTE: Transition(STAFF | {Role.MEDIA, Role.UNIT}, frozenset(OPEN_STATUSES), None),
     ActionType.ESCALATE: Transition(STAFF, HANDLING_STATUSES, None),
     ActionType.DECIDE_EXTENSION: Transition(
         SENIOR, frozenset({Status.EXTENSION_REQUESTED}), Status.IN_PROGRESS
@@ -77,7 +75,8 @@ TRANSITIONS: dict[ActionType, Transition] = {
         UNIT, frozenset({Status.ASSIGNED, Status.IN_PROGRESS}), Status.RETURNED
     ),
     ActionType.REQUEST_EXTENSION: Transition(
-        UNIT, frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED}),
+        UNIT,
+        frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED}),
         Status.EXTENSION_REQUESTED,
     ),
     ActionType.RATE: Transition(
@@ -241,7 +240,9 @@ def apply_action(
         try:
             RejectReason(str(reason))
         except ValueError as exc:
-            raise InvalidPayload("Lý do không tiếp nhận không hợp lệ.", "Unknown reject reason.") from exc
+            raise InvalidPayload(
+                "Lý do không tiếp nhận không hợp lệ.", "Unknown reject reason."
+            ) from exc
         changes.update(reject_reason=reason)
         recorded = {
             "reason": reason,
@@ -253,7 +254,9 @@ def apply_action(
         if isinstance(original, bool) or not isinstance(original, int) or original <= 0:
             raise InvalidPayload("Thiếu phản ánh gốc để gộp.", "duplicate_of is required.")
         if original == report.id:
-            raise InvalidPayload("Không thể gộp phản ánh vào chính nó.", "Cannot merge into itself.")
+            raise InvalidPayload(
+                "Không thể gộp phản ánh vào chính nó.", "Cannot merge into itself."
+            )
         changes.update(duplicate_of=original, reject_reason=RejectReason.DUPLICATE.value)
         recorded = {"duplicate_of": original}
     elif action is ActionType.ASSIGN:
@@ -272,7 +275,9 @@ def apply_action(
                 "Thay đổi thời hạn cần ghi lý do.", "A changed deadline needs a reason."
             )
         if deadline <= now:
-            raise InvalidPayload("Thời hạn phải ở tương lai.", "The deadline must be in the future.")
+            raise InvalidPayload(
+                "Thời hạn phải ở tương lai.", "The deadline must be in the future."
+            )
         changes.update(unit=unit, deadline=deadline, escalation_level=0, escalated_at=None)
         recorded = {
             "unit": unit,
@@ -311,7 +316,9 @@ def apply_action(
     elif action is ActionType.DECIDE_EXTENSION:
         approve = payload.get("approve")
         if not isinstance(approve, bool):
-            raise InvalidPayload("Cần chọn duyệt hay từ chối gia hạn.", "approve must be true or false.")
+            raise InvalidPayload(
+                "Cần chọn duyệt hay từ chối gia hạn.", "approve must be true or false."
+            )
         if approve:
             deadline = _time(payload, "deadline", required=False) or report.extension_deadline
             if deadline is None or (report.deadline is not None and deadline <= report.deadline):
@@ -346,7 +353,9 @@ def apply_action(
         deadline = _time(payload, "deadline", required=True)
         assert deadline is not None
         if report.deadline is not None and deadline <= report.deadline:
-            raise InvalidPayload("Thời hạn xin gia hạn phải sau thời hạn hiện tại.", "Must be later.")
+            raise InvalidPayload(
+                "Thời hạn xin gia hạn phải sau thời hạn hiện tại.", "Must be later."
+            )
         reason = _text(payload, "reason", required=True)
         changes.update(extension_deadline=deadline, extension_reason=reason)
         recorded = {"deadline": deadline.isoformat(), "reason": reason}
@@ -357,9 +366,7 @@ def apply_action(
         changes.update(rating=rating)
         recorded = {"rating": rating}
 
-    updated = report.replace(
-        status=target, version=report.version + 1, updated_at=now, **changes
-    )
+    updated = report.replace(status=target, version=report.version + 1, updated_at=now, **changes)
     event = Event(
         report_id=report.id,
         at=now,
