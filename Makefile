@@ -25,8 +25,8 @@ screenshot: $(STAMP) system-deps
 	QT_QPA_PLATFORM=offscreen $(BIN)/paht-console --demo --screenshot docs/screenshot.png
 
 check: $(STAMP)
-	$(BIN)/ruff check console widgets tests benchmarks
-	$(BIN)/ruff format --check console widgets tests benchmarks
+	$(BIN)/ruff check console widgets tests benchmarks reliability
+	$(BIN)/ruff format --check console widgets tests benchmarks reliability
 	$(BIN)/mypy console
 	$(BIN)/lint-imports
 
@@ -34,8 +34,8 @@ test: $(STAMP) system-deps check
 	$(BIN)/python -m pytest -q tests
 
 format: $(STAMP)
-	$(BIN)/ruff format console widgets tests benchmarks
-	$(BIN)/ruff check --fix console widgets tests benchmarks
+	$(BIN)/ruff format console widgets tests benchmarks reliability
+	$(BIN)/ruff check --fix console widgets tests benchmarks reliability
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks all

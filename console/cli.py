@@ -22,6 +22,7 @@ from pathlib import Path
 
 from console.config import Settings, SettingsError, load_settings
 from console.connection import DEMO_PASSWORD, Connection, sign_in, start_embedded
+from console.logging_setup import install_log_scrubbing
 from console.sync.client import ApiError
 
 log = logging.getLogger("paht")
@@ -300,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    install_log_scrubbing()
     try:
         settings = load_settings(data_dir=args.data_dir, server=args.server, user=args.user)
         if args.demo:

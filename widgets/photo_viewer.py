@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QDialog, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -48,7 +49,9 @@ class Thumbnail(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setFrameShape(QLabel.Shape.StyledPanel)
         self.setText(self.tr("Loading…"))
-        self.setToolTip(caption)
+        self.setToolTip(
+            QtGui.Qt.convertFromPlainText(caption, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+        )
         self.caption = caption
         self.photo: Photo | None = None
 
@@ -59,7 +62,11 @@ class Thumbnail(QLabel):
 
     def set_failed(self, reason: str) -> None:
         self.setText(self.tr("No photo"))
-        self.setToolTip(f"{self.caption}\n{reason}".strip())
+        self.setToolTip(
+            QtGui.Qt.convertFromPlainText(
+                f"{self.caption}\n{reason}".strip(), QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal
+            )
+        )
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.photo is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from enum import Enum
 
+from PySide6 import QtGui
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from console.domain.model import Role
@@ -106,7 +107,12 @@ class SyncStatusBar(QStatusBar):
         }
         self.link_label.setText("● " + texts[state])
         self.link_label.setStyleSheet(f"color: {_COLOURS[state]}; font-weight: bold;")
-        self.link_label.setToolTip(reason)
+        # The reason may quote the server: markup in it is shown as typed, never rendered.
+        self.link_label.setToolTip(
+            QtGui.Qt.convertFromPlainText(reason, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+            if QtGui.Qt.mightBeRichText(reason)
+            else reason
+        )
 
     def set_last_sync(self, when: datetime | None) -> None:
         self._last_sync = when

@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response
+from pydantic import BaseModel
 from sqlalchemy import Select, select
 
 from console.central.api import json_response, service
@@ -23,8 +24,25 @@ CLOSED = frozenset({Status.RESOLVED, Status.PUBLISHED, Status.CLOSED})
 MAX_PAGE_SIZE = 500
 
 
+class Problem(BaseModel):
+    code: int
+    description: str
+
+
+#: GeoReport v2 errors: a list of {code, description}.
+PROBLEMS: dict[int | str, dict[str, Any]] = {
+    400: {"model": list[Problem], "description": "Bad parameter"},
+    404: {"model": list[Problem], "description": "No such request"},
+}
+
+
 def _problem(status: int, description: str) -> Response:
     return json_response([{"code": status, "description": description}], status)
+
+
+def _small_number(raw: str) -> bool:
+    """Digits that fit a database integer (a longer one overflowed SQLite into a 500)."""
+    return raw.isdigit() and len(raw) <= 9
 
 
 def _request_json(svc: CentralService, report: Report, origin: str) -> dict[str, Any]:
@@ -95,7 +113,7 @@ def _filtered(query: Select[Any], params: dict[str, str | None]) -> Select[Any]:
     return query
 
 
-@router.get("/requests.json")
+@router.get("/requests.json", responses=PROBLEMS)
 def requests_list(
     request: Request,
     svc: Service,
@@ -111,13 +129,13 @@ def requests_list(
 ) -> Response:
     if status not in (None, "", "open", "closed"):
         return _problem(400, "Tham số status phải là open hoặc closed.")
-    if not (page or "1").isdigit() or not (page_size or "50").isdigit():
+    if not _small_number(page or "1") or not _small_number(page_size or "50"):
         return _problem(400, "Tham số page và page_size phải là số nguyên dương.")
     number, size = max(int(page or 1), 1), min(max(int(page_size or 50), 1), MAX_PAGE_SIZE)
     table = ReportRow.__table__
     query: Select[Any] = select(table)
     if service_request_id:
-        ids = [part for part in service_request_id.split(",") if part.strip().isdigit()]
+        ids = [part for part in service_request_id.split(",") if _small_number(part.strip())]
         query = query.where(table.c.id.in_([int(part) for part in ids]))
     params = {
         "service_code": service_code,
@@ -138,7 +156,7 @@ def requests_list(
     return json_response([_request_json(svc, report_from_row(row), origin) for row in rows])
 
 
-@router.get("/requests/{request_id}.json")
+@router.get("/requests/{request_id}.json", responses=PROBLEMS)
 def request_one(request: Request, svc: Service, request_id: str) -> Response:
     table = ReportRow.__table__
     if not request_id.isdigit() or len(request_id) > 9:

@@ -27,6 +27,9 @@ _PHONE = re.compile(
     r")"
     r"(?!\d)(?![.\-]\d)"
 )
+#: Not allowed in XML 1.0 (DOCX, XLSX, PPTX): C0 controls but tab/newline/CR, U+FFFE/U+FFFF,
+#: lone surrogates.
+_NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _EMAIL = re.compile(r"(?<![\w.+-])([\w.+-])[\w.+-]*@([\w-]+(?:\.[\w-]+)+)")
 _PLATE = re.compile(
     r"(?<![\w.\-])"
@@ -53,7 +56,9 @@ def _mask_plate(match: re.Match[str]) -> str:
 
 
 def mask_personal(text: str) -> str:
-    """`text` with phone numbers, e-mail addresses and licence plates masked (see module doc)."""
-    masked = _EMAIL.sub(_mask_email, text)
+    """`text` with phone numbers, e-mail addresses and licence plates masked (see module doc),
+    and without the characters no document can hold (a citizen's NUL or U+FFFF made the
+    DOCX/XLSX writers fail on the whole export)."""
+    masked = _EMAIL.sub(_mask_email, _NOT_IN_DOCUMENTS.sub("", text))
     masked = _PHONE.sub(_mask_phone, masked)
     return _PLATE.sub(_mask_plate, masked)

@@ -131,7 +131,11 @@ class BatchRunner(QObject):
         def finish(result: BatchResult) -> None:
             self.busy = False
             self.progress = None
-            progress.close()
+            # hide(), not close(): closeEvent emits `canceled` and then cleans the dialog's
+            # connections under Qt's signal lock while this thread holds the GIL; a worker
+            # still inside its queued emit (holding that lock, wanting the GIL) deadlocked it.
+            progress.canceled.disconnect(stop.set)
+            progress.hide()
             progress.deleteLater()
             self.finished.emit(result)
             on_done(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -123,7 +124,11 @@ class PendingActionsDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(ENTRY_ROLE, entry.id)
-                item.setToolTip(text)
+                item.setToolTip(
+                    QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+                    if text
+                    else ""
+                )
                 if colour is not None:
                     item.setBackground(QBrush(colour))
                 table.setItem(row, column, item)
