@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
     <context>
@@ -173,6 +173,22 @@
             <location filename="../../widgets/briefing/wizard.py" line="202" />
             <source>{0} vụ việc, {1} ảnh</source>
             <translation>{0} vụ việc, {1} ảnh</translation>
+        </message>
+        <message>
+            <source>&lt; Quay lại</source>
+            <translation>&lt; Quay lại</translation>
+        </message>
+        <message>
+            <source>Hủy</source>
+            <translation>Hủy</translation>
+        </message>
+        <message>
+            <source>Tiếp &gt;</source>
+            <translation>Tiếp &gt;</translation>
+        </message>
+        <message>
+            <source>Xong</source>
+            <translation>Xong</translation>
         </message>
     </context>
     <context>
@@ -474,6 +490,10 @@
             <location filename="../../widgets/detail_panel.py" line="417" />
             <source>Could not load the photo: %1</source>
             <translation>Không tải được ảnh: %1</translation>
+        </message>
+        <message>
+            <source>Not loaded: the photo is not on the central server</source>
+            <translation>Không tải: ảnh không nằm trên máy chủ trung tâm</translation>
         </message>
     </context>
     <context>
@@ -1958,6 +1978,29 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/triage/pending_actions.py" line="42" />
             <source>Dropped</source>
             <translation>Đã bỏ</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxReview</name>
+        <message>
+            <source>Action refused</source>
+            <translation>Thao tác bị từ chối</translation>
+        </message>
+        <message>
+            <source>Not possible</source>
+            <translation>Không thực hiện được</translation>
+        </message>
+        <message>
+            <source>The report is not in the local cache; sync first.</source>
+            <translation>Phản ánh chưa có trong bộ nhớ đệm; hãy đồng bộ trước.</translation>
+        </message>
+        <message>
+            <source>The server refused these actions:</source>
+            <translation>Máy chủ từ chối các thao tác sau:</translation>
+        </message>
+        <message>
+            <source>This action cannot be applied on the new state:</source>
+            <translation>Không thể áp dụng thao tác này trên trạng thái mới:</translation>
         </message>
     </context>
 </TS>
