@@ -23,9 +23,12 @@ def _helper_context(tree: ast.Module, module: str) -> str | None:
     if module in HELPER_CONTEXTS:
         return HELPER_CONTEXTS[module]
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module in HELPER_CONTEXTS:
-            if any(alias.name == "tr" for alias in node.names):
-                return HELPER_CONTEXTS[node.module]
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module in HELPER_CONTEXTS
+            and any(alias.name == "tr" for alias in node.names)
+        ):
+            return HELPER_CONTEXTS[node.module]
     return None
 
 
