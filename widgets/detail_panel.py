@@ -7,12 +7,14 @@ reporter's identity is filled in only for roles allowed to see it (CONTACT_ROLES
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from functools import partial
 from typing import Any
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -52,6 +54,10 @@ from widgets.photo_viewer import Photo, PhotoViewer, Thumbnail, decode_photo
 from widgets.tasks import TaskRunner
 
 FetchMedia = Callable[[int, int], bytes]
+_OWN_MEDIA = re.compile(r"/api/v1/reports/[0-9]{1,10}/media/[0-9]{1,4}")
+#: Display limits: a 100 KB description must not freeze a label or a text box.
+LINE_LIMIT = 500
+TEXT_LIMIT = 20_000
 PHOTO_MEMORY = 48
 NEARBY_WARDS = 6
 
@@ -79,6 +85,21 @@ def media_number(media: Media, position: int) -> int:
     """The n of /reports/{id}/media/{n} (1-based), read from the URL when it ends with one."""
     tail = media.url.rstrip("/").rsplit("/", 1)[-1]
     return int(tail) if tail.isdigit() else position + 1
+
+
+def own_media(media: Media, report_id: int) -> bool:
+    """Only the API's own media route (a relative URL) is fetched, and from the API itself:
+    file:, javascript:, data:, other hosts and loopback addresses are never asked for."""
+    return _OWN_MEDIA.fullmatch(media.url) is not None and media.url.startswith(
+        f"/api/v1/reports/{report_id}/media/"
+    )
+
+
+def for_display(text: str, limit: int) -> str:
+    """Citizen text cut to what a screen can show; the cache and exports keep it whole."""
+    if len(text) <= limit:
+        return text
+    return text[:limit] + "… [đã cắt bớt, toàn văn có trong dữ liệu và bản xuất]"
 
 
 class DetailPanel(QWidget):
@@ -211,7 +232,7 @@ class DetailPanel(QWidget):
             self.heading.setText("")
             self._show_photos(None)
             return
-        self.heading.setText(f"{report.code} · {report.title}")
+        self.heading.setText(for_display(f"{report.code} · {report.title}", LINE_LIMIT))
         ref = self.reference
         values = {
             "status": STATUS_LABELS_VI.get(report.status, report.status.value),
@@ -233,14 +254,14 @@ class DetailPanel(QWidget):
         }
         for key, value in values.items():
             label = self.fields[key]
-            label.setText(value)
+            label.setText(for_display(value, LINE_LIMIT))
             show = bool(value) or key in ("status", "category", "ward", "reporter")
             label.setVisible(show)
             caption = self.form.labelForField(label)
             if caption is not None:
                 caption.setVisible(show)
-        self.description.setPlainText(report.description)
-        self.result.setPlainText(report.result_text or "")
+        self.description.setPlainText(for_display(report.description, TEXT_LIMIT))
+        self.result.setPlainText(for_display(report.result_text or "", TEXT_LIMIT))
         self.result_box.setVisible(bool(report.result_text))
         self._show_location(report)
         self._show_history(history)
@@ -331,9 +352,11 @@ class DetailPanel(QWidget):
             if event.to_status != event.from_status:
                 moved += " → " + STATUS_LABELS_VI.get(event.to_status, event.to_status.value)
             action = ACTION_LABELS_VI.get(event.action, event.action.value)
-            note = self._note(event.payload)
+            note = for_display(self._note(event.payload), LINE_LIMIT)
             item = QTreeWidgetItem([f"{_when(event.at)}\n{who}", f"{action}\n{moved}", note])
-            item.setToolTip(2, note)
+            item.setToolTip(
+                2, QtGui.Qt.convertFromPlainText(note, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
+            )
             self.history.addTopLevelItem(item)
         for column in range(2):
             self.history.resizeColumnToContents(column)
@@ -391,7 +414,9 @@ class DetailPanel(QWidget):
             self.thumbnails.append(thumb)
             n = media_number(media, position)
             cached = self._photos.get((report.id, n))
-            if cached is not None:
+            if not own_media(media, report.id):
+                thumb.set_failed(self.tr("Not loaded: the photo is not on the central server"))
+            elif cached is not None:
                 thumb.set_photo(cached)
             elif self._fetch_media is None:
                 thumb.set_failed(self.tr("Photos are not available offline"))

@@ -7,6 +7,7 @@ report's details, marker colours for 200,000 rows) runs on worker threads.
 
 from __future__ import annotations
 
+import gc
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -34,6 +35,8 @@ from widgets.window_menus import WindowMenus
 LAYOUT_VERSION = 1
 QUEUE_MIN_WIDTH = 420
 DEFAULT_SIZE = (1400, 860)
+#: The map page is built once and kept here (see console.maps.page.cached_map_page).
+MAP_FOLDER = "map"
 
 
 class MainWindow(QMainWindow):
@@ -85,7 +88,7 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(
             fetch_media=self.detail_client.media, reference=session.reference, sla=session.sla
         )
-        self.map = MapView(tiles=session.tiles)
+        self.map = MapView(tiles=session.tiles, page_dir=session.settings.data_dir / MAP_FOLDER)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
         self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
@@ -196,6 +199,11 @@ class MainWindow(QMainWindow):
             self._first_show = False
             if not self._layout_restored:
                 self._size_docks()
+            # The operator can type a search at once, while the queue is still loading.
+            self.queue.focus_search()
+            # Modules, classes and widgets live as long as the window: keep them out of the
+            # full collections that sync and loading trigger (each would walk them all).
+            gc.freeze()
 
     def save_layout(self) -> None:
         self.store.setValue("window/geometry", self.saveGeometry())

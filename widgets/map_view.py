@@ -2,6 +2,8 @@
 
 Calls made before the page and its QWebChannel are ready are kept and replayed; a reload
 (for instance after a renderer crash) gets the latest markers and heat state again.
+Markers are encoded on a worker thread (200,000 of them take more than a second), one set
+at a time, the newest set winning; the page itself is built once and kept in its folder.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import json
 import logging
 import tempfile
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,15 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from console.maps.markers import MarkerRow, MarkerUpdates
-from console.maps.page import DEFAULT_TILES, HUE_CENTRE, TileProvider, build_map_page
+from console.maps.page import (
+    DEFAULT_TILES,
+    HUE_CENTRE,
+    TileProvider,
+    build_cached_map_page,
+    cached_map_page,
+)
+from console.store.queue_memory import release_free_memory
+from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -85,8 +96,17 @@ class MapView(QWebEngineView):
             page_dir = Path(self._page_dir_owner.name)
         self._is_ready = False
         self._rows: list[MarkerRow] | None = None
+        #: What the page holds; touched only by the encoding task (one at a time).
         self._updates = MarkerUpdates()
+        self._encoder = TaskRunner(self, max_threads=1)
+        self._encoding = False
+        #: Markers set while an encoding ran: encode again when it ends.
+        self._stale = False
+        #: Page loads so far, and the load `_updates` describes.
+        self._page_load = 0
+        self._updates_load = 0
         self._heat = False
+        #: Calls kept until the page is ready and holds the latest markers, in order.
         self._pending: list[str] = []
 
         page = _MapPage(self)
@@ -106,8 +126,15 @@ class MapView(QWebEngineView):
         page.loadStarted.connect(self._on_load_started)
         page.loadFinished.connect(self._on_load_finished)
 
-        path = build_map_page(page_dir, tiles=tiles, center=center, zoom=zoom)
-        self.load(QUrl.fromLocalFile(str(path)))
+        path, built = cached_map_page(page_dir, tiles=tiles, center=center, zoom=zoom)
+        if built:
+            self.load(QUrl.fromLocalFile(str(path)))
+        else:
+            self._encoder.run(
+                partial(build_cached_map_page, page_dir, tiles=tiles, center=center, zoom=zoom),
+                on_done=lambda built_path: self.load(QUrl.fromLocalFile(str(built_path))),
+                on_error=lambda exc: log.error("map page not built: %s", exc),
+            )
 
     def is_ready(self) -> bool:
         return self._is_ready
@@ -116,7 +143,11 @@ class MapView(QWebEngineView):
         """Replaces the markers in place: no reload, zoom and position stay where they are."""
         self._rows = list(rows)
         if self._is_ready:
-            self._run_set_markers()
+            self._encode()
+
+    def shutdown(self) -> None:
+        """Waits for a running encoding or page build (nothing outlives the view)."""
+        self._encoder.shutdown()
 
     def select(self, report_id: int) -> None:
         """Pans to the report's marker (opening its cluster) and rings it."""
@@ -125,7 +156,7 @@ class MapView(QWebEngineView):
     def set_heatmap(self, on: bool) -> None:
         self._heat = bool(on)
         if self._is_ready:
-            self._run(f"paht.setHeat({json.dumps(self._heat)})")
+            self._call(f"paht.setHeat({json.dumps(self._heat)})")
 
     def fit_all(self) -> None:
         self._call("paht.fitAll()")
@@ -142,7 +173,7 @@ class MapView(QWebEngineView):
             result.append(value)
             loop.quit()
 
-        self.page().runJavaScript(f"JSON.stringify(({expression}))", 0, done)
+        _run_js(self.page(), f"JSON.stringify(({expression}))", done)
         if not result:
             timer.start(timeout_ms)
             loop.exec()
@@ -158,20 +189,75 @@ class MapView(QWebEngineView):
         return int(value or 0)
 
     def _call(self, script: str) -> None:
-        if self._is_ready:
+        if self._is_ready and not self._encoding:
             self._run(script)
         else:
             self._pending.append(script)
 
-    def _run(self, script: str) -> None:
-        self.page().runJavaScript(script, 0)
+    def _flush(self) -> None:
+        pending, self._pending = self._pending, []
+        for script in pending:
+            self._run(script)
 
-    def _run_set_markers(self) -> None:
-        if self._rows is not None:
-            self._run(f"paht.setMarkers({self._updates.encode(self._rows)})")
+    def _run(self, script: str) -> None:
+        _run_js(self.page(), script)
+
+    def _encode(self) -> None:
+        """Encodes the latest markers on the worker; the page gets them when it is done, and
+        the calls made meanwhile after them."""
+        if self._rows is None:
+            self._flush()
+            return
+        if self._encoding:
+            self._stale = True
+            return
+        self._encoding = True
+        self._stale = False
+        load = self._page_load
+        fresh_page = self._updates_load != load
+        self._updates_load = load
+        self._encoder.run(
+            _marker_scripts,
+            self._updates,
+            self._rows,
+            fresh_page,
+            on_done=lambda scripts: self._encoded(load, scripts),
+            on_error=self._encode_failed,
+        )
+
+    def _encoded(self, load: int, scripts: list[str], *, big: bool = False) -> None:
+        """Sends the parts one per turn of the event loop: the GUI thread stays free
+        between them (handing a script to the page takes a while for a big one)."""
+        if load != self._page_load or not self._is_ready:
+            self._encoding = False
+            self._encoded_all(load)
+            return
+        self._run(scripts[0])
+        if len(scripts) > 1:
+            QTimer.singleShot(0, self, partial(self._encoded, load, scripts[1:], big=True))
+            return
+        self._encoding = False
+        if big:
+            # Megabytes of scripts were just dropped: give the memory back, off this thread.
+            QTimer.singleShot(0, self, partial(self._encoder.run, release_free_memory))
+        self._encoded_all(load)
+
+    def _encoded_all(self, load: int) -> None:
+        if (self._stale or load != self._page_load) and self._is_ready:
+            self._encode()
+        elif self._is_ready:
+            self._flush()
+
+    def _encode_failed(self, exc: BaseException) -> None:
+        self._encoding = False
+        # What the page holds is unknown now: the next set is sent whole.
+        self._updates_load = -1
+        log.error("map markers not encoded: %s", exc, exc_info=exc)
+        self._encoded_all(self._page_load)
 
     def _on_load_started(self) -> None:
         self._is_ready = False
+        self._page_load += 1
 
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:
@@ -179,11 +265,18 @@ class MapView(QWebEngineView):
 
     def _on_page_ready(self) -> None:
         self._is_ready = True
-        self._updates.reset()
-        self._run_set_markers()
         if self._heat:
-            self._run("paht.setHeat(true)")
-        pending, self._pending = self._pending, []
-        for script in pending:
-            self._run(script)
+            self._pending.insert(0, "paht.setHeat(true)")
+        self._encode()
         self.ready.emit()
+
+
+def _run_js(page: QWebEnginePage, script: str, *callback: Any) -> None:
+    page.runJavaScript(script, 0, *callback)
+
+
+def _marker_scripts(updates: MarkerUpdates, rows: list[MarkerRow], fresh_page: bool) -> list[str]:
+    """The `paht.setMarkers(...)` calls that bring the page from what it holds to `rows`."""
+    if fresh_page:
+        updates.reset()
+    return [f"paht.setMarkers({payload})" for payload in updates.encode_parts(rows)]

@@ -24,6 +24,7 @@ from console.maps.markers import MarkerRow
 from console.maps.page import TileProvider
 from console.store import Cache, Outbox, QueueRow, open_cache, open_outbox
 from console.store.queue_filter import QueueClock
+from console.store.queue_memory import bulk_allocation
 from console.sync.client import CentralClient
 
 LAYOUT_FILE = "window.ini"
@@ -89,7 +90,7 @@ class MarkerCache:
 
     A marker changes only when its report does or when its running deadline passes, so a
     filter change over 200,000 rows reuses almost every marker. Used from worker threads
-    (writes are idempotent).
+    (writes are idempotent); the first 200,000 are a bulk allocation (console.store.queue_memory).
     """
 
     def __init__(self, clock: QueueClock) -> None:
@@ -97,6 +98,10 @@ class MarkerCache:
         self._memo: dict[int, tuple[int, datetime | None, MarkerRow]] = {}
 
     def markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
+        with bulk_allocation():
+            return self._markers(rows, now)
+
+    def _markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
         memo = self._memo
         out: list[MarkerRow] = []
         for row in rows:

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.store.queue_memory import bulk_allocation
 from widgets.tasks import TaskRunner
 
 
@@ -55,7 +56,9 @@ def run_sync(
         # Without the server's reference data the shipped one still works.
         with contextlib.suppress(Exception):
             engine.refresh_reference()
-    result = engine.sync_once(progress=progress, should_stop=should_stop)
+    # Thousands of short-lived objects per page: no collection stops the GUI thread meanwhile.
+    with bulk_allocation(freeze=False):
+        result = engine.sync_once(progress=progress, should_stop=should_stop)
     counts = cache.counts()
     box = outbox.counts()
     return SyncOutcome(

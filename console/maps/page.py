@@ -6,15 +6,20 @@ with `paht.setMarkers(...)` and replaced without a reload (zoom and position sur
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import json
+import os
+from dataclasses import astuple, dataclass
+from functools import cache
+from importlib.metadata import version
 from pathlib import Path
-
-import folium
-from jinja2 import Template
+from typing import Any
 
 from console.maps.assets import local_assets
 
 PAGE_NAME = "paht_map.html"
+#: Cached pages are named after a hash of everything that goes into them.
+CACHED_PAGE_GLOB = "paht_map-*.html"
 HUE_CENTRE = (16.46, 107.59)
 
 
@@ -36,22 +41,74 @@ DEFAULT_TILES = TileProvider(
 NO_TILES_MAX_ZOOM = 19
 
 
-class _LiveLayer(folium.elements.JSCSSMixin):
-    """Loads the heat, bridge and point-layer scripts and starts `paht_map.js` on the map."""
+@cache
+def _live_layer_class() -> Any:
+    """The folium element that loads our scripts; folium is imported only to build a page."""
+    import folium
+    from jinja2 import Template
 
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            pahtInit({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
+    class LiveLayer(folium.elements.JSCSSMixin):
+        """Loads the heat, bridge and point-layer scripts and starts `paht_map.js` on the map."""
 
-    def __init__(self, js: list[tuple[str, str]], css: list[tuple[str, str]]) -> None:
-        super().__init__()  # type: ignore[no-untyped-call]
-        self._name = "PahtLiveLayer"
-        self.default_js = js
-        self.default_css = css
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+                pahtInit({{ this._parent.get_name() }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self, js: list[tuple[str, str]], css: list[tuple[str, str]]) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "PahtLiveLayer"
+            self.default_js = js
+            self.default_css = css
+
+    return LiveLayer
+
+
+def cached_map_page(
+    out_dir: Path,
+    *,
+    tiles: TileProvider | None = DEFAULT_TILES,
+    center: tuple[float, float] = HUE_CENTRE,
+    zoom: int = 12,
+) -> tuple[Path, bool]:
+    """The page for these settings in `out_dir`, and whether it is already there.
+
+    The page only depends on the tile settings, the view and the installed scripts, so one
+    built at an earlier start is used again (building it imports folium: a third of a second).
+    """
+    assets = local_assets()
+    inputs = {
+        "tiles": None if tiles is None else astuple(tiles),
+        "center": list(center),
+        "zoom": zoom,
+        "assets": astuple(assets),
+        "folium": version("folium"),
+        "builder": Path(__file__).stat().st_mtime_ns,
+    }
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
+    path = out_dir / f"paht_map-{digest}.html"
+    return path, path.is_file()
+
+
+def build_cached_map_page(
+    out_dir: Path,
+    *,
+    tiles: TileProvider | None = DEFAULT_TILES,
+    center: tuple[float, float] = HUE_CENTRE,
+    zoom: int = 12,
+) -> Path:
+    """`cached_map_page`, built now if missing (pages for other settings are removed)."""
+    path, ready = cached_map_page(out_dir, tiles=tiles, center=center, zoom=zoom)
+    if ready:
+        return path
+    built = build_map_page(out_dir, tiles=tiles, center=center, zoom=zoom, name=path.name + ".tmp")
+    for old in out_dir.glob(CACHED_PAGE_GLOB):
+        old.unlink(missing_ok=True)
+    os.replace(built, path)
+    return path
 
 
 def build_map_page(
@@ -60,8 +117,11 @@ def build_map_page(
     tiles: TileProvider | None = DEFAULT_TILES,
     center: tuple[float, float] = HUE_CENTRE,
     zoom: int = 12,
+    name: str = PAGE_NAME,
 ) -> Path:
     """Writes the page into `out_dir` and returns its path (load it from file, not setHtml)."""
+    import folium
+
     assets = local_assets()
     max_zoom = tiles.max_zoom if tiles is not None else NO_TILES_MAX_ZOOM
     fmap = folium.Map(
@@ -82,8 +142,8 @@ def build_map_page(
             max_zoom=tiles.max_zoom,
             name="tiles",
         ).add_to(fmap)
-    fmap.add_child(_LiveLayer(assets.layer_js, assets.layer_css))
+    fmap.add_child(_live_layer_class()(assets.layer_js, assets.layer_css))
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / PAGE_NAME
+    path = out_dir / name
     path.write_text(fmap.get_root().render(), encoding="utf-8")
     return path

@@ -3,10 +3,15 @@
 Everything here can be rebuilt from the server, so a damaged file is moved aside and a fresh
 one created (then `needs_resync` is True). Writers are serialised by a lock within the process
 and by SQLite's busy timeout across processes; readers never wait on writers (WAL).
+
+The integrity check reads the whole file (seconds at 200,000 reports), so it runs only when
+the file may have changed since this software last closed it: a close leaves the file's
+size and time beside it, and an open that finds them unchanged (and no WAL left) skips it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Iterator, Sequence
@@ -45,6 +50,10 @@ from console.store.schema import (
 )
 
 CACHE_FILE = "cache.sqlite3"
+#: Beside the cache after a clean close: its size and modification time then.
+CLOSED_SUFFIX = ".closed"
+#: Rows converted per driver fetch when the queue is read.
+QUEUE_BATCH = 5_000
 MIGRATIONS = [create_all_of(CacheBase.metadata)]
 
 _REPORTS = cast(Table, CachedReport.__table__)
@@ -78,6 +87,7 @@ class Cache:
         #: Where the damaged file went when this cache was rebuilt at open.
         self.rebuilt_from = rebuilt_from
         self._write_lock = threading.Lock()
+        self._closed = False
 
     @property
     def needs_resync(self) -> bool:
@@ -86,6 +96,9 @@ class Cache:
 
     def close(self) -> None:
         self._engine.dispose()
+        if not self._closed:
+            self._closed = True
+            _note_clean_close(self.path)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -200,20 +213,27 @@ class Cache:
 
     # -- reads ----------------------------------------------------------------------------
 
-    def _fetch_tuples(self, sql: str, params: tuple[Any, ...] = ()) -> list[Any]:
+    def _read_queue(self, sql: str, params: tuple[Any, ...] = ()) -> list[QueueRow]:
+        """Reads on the driver cursor in batches: only one batch of raw tuples (and their
+        strings) is alive at a time, which keeps a 200,000-row read from doubling its peak."""
+        rows: list[QueueRow] = []
+        titles: dict[str, str] = {}
         with self._engine.connect() as conn:
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
             try:
-                return list(cursor.execute(sql, params).fetchall())
+                cursor.execute(sql, params)
+                while batch := cursor.fetchmany(QUEUE_BATCH):
+                    rows.extend(queue_rows(batch, titles))
             finally:
                 cursor.close()
+        return rows
 
     def load_queue_rows(self) -> list[QueueRow]:
-        return queue_rows(self._fetch_tuples(_QUEUE_SQL))
+        return self._read_queue(_QUEUE_SQL)
 
     def load_queue_rows_since(self, revision: int) -> list[QueueRow]:
         """Rows written after `revision` (a value of `revision()` read earlier)."""
-        return queue_rows(self._fetch_tuples(_QUEUE_SINCE_SQL, (revision,)))
+        return self._read_queue(_QUEUE_SINCE_SQL, (revision,))
 
     def get_report(self, report_id: int) -> Report | None:
         with self._engine.connect() as conn:
@@ -285,12 +305,44 @@ class Cache:
             ]
 
 
+def _closed_stamp(path: Path) -> Path:
+    return path.with_name(path.name + CLOSED_SUFFIX)
+
+
+def _file_state(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _note_clean_close(path: Path) -> None:
+    state = _file_state(path)
+    if state is not None:
+        with contextlib.suppress(OSError):
+            _closed_stamp(path).write_text(json.dumps(state), encoding="utf-8")
+
+
+def _unchanged_since_close(path: Path) -> bool:
+    """True when the file is as a clean close left it; the note is used up either way, so a
+    run that dies with the file open is checked at the next start."""
+    stamp = _closed_stamp(path)
+    try:
+        noted = json.loads(stamp.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    stamp.unlink(missing_ok=True)
+    wal = _file_state(path.with_name(path.name + "-wal"))
+    return (wal is None or wal[0] == 0) and noted == _file_state(path)
+
+
 def open_cache(data_dir: Path) -> Cache:
     """Open (or create) data_dir/cache.sqlite3; a damaged or unmigratable file is moved aside
     as cache.sqlite3.broken-<stamp> and replaced by an empty cache."""
     path = data_dir / CACHE_FILE
     try:
-        return Cache(open_engine(path, MIGRATIONS), path)
+        return Cache(open_engine(path, MIGRATIONS, check=not _unchanged_since_close(path)), path)
     except DamagedDatabase:
         moved = move_aside(path)
         return Cache(open_engine(path, MIGRATIONS), path, rebuilt_from=moved)

@@ -80,11 +80,17 @@ def _migrate(engine: Engine, version_table: str, migrations: Sequence[Migration]
 
 
 def open_engine(
-    path: Path, migrations: Sequence[Migration], version_table: str = "schema_version"
+    path: Path,
+    migrations: Sequence[Migration],
+    version_table: str = "schema_version",
+    *,
+    check: bool = True,
 ) -> Engine:
-    """Check, open and migrate `path`; raise DamagedDatabase if it cannot be used as is."""
+    """Check (unless `check` is False), open and migrate `path`; raise DamagedDatabase if it
+    cannot be used as is."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    _check(path)
+    if check:
+        _check(path)
     engine = _engine(path)
     try:
         _migrate(engine, version_table, migrations)

@@ -7,7 +7,6 @@ actions still in the outbox show their predicted state.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,7 +23,11 @@ from console.store.queue_filter import (
     sort_by_urgency,
     view_counts,
 )
+from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
+
+#: A merge that changes more than one row in this many lays the search keys out afresh.
+REPACK_SHARE = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +56,32 @@ def load_snapshot(
     since: int | None = None,
     was_pending: frozenset[int] = frozenset(),
 ) -> QueueSnapshot:
-    """Everything (base None), or `base` with the rows changed since revision `since`."""
+    """Everything (base None), or `base` with the rows changed since revision `since`
+    (made as a bulk allocation: see console.store.queue_memory)."""
+    with bulk_allocation():
+        return _snapshot(cache, outbox, views, flt, clock, now, base, since, was_pending)
+
+
+def _snapshot(
+    cache: Cache,
+    outbox: Outbox,
+    views: Sequence[SavedView],
+    flt: QueueFilter | None,
+    clock: QueueClock,
+    now: datetime,
+    base: QueueIndex | None,
+    since: int | None,
+    was_pending: frozenset[int],
+) -> QueueSnapshot:
     revision = cache.revision()
+    pack = True
     if base is None or since is None:
         by_id = {row.id: row for row in cache.load_queue_rows()}
         arrived: list[QueueRow] = []
     else:
         by_id = {row.id: row for row in base.rows}
         changed = cache.load_queue_rows_since(since)
+        pack = len(changed) * REPACK_SHARE > len(by_id)
         arrived = [row for row in changed if row.id not in by_id]
         by_id.update((row.id, row) for row in changed)
     previews = outbox.pending_previews()
@@ -68,7 +89,7 @@ def load_snapshot(
     if settled:
         by_id.update((r.id, queue_row_from_report(r)) for r in cache.get_reports(settled).values())
     by_id.update((rid, queue_row_from_report(r)) for rid, r in previews.items() if rid in by_id)
-    index = QueueIndex(sort_by_urgency(by_id.values(), clock))
+    index = QueueIndex(sort_by_urgency(by_id.values(), clock), clock, pack=pack)
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(
         revision=revision,
@@ -90,12 +111,5 @@ def load_everything(
     clock: QueueClock,
     now: datetime,
 ) -> QueueSnapshot:
-    """A full load, with no garbage collection while 200,000 rows are made (each automatic
-    full collection would walk all of them, holding every thread, the GUI's included)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return load_snapshot(cache, outbox, views, flt, clock, now)
-    finally:
-        if enabled:
-            gc.enable()
+    """A full load."""
+    return load_snapshot(cache, outbox, views, flt, clock, now)

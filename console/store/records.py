@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -84,7 +85,13 @@ def stamp_or_none(value: datetime | None) -> str | None:
 
 
 def search_key(report: Report) -> str:
-    return fold(f"{report.code} {report.title} {report.description[:500]} {report.address}")
+    """The folded words of code, title, description (start) and address, each word once.
+
+    A search token never contains a space, so it matches the text exactly when it matches
+    one of its words: repeated words only cost memory (200,000 keys stay in memory).
+    """
+    text = fold(f"{report.code} {report.title} {report.description[:500]} {report.address}")
+    return " ".join(dict.fromkeys(text.split()))
 
 
 def report_params(report: Report, raw: dict[str, Any] | None, rev: int) -> dict[str, Any]:
@@ -114,22 +121,56 @@ def report_params(report: Report, raw: dict[str, Any] | None, rev: int) -> dict[
     }
 
 
-def queue_rows(rows: Iterable[Sequence[Any]]) -> list[QueueRow]:
+def with_search_key(row: QueueRow, key: str) -> QueueRow:
+    """`row` with `key`, a string equal to its search key stored elsewhere in memory."""
+    return QueueRow(
+        row.id,
+        row.code,
+        row.created_at,
+        row.category,
+        row.ward,
+        row.title,
+        row.status,
+        row.unit,
+        row.deadline,
+        row.urgency,
+        row.escalation_level,
+        row.lat,
+        row.lon,
+        row.duplicate_of,
+        row.merged_count,
+        row.rating,
+        key,
+        row.updated_at,
+        row.version,
+    )
+
+
+def queue_rows(
+    rows: Iterable[Sequence[Any]], titles: dict[str, str] | None = None
+) -> list[QueueRow]:
     """QueueRows from selected tuples in the column order of QUEUE_COLUMNS. Stored times are
-    fixed-format UTC stamps, so `datetime.fromisoformat` alone reads them (one C call)."""
+    fixed-format UTC stamps, so `datetime.fromisoformat` alone reads them (one C call).
+
+    Codes (category, ward, status, unit, urgency) are interned and equal titles shared: the
+    driver makes a new string for every value, and 200,000 rows repeat a few hundred codes.
+    `titles` carries the shared titles from one batch of a read to the next.
+    """
     iso = datetime.fromisoformat
+    intern = sys.intern
+    title = (titles if titles is not None else {}).setdefault
     return [
         QueueRow(
             r[0],
             r[1],
             iso(r[2]),
-            r[3],
-            r[4],
-            r[5],
-            r[6],
-            r[7],
+            intern(r[3]),
+            intern(r[4]),
+            title(r[5], r[5]),
+            intern(r[6]),
+            None if r[7] is None else intern(r[7]),
             None if r[8] is None else iso(r[8]),
-            r[9],
+            intern(r[9]),
             r[10],
             r[11],
             r[12],

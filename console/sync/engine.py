@@ -22,6 +22,7 @@ from console.sync.errors import (
     Conflict,
     NetworkError,
     NotFound,
+    RateLimited,
     ServerError,
     Unauthorized,
 )
@@ -83,7 +84,13 @@ class _PushTally:
         return PushResult(self.sent, self.applied, self.conflicts, self.refused, self.failed, error)
 
 
+#: Failures that say nothing about the action itself: it stays queued and the run ends.
+UNAVAILABLE = (NetworkError, ServerError, RateLimited)
+
+
 def _offline_message(error: ApiError) -> str:
+    if isinstance(error, RateLimited):
+        return f"Máy chủ trung tâm đang quá tải (429), sẽ thử lại sau: {error.message}"
     if isinstance(error, ServerError):
         return f"Máy chủ trung tâm đang lỗi ({error.status}): {error.message}"
     return f"Mất kết nối tới máy chủ trung tâm: {error.message}"
@@ -187,7 +194,7 @@ class SyncEngine:
                 self.outbox.mark_conflict(entry.id, current, exc.message)
                 blocked[entry.report_id] = current
                 tally.conflicts += 1
-            except (NetworkError, ServerError) as exc:
+            except UNAVAILABLE as exc:
                 self.outbox.mark_failed(entry.id, exc.message)
                 tally.failed += 1
                 return tally.result(_offline_message(exc))
@@ -234,7 +241,7 @@ class SyncEngine:
             return SyncResult(tally.result(), pushed, False, pushed.error)
         try:
             self._pull_into(tally, progress, should_stop)
-        except (NetworkError, ServerError) as exc:
+        except UNAVAILABLE as exc:
             return SyncResult(tally.result(), pushed, False, _offline_message(exc))
         except Unauthorized as exc:
             return SyncResult(tally.result(), pushed, True, _session_message(exc))

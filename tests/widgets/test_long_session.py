@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
 
@@ -15,8 +16,9 @@ from pytestqt.qtbot import QtBot
 def test_qt_calls_returning_none_keep_none_alive(qtbot: QtBot) -> None:
     label = QLabel()
     tree = QTreeWidget()
-    qtbot.addWidget(label)
-    qtbot.addWidget(tree)
+    view = QWebEngineView()
+    for widget in (label, tree, view):
+        qtbot.addWidget(widget)
     app = QApplication.instance()
     assert app is not None
     before = sys.getrefcount(None)
@@ -24,4 +26,5 @@ def test_qt_calls_returning_none_keep_none_alive(qtbot: QtBot) -> None:
         label.setText("Đèn đường hỏng")
         app.processEvents()
         tree.currentItem()
+        view.page().runJavaScript("1 + 1", 0)
     assert sys.getrefcount(None) - before > -100

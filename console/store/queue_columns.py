@@ -1,0 +1,90 @@
+"""The queue's rows laid out by column in numpy arrays, so a filter over 200,000 rows runs in C.
+
+A pick list (category, ward, unit, status, urgency) becomes a comparison of small integer
+codes, a date range or the overdue toggle a comparison of timestamps; only the text search
+still walks the rows one by one. Built once per queue load, off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Iterable, Sequence
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+
+from console.store.queue_clock import QueueClock
+from console.store.records import QueueRow
+
+Positions = npt.NDArray[np.intp]
+
+
+class CodedColumn:
+    """One text column as integer codes (None is a code too, matched by nothing)."""
+
+    def __init__(self, values: Iterable[str | None], count: int) -> None:
+        self.codes: dict[str | None, int] = {}
+        code = self.codes.setdefault
+        self.values = np.fromiter(
+            (code(v, len(self.codes)) for v in values), dtype=np.int32, count=count
+        )
+
+    def among(self, positions: Positions, wanted: Collection[str]) -> Positions:
+        """The `positions` whose value is one of `wanted`."""
+        codes = [self.codes[w] for w in wanted if w in self.codes]
+        if not codes or positions.size == 0:
+            return positions[:0]
+        values = self.values[positions]
+        keep = values == codes[0] if len(codes) == 1 else np.isin(values, codes)
+        found: Positions = positions[keep]
+        return found
+
+
+def _floats(
+    rows: Sequence[QueueRow], value: Callable[[QueueRow], float]
+) -> npt.NDArray[np.float64]:
+    return np.fromiter((value(r) for r in rows), dtype=np.float64, count=len(rows))
+
+
+class QueueColumns:
+    """Columns of `rows` in their order: position i of every array is `rows[i]`."""
+
+    def __init__(self, rows: Sequence[QueueRow], clock: QueueClock) -> None:
+        count = len(rows)
+        self.count = count
+        self.ids = np.fromiter((r.id for r in rows), dtype=np.int64, count=count)
+        self.status = CodedColumn((r.status for r in rows), count)
+        self.category = CodedColumn((r.category for r in rows), count)
+        self.ward = CodedColumn((r.ward for r in rows), count)
+        self.unit = CodedColumn((r.unit for r in rows), count)
+        self.urgency = CodedColumn((r.urgency for r in rows), count)
+        self.created = _floats(rows, lambda r: r.created_at.timestamp())
+        self.escalation = np.fromiter(
+            (r.escalation_level for r in rows), dtype=np.int32, count=count
+        )
+
+        def due(row: QueueRow) -> float:
+            running = clock.deadline(row)
+            return math.inf if running is None else running[0].timestamp()
+
+        #: When the running clock of each row runs out (inf: no running clock).
+        self.due = _floats(rows, due)
+
+    def positions(self, within: Sequence[int] | None = None) -> Positions:
+        """`within` as positions, or every position."""
+        if within is None:
+            return np.arange(self.count, dtype=np.intp)
+        return np.asarray(within, dtype=np.intp)
+
+    def created_from(self, positions: Positions, start: datetime) -> Positions:
+        return positions[self.created[positions] >= start.timestamp()]
+
+    def created_before(self, positions: Positions, end: datetime) -> Positions:
+        return positions[self.created[positions] < end.timestamp()]
+
+    def escalated(self, positions: Positions) -> Positions:
+        return positions[self.escalation[positions] > 0]
+
+    def overdue(self, positions: Positions, now: datetime) -> Positions:
+        return positions[self.due[positions] < now.timestamp()]
