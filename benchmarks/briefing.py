@@ -17,7 +17,8 @@ from pathlib import Path
 
 from console.central.demo.generate import generate_reports
 from console.central.demo.photos import render_photo
-from console.domain.model import Report, report_from_json
+from console.domain.model import Report
+from console.domain.wire import report_from_json
 from console.exports.briefing import export_briefing, prepare_briefing, reference_of
 from console.exports.briefing.period import Period
 from console.store import Cache, open_cache

@@ -44,7 +44,7 @@ GOALS = {"start": 3.0, "rows": 100.0, "markers": 500.0, "stall": 100.0, "memory"
 
 def build_cache(data_dir: Path, count: int = SCALE) -> None:
     from console.central.demo.generate import generate_reports
-    from console.domain.model import report_from_json
+    from console.domain.wire import report_from_json
     from console.store import open_cache
 
     cache = open_cache(data_dir)

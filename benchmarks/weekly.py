@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from console.central.demo.generate import generate_reports
-from console.domain.model import report_from_json
+from console.domain.wire import report_from_json
 from console.exports.weekly import export_weekly
 from console.store import Cache, open_cache
 

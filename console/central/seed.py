@@ -19,7 +19,8 @@ from console.central.db import (
     next_seq,
     write_transaction,
 )
-from console.domain.model import InvalidRecord, Status, Urgency, parse_time, utcnow
+from console.domain.model import Status, Urgency, parse_time, utcnow
+from console.domain.wire import InvalidRecord
 
 CHUNK = 5_000
 REPORTS: Table = ReportRow.__table__  # type: ignore[assignment]

@@ -25,7 +25,8 @@ from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.domain.duplicates import bbox_around
-from console.domain.model import Event, Report, parse_time, report_from_json, utcnow
+from console.domain.model import Event, Report, parse_time, utcnow
+from console.domain.wire import report_from_json
 from console.store.db import DamagedDatabase, create_all_of, move_aside, open_engine
 from console.store.records import (
     QUEUE_COLUMNS,

@@ -21,14 +21,8 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from console.domain.model import (
-    ActionType,
-    Report,
-    Role,
-    parse_time,
-    report_from_json,
-    utcnow,
-)
+from console.domain.model import ActionType, Report, Role, parse_time, utcnow
+from console.domain.wire import report_from_json
 from console.store.db import DamagedDatabase, StoreError, create_all_of, open_engine
 from console.store.records import stamp
 from console.store.schema import OutboxBase, OutboxRow

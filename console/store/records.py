@@ -9,16 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from console.domain.model import (
-    ActionType,
-    Event,
-    InvalidRecord,
-    Report,
-    Role,
-    Status,
-    parse_time,
-)
+from console.domain.model import ActionType, Event, Report, Role, Status, parse_time
 from console.domain.text import fold
+from console.domain.wire import InvalidRecord
 
 #: How much of a bad record's JSON is kept in quarantine.
 RAW_LIMIT = 4_000

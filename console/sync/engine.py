@@ -12,7 +12,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from console.domain.model import InvalidRecord, Report, report_from_json
+from console.domain.model import Report
+from console.domain.wire import InvalidRecord, report_from_json
 from console.store.cache import Cache
 from console.store.outbox import Outbox, OutboxEntry
 from console.store.records import event_from_json

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from console.domain.model import ACTION_LABELS_VI, InvalidRecord, Report, report_from_json
+from console.domain.model import ACTION_LABELS_VI, Report
+from console.domain.wire import InvalidRecord, report_from_json
 from console.domain.workflow import WorkflowError, apply_action
 from console.store import EntryState, OutboxEntry, StoreError
 from widgets.triage.conflict_dialog import DROP, REAPPLY, ConflictDialog

@@ -20,10 +20,10 @@ from console.domain.model import (
     Status,
     Urgency,
     parse_time,
-    report_from_json,
 )
 from console.domain.reference import load_reference
 from console.domain.sla import load_sla
+from console.domain.wire import report_from_json
 from console.domain.workflow import TRANSITIONS
 
 NOW = datetime(2026, 1, 5, 3, 0, tzinfo=UTC)

@@ -20,7 +20,7 @@ from pypdf import PdfReader
 
 from console.central.demo.generate import generate_reports
 from console.central.demo.photos import render_photo
-from console.domain.model import report_from_json
+from console.domain.wire import report_from_json
 from console.store import Cache
 from console.store.records import event_from_json
 from tests.console.exports.briefing_photos import face_photo, street_photo

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from console.domain.model import report_from_json
+from console.domain.wire import report_from_json
 from console.exports.briefing import InvalidPeriod, Period, UnknownCases, export_briefing
 from console.exports.briefing.figures import BriefingFigures, headline
 from console.exports.briefing.redaction import redact_text

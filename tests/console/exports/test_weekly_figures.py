@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from console.domain.model import report_from_json
 from console.domain.reference import load_reference
+from console.domain.wire import report_from_json
 from console.exports.weekly import InvalidWeek, weekly_figures
 from console.exports.weekly_figures import Handled, Outstanding
 from console.exports.weekly_week import parse_week, week_of

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from console.central.demo.generate import generate_reports
-from console.domain.model import report_from_json
+from console.domain.wire import report_from_json
 from console.store import Cache
 
 NOW = datetime(2026, 11, 25, 5, 0, tzinfo=UTC)

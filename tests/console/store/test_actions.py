@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.model import ActionType, Role, Status, report_from_json
+from console.domain.model import ActionType, Role, Status
 from console.domain.sla import load_sla
+from console.domain.wire import report_from_json
 from console.domain.workflow import Context, IllegalTransition, RoleNotAllowed
 from console.store import UnknownReport, open_cache, open_outbox, submit_action
 from tests.console.store.factories import report_json

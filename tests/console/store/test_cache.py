@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy.exc import IntegrityError
 
-from console.domain.model import ActionType, Event, Role, Status, report_from_json
+from console.domain.model import ActionType, Event, Role, Status
+from console.domain.wire import report_from_json
 from console.store import open_cache, open_outbox
 from tests.console.store.factories import report_json
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.model import ActionType, Role, Status, report_from_json
+from console.domain.model import ActionType, Role, Status
+from console.domain.wire import report_from_json
 from console.store import EntryState, StoreError, open_outbox
 from tests.console.store.factories import report_json
 

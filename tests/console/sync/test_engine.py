@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.model import ActionType, Role, report_from_json
+from console.domain.model import ActionType, Role
+from console.domain.wire import report_from_json
 from console.store import EntryState, Outbox, open_cache, open_outbox
 from console.sync import CentralClient, SyncEngine
 from tests.console.store.factories import report_json
