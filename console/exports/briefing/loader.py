@@ -13,13 +13,14 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection, text
 
-from console.domain.model import InvalidRecord, Report, report_from_json
+from console.domain.model import Report
 from console.domain.reference import (
     Reference,
     ReferenceDataError,
     load_reference,
     reference_from_json,
 )
+from console.domain.wire import InvalidRecord, report_from_json
 from console.exports.briefing.period import Period
 from console.store import Cache
 from console.store.records import stamp
