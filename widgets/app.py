@@ -198,9 +198,7 @@ class Launcher(QObject):
         window.queue.set_view("all")
         window.sync.finished.connect(self._shot_synced)
         window.map.markersUpdated.connect(self._shot_markers_shown)
-        window.detailShown.connect(
-            lambda _id: QTimer.singleShot(SCREENSHOT_SETTLE_MS, self._take_shot)
-        )
+        window.detailShown.connect(lambda _id: self._shot_detail_shown())
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._shot_timeout)
 
     def _shot_synced(self, *_args: Any) -> None:
@@ -222,6 +220,12 @@ class Launcher(QObject):
         if window.visible_rows:
             self._shot_selected = True
             window.queue.select_report(window.visible_rows[0].id)
+
+    def _shot_detail_shown(self) -> None:
+        """The whole city on the map (selecting zoomed onto one report), then the picture."""
+        if self.window is not None:
+            self.window.map.fit_all()
+        QTimer.singleShot(SCREENSHOT_SETTLE_MS, self._take_shot)
 
     def _shot_timeout(self) -> None:
         if self.window is not None and self.exit_code == 0:
