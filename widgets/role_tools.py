@@ -9,7 +9,7 @@ queue, the details without contact and the map.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
@@ -18,11 +18,13 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
 from console.domain.escalation import load_escalation
 from console.domain.model import Role
 from console.domain.workflow import STAFF
-from widgets.briefing import BriefingWizard
 from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
 from widgets.triage import TriageController, select_next_row
+
+if TYPE_CHECKING:
+    from widgets.briefing import BriefingWizard
 
 TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
 TOOLBAR_SUPERVISION = ("escalate", "overdue")
@@ -93,8 +95,13 @@ class RoleTools(QObject):
             controller.messageShown.connect(self.message)
 
     def open_briefing(self) -> BriefingWizard:
-        """One briefing wizard at a time, beside the window (not modal)."""
+        """One briefing wizard at a time, beside the window (not modal).
+
+        The wizard's export libraries (OpenCV, reportlab, python-docx, python-pptx) load here,
+        on first use, not when the window starts."""
         if self.briefing is None:
+            from widgets.briefing import BriefingWizard
+
             session = self._session
             self.briefing = BriefingWizard(
                 session.cache,

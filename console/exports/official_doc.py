@@ -28,6 +28,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from console.domain.calendar import VN_TZ
+from console.exports.vn_text import date_line, vn_number
 
 FONT = "Times New Roman"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
@@ -55,17 +56,6 @@ class AnnexTable:
     rows: Sequence[Sequence[object]]
     widths_cm: Sequence[float] = field(default_factory=tuple)
     note: str = ""
-
-
-def date_line(place: str, day: date) -> str:
-    """'Huế, ngày 05 tháng 01 năm 2026': leading zeros on day and month, as the decree asks."""
-    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
-
-
-def vn_number(value: int | float, decimals: int = 1) -> str:
-    """1234 -> '1.234'; 12.5 -> '12,5' (Vietnamese separators)."""
-    shown = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}"
-    return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
 def vn_cell(value: object) -> str:

@@ -20,10 +20,8 @@ from console.domain.reference import (
     load_reference,
     reference_from_json,
 )
-from console.exports.weekly_docx import build_weekly_docx
 from console.exports.weekly_figures import WeeklyFigures, compute_weekly_figures
 from console.exports.weekly_week import InvalidWeek, Week, parse_week
-from console.exports.weekly_xlsx import build_weekly_xlsx
 from console.store import Cache
 
 __all__ = ["InvalidWeek", "WeeklyExport", "export_weekly", "weekly_figures"]
@@ -81,7 +79,11 @@ def export_weekly(
 
     `number` is the document's register number (restarting each 1 January); by default the
     ISO week number. Raises InvalidWeek (message in Vietnamese) for a malformed or future week.
+    python-docx and openpyxl load here, not when the supervisor's window starts.
     """
+    from console.exports.weekly_docx import build_weekly_docx
+    from console.exports.weekly_xlsx import build_weekly_xlsx
+
     moment = now or utcnow()
     parsed = parse_week(week)
     figures = weekly_figures(cache, parsed, now=moment, reference=reference)

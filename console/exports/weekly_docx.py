@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from console.exports.official_doc import AnnexTable, Letterhead, OfficialDocument, vn_number
+from console.exports.official_doc import AnnexTable, Letterhead, OfficialDocument
+from console.exports.vn_text import vn_number
 from console.exports.weekly_figures import BreakdownRow, Count, WeeklyFigures
 from console.exports.weekly_tables import (
     FigureTable,

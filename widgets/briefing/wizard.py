@@ -30,7 +30,6 @@ from console.exports.briefing import (
     write_pack,
 )
 from console.exports.briefing.cases import FetchMedia, chosen_media
-from console.exports.briefing.pack_pdf import write_pdf
 from console.exports.briefing.redaction import Box, review_copy
 from console.maps.page import DEFAULT_TILES, TileProvider
 from console.store import Cache
@@ -192,6 +191,9 @@ class BriefingWizard(QWizard):
     def _make_preview(
         self, overrides: dict[tuple[int, int], list[Box]]
     ) -> tuple[BriefingPack, Path]:
+        """Runs on a worker thread, where reportlab loads on the first preview."""
+        from console.exports.briefing.pack_pdf import write_pdf
+
         assert self.data is not None
         pack = build_pack(
             self.cache,

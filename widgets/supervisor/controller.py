@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,14 +27,16 @@ from console.store import Cache, Outbox
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
 from widgets.supervisor.common import inform, tr
-from widgets.supervisor.dashboard import Dashboard
 from widgets.supervisor.escalation_dialog import EscalationDialog
 from widgets.supervisor.extension_dialog import ExtensionDialog
 from widgets.supervisor.overdue_board import OverdueBoard
 from widgets.supervisor.review_dialog import ReviewDialog
-from widgets.supervisor.weekly_dialog import WeeklyDialog
 from widgets.tasks import TaskRunner
 from widgets.triage.batch import BatchResult, BatchRunner, Item
+
+if TYPE_CHECKING:
+    from widgets.supervisor.dashboard import Dashboard
+    from widgets.supervisor.weekly_dialog import WeeklyDialog
 
 OpenInQueue = Callable[[QueueFilter | list[int]], None]
 
@@ -306,7 +309,10 @@ class SupervisorController(QObject):
         return self.overdue_board
 
     def show_dashboard(self) -> Dashboard:
+        """Qt Charts loads with the first dashboard, not with the window."""
         if self.dashboard is None:
+            from widgets.supervisor.dashboard import Dashboard
+
             dashboard = Dashboard(self.cache, self.reference, self.runner, self.now)
             self._window(dashboard, 1280, 900)
             dashboard.openInQueue.connect(self.open_in_queue)
@@ -317,7 +323,10 @@ class SupervisorController(QObject):
         return self.dashboard
 
     def show_weekly(self) -> WeeklyDialog:
+        """The weekly report's code loads with the first dialog, not with the window."""
         if self.weekly is None:
+            from widgets.supervisor.weekly_dialog import WeeklyDialog
+
             self.weekly = WeeklyDialog(
                 self.cache,
                 self.reference,

@@ -30,9 +30,6 @@ from console.exports.briefing.pack import (
     build_pack,
     prepare_briefing,
 )
-from console.exports.briefing.pack_docx import write_docx
-from console.exports.briefing.pack_pdf import write_pdf
-from console.exports.briefing.pack_pptx import write_pptx
 from console.exports.briefing.period import InvalidPeriod, Period
 from console.exports.briefing.redaction import Box
 from console.store import Cache
@@ -66,7 +63,13 @@ class BriefingExport:
 
 
 def write_pack(cache: Cache, pack: BriefingPack, out_dir: Path, *, actor: str) -> BriefingExport:
-    """Write the three files and the manifest into `out_dir`, and log the export."""
+    """Write the three files and the manifest into `out_dir`, and log the export.
+
+    reportlab, python-docx and python-pptx load here, on the first export."""
+    from console.exports.briefing.pack_docx import write_docx
+    from console.exports.briefing.pack_pdf import write_pdf
+    from console.exports.briefing.pack_pptx import write_pptx
+
     stem = f"thong-tin-bao-chi-{pack.period.slug}"
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = write_pdf(pack, out_dir / f"{stem}.pdf")

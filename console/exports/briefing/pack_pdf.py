@@ -48,7 +48,7 @@ from console.exports.briefing.wording import (
     rating_text,
     summary,
 )
-from console.exports.official_doc import date_line
+from console.exports.vn_text import date_line
 
 FONT = "PahtSans"
 MARGIN = 18 * mm

@@ -32,7 +32,7 @@ from console.exports.briefing.wording import (
     headline_rows,
     rating_text,
 )
-from console.exports.official_doc import date_line
+from console.exports.vn_text import date_line
 
 FONT = "Arial"
 #: python-pptx leaves RGBColor untyped.

@@ -16,12 +16,14 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
 from console.domain.privacy import mask_personal
+
+if TYPE_CHECKING:
+    import cv2
 
 #: (x, y, width, height) in the photo's pixels, after its EXIF orientation is applied.
 Box = tuple[int, int, int, int]
@@ -69,6 +71,9 @@ def load_photo(data: bytes) -> Image.Image:
 
 @functools.cache
 def _cascade(name: str) -> cv2.CascadeClassifier:
+    """OpenCV (and numpy) load on the first detection, not with the export package."""
+    import cv2
+
     classifier = cv2.CascadeClassifier(cv2.data.haarcascades + name)  # type: ignore[attr-defined]
     if classifier.empty():
         raise RuntimeError(f"Không nạp được bộ nhận diện {name} của OpenCV.")
@@ -85,6 +90,9 @@ def _grow(box: Sequence[int], width: int, height: int) -> Box:
 
 def detect_regions(image: Image.Image) -> list[Region]:
     """Faces and licence plates the cascades find in `image`, boxes grown by MARGIN."""
+    import cv2
+    import numpy as np
+
     grey = cv2.equalizeHist(cv2.cvtColor(np.asarray(image), cv2.COLOR_RGB2GRAY))
     width, height = image.size
     side = min(width, height)

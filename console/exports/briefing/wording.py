@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from console.exports.briefing.figures import BriefingFigures, Headline
-from console.exports.official_doc import vn_number
+from console.exports.vn_text import vn_number
 
 TITLE = "THÔNG TIN BÁO CHÍ"
 SUBTITLE = "Kết quả tiếp nhận, xử lý phản ánh hiện trường"

@@ -1,0 +1,17 @@
+"""Numbers and dated place lines written the Vietnamese way, without python-docx (the briefing
+wording and the PDF/PPTX packs use them; console.exports.official_doc too)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def date_line(place: str, day: date) -> str:
+    """'Huế, ngày 05 tháng 01 năm 2026': leading zeros on day and month, as the decree asks."""
+    return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+
+
+def vn_number(value: int | float, decimals: int = 1) -> str:
+    """1234 -> '1.234'; 12.5 -> '12,5' (Vietnamese separators)."""
+    shown = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}"
+    return shown.replace(",", " ").replace(".", ",").replace(" ", ".")
