@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from console.exports.official_doc import vn_number
+from console.exports.vn_text import vn_number
 from console.exports.weekly import WeeklyExport, export_weekly
 from console.store import Cache, open_cache
 from tests.console.exports.weekly_data import NOW
