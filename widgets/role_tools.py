@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
 from console.domain.escalation import load_escalation
 from console.domain.model import Role
 from console.domain.workflow import STAFF
+from widgets.desk import Desk
 from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
@@ -63,8 +64,7 @@ class RoleTools(QObject):
             self.briefing_action.triggered.connect(self.open_briefing)
         if connection.role not in STAFF:
             return
-        self.triage = TriageController(
-            window,
+        desk = Desk(
             session.cache,
             session.outbox,
             sync_now,
@@ -73,20 +73,17 @@ class RoleTools(QObject):
             session.reference,
             session.sla,
             queue.selected_ids,
+        )
+        self.triage = TriageController(
+            window,
+            desk,
             lambda: select_next_row(queue.table),
             refresh_report=refresh_report,
         )
         self.supervisor = SupervisorController(
             window,
-            session.cache,
-            session.outbox,
-            sync_now,
-            connection.role,
-            connection.user,
-            session.reference,
-            session.sla,
+            desk,
             load_escalation(),
-            queue.selected_ids,
             lambda target: show_in_queue(queue, target),
             export_dir=session.settings.data_dir / "exports",
         )

@@ -51,18 +51,26 @@ def make_map_view(qtbot: QtBot, dead_tiles: TileProvider) -> Callable[..., MapVi
 # when a sync runs. Imports are inside the fixtures so other widget tests never depend on them.
 
 
-@pytest.fixture
-def shell_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """The reference central API over a small seeded demo city, on 127.0.0.1."""
+def _seeded_central(
+    tmp_path_factory: pytest.TempPathFactory, folder: str, reports: int
+) -> Iterator[Any]:
+    """A reference central API on 127.0.0.1 over a demo city seeded with `reports` reports,
+    in its own data folder; closed when the fixture ends."""
     from console.central.db import seed_demo
     from console.central.server import CentralServer
 
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('central') / 'central.sqlite3'}"
-    seed_demo(db_url, 40)
+    db_url = f"sqlite:///{tmp_path_factory.mktemp(folder) / 'central.sqlite3'}"
+    seed_demo(db_url, reports)
     server = CentralServer(db_url, demo=True, port=0)
     server.start()
     yield server
     server.close()
+
+
+@pytest.fixture
+def shell_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The reference central API over a small seeded demo city, on 127.0.0.1."""
+    yield from _seeded_central(tmp_path_factory, "central", 40)
 
 
 @pytest.fixture
@@ -133,15 +141,7 @@ def run_sync(qtbot: Any) -> Callable[..., Any]:
 
 @pytest.fixture
 def triage_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from console.central.db import seed_demo
-    from console.central.server import CentralServer
-
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('triage-central') / 'central.sqlite3'}"
-    seed_demo(db_url, 300)
-    server = CentralServer(db_url, demo=True, port=0)
-    server.start()
-    yield server
-    server.close()
+    yield from _seeded_central(tmp_path_factory, "triage-central", 300)
 
 
 class TriageApi:
@@ -204,6 +204,25 @@ def triage_api() -> Callable[[Any, str], TriageApi]:
     return lambda server, user="admin": TriageApi(server.base_url, user)
 
 
+def _desk_of(station: Any, now: Callable[[], Any] | None = None) -> Any:
+    """The controller's Desk over a test workstation: its store, user and selection; each
+    sync it asks for is counted by the station."""
+    from console.domain.model import utcnow
+    from widgets.desk import Desk
+
+    return Desk(
+        station.cache,
+        station.outbox,
+        station._sync_requested,
+        station.role,
+        station.user,
+        station.reference,
+        station.sla,
+        lambda: list(station.selected),
+        now=now or utcnow,
+    )
+
+
 class TriageDesk:
     """One workstation: its own data folder, client, cache, outbox, engine and controller."""
 
@@ -235,14 +254,7 @@ class TriageDesk:
         self.host.resize(900, 700)
         self.controller = TriageController(
             self.host,
-            self.cache,
-            self.outbox,
-            self._sync_requested,
-            self.role,
-            self.user,
-            self.reference,
-            self.sla,
-            lambda: list(self.selected),
+            _desk_of(self),
             self._select_next,
             refresh_report=self.engine.refresh_report,
         )
@@ -356,15 +368,7 @@ def make_queue_row(make_report: Callable[..., Any]) -> Callable[..., Any]:
 
 @pytest.fixture
 def supervisor_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    from console.central.db import seed_demo
-    from console.central.server import CentralServer
-
-    db_url = f"sqlite:///{tmp_path_factory.mktemp('supervisor-central') / 'central.sqlite3'}"
-    seed_demo(db_url, 40)
-    server = CentralServer(db_url, demo=True, port=0)
-    server.start()
-    yield server
-    server.close()
+    yield from _seeded_central(tmp_path_factory, "supervisor-central", 40)
 
 
 class SupervisorDesk:
@@ -410,17 +414,9 @@ class SupervisorDesk:
 
         self.controller = SupervisorController(
             self.host,
-            self.cache,
-            self.outbox,
-            self._sync_requested,
-            self.role,
-            self.user,
-            self.reference,
-            self.sla,
+            _desk_of(self, self.now),
             load_escalation(),
-            lambda: list(self.selected),
             open_in_queue,
-            now=self.now,
             export_dir=data_dir / "exports",
         )
 

@@ -13,6 +13,7 @@ from console.config import load_settings
 from console.domain.calendar import to_local
 from console.domain.routing import suggest_unit
 from console.store import EntryState
+from widgets.desk import Desk
 from widgets.queue_view import QueueView
 from widgets.triage import TriageController, select_next_row
 from widgets.triage.accept_dialog import AcceptDialog
@@ -56,14 +57,16 @@ def test_accept_and_assign_to_the_suggested_unit_takes_three_keys(
     QVBoxLayout(window).addWidget(queue)
     controller = TriageController(
         window,
-        desk.cache,
-        desk.outbox,
-        lambda: None,
-        desk.role,
-        desk.user,
-        desk.reference,
-        desk.sla,
-        queue.selected_ids,
+        Desk(
+            desk.cache,
+            desk.outbox,
+            lambda: None,
+            desk.role,
+            desk.user,
+            desk.reference,
+            desk.sla,
+            queue.selected_ids,
+        ),
         lambda: select_next_row(queue.table),
     )
     queue.reportSelected.connect(lambda _id: controller.refresh())

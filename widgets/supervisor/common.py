@@ -1,17 +1,20 @@
 """Pieces the supervisor's widgets share: the translation context, number wording, a table
-item that sorts by a value, and a non-blocking message box."""
+item that sorts by a value, a non-blocking message box and a background load that never
+piles up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
 
 from console.domain.reference import Reference
+from widgets.tasks import TaskRunner
 from widgets.triage.common import local_text
 
-__all__ = ["SortItem", "inform", "local_text", "percent_text", "tr", "unit_name"]
+__all__ = ["LatestLoad", "SortItem", "inform", "local_text", "percent_text", "tr", "unit_name"]
 
 
 def tr(text: str) -> str:
@@ -57,3 +60,46 @@ def inform(parent: QWidget, text: str, title: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+class LatestLoad:
+    """One background load at a time for a board that refreshes often (after every sync).
+
+    A refresh asked for while a load runs is remembered instead of started: when the running
+    load ends its result is dropped and `reload` runs once, so the board shows fresh figures
+    without stacking loads on the thread pool.
+    """
+
+    def __init__(self, runner: TaskRunner, reload: Callable[[], None]) -> None:
+        self.runner = runner
+        self.reload = reload
+        self.busy = False
+        self.again = False
+
+    def deferred(self) -> bool:
+        """True when a load is running; the refresh then happens once it ends."""
+        if self.busy:
+            self.again = True
+        return self.busy
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        def done(result: Any) -> None:
+            self.busy = False
+            if self.again:
+                self.again = False
+                self.reload()
+                return
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            on_error(exc)
+
+        self.busy = True
+        self.runner.run(fn, *args, on_done=done, on_error=failed)

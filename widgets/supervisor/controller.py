@@ -10,7 +10,6 @@ need a supervisor) answers. What the role may not do is shown disabled.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,13 +18,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from console.domain.escalation import EscalationPolicy
-from console.domain.model import HANDLING_STATUSES, ActionType, Report, Role, Status, utcnow
-from console.domain.reference import Reference
-from console.domain.sla import SlaClock
+from console.domain.model import HANDLING_STATUSES, ActionType, Report, Status
 from console.domain.workflow import STAFF, TRANSITIONS, Context
-from console.store import Cache, Outbox
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
+from widgets.desk import Desk
 from widgets.supervisor.common import inform, tr
 from widgets.supervisor.escalation_dialog import EscalationDialog
 from widgets.supervisor.extension_dialog import ExtensionDialog
@@ -70,39 +67,23 @@ class SupervisorController(QObject):
     def __init__(
         self,
         parent_widget: QWidget,
-        cache: Cache,
-        outbox: Outbox,
-        sync_trigger: Callable[[], None],
-        role: Role,
-        user: str,
-        reference: Reference,
-        sla: SlaClock,
+        desk: Desk,
         escalation: EscalationPolicy,
-        get_selected_ids: Callable[[], list[int]],
         open_in_queue: OpenInQueue,
         *,
-        now: Callable[[], datetime] = utcnow,
         runner: TaskRunner | None = None,
         export_dir: Path | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
-        self.cache = cache
-        self.outbox = outbox
-        self.sync_trigger = sync_trigger
-        self.role = role
-        self.user = user
-        self.reference = reference
-        self.sla = sla
+        self.desk = desk
         self.policy = escalation
-        self.get_selected_ids = get_selected_ids
         self.open_in_queue = open_in_queue
-        self.now = now
         self.export_dir = export_dir or default_export_dir()
         self.runner = runner or TaskRunner(self, max_threads=2)
         self._own_runner = runner is None
-        self.clock = QueueClock(sla)
-        self.batch = BatchRunner(parent_widget, cache, outbox, self.runner, self.context)
+        self.clock = QueueClock(desk.sla)
+        self.batch = BatchRunner(parent_widget, desk.cache, desk.outbox, self.runner, self.context)
         self.active_dialog: QDialog | None = None
         self.overdue_board: OverdueBoard | None = None
         self.dashboard: Dashboard | None = None
@@ -140,22 +121,24 @@ class SupervisorController(QObject):
             act.triggered.connect(slots[key])
             self.parent_widget.addAction(act)
             self.actions[key] = act
-        if self.role not in TRANSITIONS[ActionType.DECIDE_EXTENSION].roles:
+        if self.desk.role not in TRANSITIONS[ActionType.DECIDE_EXTENSION].roles:
             self.actions["extension"].setToolTip(tr("Needs the supervisor role."))
 
     def refresh(self) -> None:
         """Enable each action for this role and the selected reports' statuses."""
-        reports = self.reports(self.get_selected_ids()[:ENABLE_SAMPLE])
+        reports = self.desk.reports(self.desk.get_selected_ids()[:ENABLE_SAMPLE])
         for key, action in (
             ("escalate", ActionType.ESCALATE),
             ("extension", ActionType.DECIDE_EXTENSION),
             ("review", ActionType.PUBLISH),
         ):
             rule = TRANSITIONS[action]
-            enabled = self.role in rule.roles and any(r.status in rule.sources for r in reports)
+            enabled = self.desk.role in rule.roles and any(
+                r.status in rule.sources for r in reports
+            )
             self.actions[key].setEnabled(enabled)
         for key in ("overdue", "dashboard", "weekly"):
-            self.actions[key].setEnabled(self.role in STAFF)
+            self.actions[key].setEnabled(self.desk.role in STAFF)
 
     def after_sync(self) -> None:
         for view in (self.overdue_board, self.dashboard):
@@ -173,16 +156,7 @@ class SupervisorController(QObject):
     # -- helpers -----------------------------------------------------------------------------
 
     def context(self) -> Context:
-        return Context(now=self.now(), clock=self.sla, escalation=self.policy)
-
-    def reports(self, report_ids: Sequence[int]) -> list[Report]:
-        """The reports as they will be once their pending actions land, in the given order."""
-        if not report_ids:
-            return []
-        previews = self.outbox.pending_previews()
-        cached = self.cache.get_reports(list(report_ids))
-        found = [previews.get(i) or cached.get(i) for i in report_ids]
-        return [r for r in found if r is not None]
+        return Context(now=self.desk.now(), clock=self.desk.sla, escalation=self.policy)
 
     def inform(self, text: str, title: str | None = None) -> None:
         self.last_message = text
@@ -213,17 +187,17 @@ class SupervisorController(QObject):
             if self.overdue_board is not None and self.overdue_board.isVisible():
                 self.overdue_board.refresh()
             if ids:
-                self.sync_trigger()
+                self.desk.sync_trigger()
 
         if items:
-            self.batch.run(label, items, self.user, self.role, done)
+            self.batch.run(label, items, self.desk.user, self.desk.role, done)
 
     def _refusal_line(self, report_id: int, why: str) -> str:
-        report = self.cache.get_report(report_id) if report_id else None
+        report = self.desk.cache.get_report(report_id) if report_id else None
         return f"{report.code}: {why}" if report is not None else why
 
     def _with_status(self, report_ids: Sequence[int], statuses: frozenset[Status]) -> list[Report]:
-        reports = [r for r in self.reports(report_ids) if r.status in statuses]
+        reports = [r for r in self.desk.reports(report_ids) if r.status in statuses]
         if not reports and report_ids:
             self.inform(tr("None of the selected reports is in a status for this action."))
         return reports
@@ -231,7 +205,7 @@ class SupervisorController(QObject):
     # -- escalation --------------------------------------------------------------------------
 
     def escalate_selected(self) -> None:
-        self.escalate(self.get_selected_ids())
+        self.escalate(self.desk.get_selected_ids())
 
     def escalate(self, report_ids: Sequence[int]) -> EscalationDialog | None:
         """Open the escalation dialog for these reports (one, or a unit's overdue ones)."""
@@ -239,7 +213,12 @@ class SupervisorController(QObject):
         if not reports:
             return None
         dialog = EscalationDialog(
-            self.policy, self.reference, reports, self.role, self.now(), self.parent_widget
+            self.policy,
+            self.desk.reference,
+            reports,
+            self.desk.role,
+            self.desk.now(),
+            self.parent_widget,
         )
 
         def confirmed() -> None:
@@ -255,12 +234,12 @@ class SupervisorController(QObject):
 
     def decide_extension_selected(self) -> ExtensionDialog | None:
         reports = self._with_status(
-            self.get_selected_ids(), frozenset({Status.EXTENSION_REQUESTED})
+            self.desk.get_selected_ids(), frozenset({Status.EXTENSION_REQUESTED})
         )
         if not reports:
             return None
         report = reports[0]
-        dialog = ExtensionDialog(report, self.reference, self.parent_widget)
+        dialog = ExtensionDialog(report, self.desk.reference, self.parent_widget)
 
         def confirmed() -> None:
             item = Item(report.id, ActionType.DECIDE_EXTENSION, dialog.payload())
@@ -270,13 +249,13 @@ class SupervisorController(QObject):
         return dialog
 
     def review_selected(self) -> ReviewDialog | None:
-        reports = self._with_status(self.get_selected_ids(), frozenset({Status.RESOLVED}))
+        reports = self._with_status(self.desk.get_selected_ids(), frozenset({Status.RESOLVED}))
         if not reports:
             return None
         report = reports[0]
-        can_reopen = self.role in TRANSITIONS[ActionType.REOPEN].roles
+        can_reopen = self.desk.role in TRANSITIONS[ActionType.REOPEN].roles
         dialog = ReviewDialog(
-            report, self.reference, can_reopen=can_reopen, parent=self.parent_widget
+            report, self.desk.reference, can_reopen=can_reopen, parent=self.parent_widget
         )
 
         def confirmed() -> None:
@@ -297,7 +276,12 @@ class SupervisorController(QObject):
     def show_overdue_board(self) -> OverdueBoard:
         if self.overdue_board is None:
             board = OverdueBoard(
-                self.cache, self.outbox, self.clock, self.reference, self.runner, self.now
+                self.desk.cache,
+                self.desk.outbox,
+                self.clock,
+                self.desk.reference,
+                self.runner,
+                self.desk.now,
             )
             self._window(board, 1100, 640)
             board.escalateRequested.connect(self.escalate)
@@ -313,7 +297,7 @@ class SupervisorController(QObject):
         if self.dashboard is None:
             from widgets.supervisor.dashboard import Dashboard
 
-            dashboard = Dashboard(self.cache, self.reference, self.runner, self.now)
+            dashboard = Dashboard(self.desk.cache, self.desk.reference, self.runner, self.desk.now)
             self._window(dashboard, 1280, 900)
             dashboard.openInQueue.connect(self.open_in_queue)
             self.dashboard = dashboard
@@ -328,12 +312,12 @@ class SupervisorController(QObject):
             from widgets.supervisor.weekly_dialog import WeeklyDialog
 
             self.weekly = WeeklyDialog(
-                self.cache,
-                self.reference,
-                self.user,
+                self.desk.cache,
+                self.desk.reference,
+                self.desk.user,
                 self.runner,
                 self.export_dir,
-                self.now,
+                self.desk.now,
                 self.parent_widget,
             )
         self.weekly.show()

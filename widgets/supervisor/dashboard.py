@@ -37,7 +37,7 @@ from console.domain.reference import Reference
 from console.store import Cache
 from console.store.dashboard_figures import DashboardFigures, Period, dashboard_figures
 from console.store.queue_filter import QueueFilter
-from widgets.supervisor.common import tr, unit_name
+from widgets.supervisor.common import LatestLoad, tr, unit_name
 from widgets.tasks import TaskRunner
 
 PRESETS = (7, 14, 30, 90)
@@ -196,11 +196,9 @@ class Dashboard(QWidget):
         self.setWindowTitle(tr("Dashboard"))
         self.cache = cache
         self.reference = reference
-        self.runner = runner
         self.now = now
         self.figures: DashboardFigures | None = None
-        self._busy = False
-        self._again = False
+        self.load = LatestLoad(runner, self.refresh)
 
         today = to_local(now()).date()
         self.preset = QComboBox(self)
@@ -261,16 +259,14 @@ class Dashboard(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        if self._busy:
-            self._again = True
+        if self.load.deferred():
             return
         try:
             period = self.period()
         except ValueError as exc:
             self.summary.setText(str(exc))
             return
-        self._busy = True
-        self.runner.run(
+        self.load.run(
             dashboard_figures,
             self.cache,
             period,
@@ -280,18 +276,12 @@ class Dashboard(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy = False
         self.summary.setText(tr("Could not compute the figures: %1").replace("%1", str(exc)))
 
     def _open(self, flt: QueueFilter) -> None:
         self.openInQueue.emit(flt)
 
     def _show(self, figures: DashboardFigures) -> None:
-        self._busy = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.figures = figures
         period = figures.period
         ref = self.reference

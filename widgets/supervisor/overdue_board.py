@@ -34,7 +34,14 @@ from console.store.overdue import LateReport, UnitOverdue, UnitPerformance, grou
 from console.store.overdue import unit_performance as load_performance
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter, queue_row_from_report
-from widgets.supervisor.common import SortItem, local_text, percent_text, tr, unit_name
+from widgets.supervisor.common import (
+    LatestLoad,
+    SortItem,
+    local_text,
+    percent_text,
+    tr,
+    unit_name,
+)
 from widgets.tasks import TaskRunner
 
 PERIODS = (7, 30, 90)
@@ -95,11 +102,9 @@ class OverdueBoard(QWidget):
         self.outbox = outbox
         self.clock = clock
         self.reference = reference
-        self.runner = runner
         self.now = now
         self.data: BoardData | None = None
-        self._busy = False
-        self._again = False
+        self.load = LatestLoad(runner, self.refresh)
 
         self.period = QComboBox(self)
         self.period.setObjectName("overduePeriod")
@@ -170,12 +175,10 @@ class OverdueBoard(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if self._busy:
-            self._again = True
+        if self.load.deferred():
             return
-        self._busy = True
         days = int(self.period.currentData())
-        self.runner.run(
+        self.load.run(
             load_board,
             self.cache,
             self.outbox,
@@ -187,15 +190,9 @@ class OverdueBoard(QWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy = False
         self.summary.setText(tr("Could not load the board: %1").replace("%1", str(exc)))
 
     def _show(self, data: BoardData) -> None:
-        self._busy = False
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         expanded = {item.data(0, ID_ROLE) for item in self.unit_items() if item.isExpanded()}
         current = self.tree.currentItem()
         keep = current.data(0, ID_ROLE) if current is not None else None

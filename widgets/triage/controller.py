@@ -10,7 +10,6 @@ suggested unit), Enter (assign; the next report is selected): three keys.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
@@ -22,12 +21,10 @@ from console.domain.duplicates import (
     find_duplicate_candidates,
     load_triage_settings,
 )
-from console.domain.model import ActionType, Report, Role, utcnow
-from console.domain.reference import Reference
+from console.domain.model import ActionType, Report
 from console.domain.routing import NoRoute, UnitSuggestion, suggest_unit
-from console.domain.sla import SlaClock
 from console.domain.workflow import TRANSITIONS, Context, WorkflowError, check_allowed
-from console.store import Cache, Outbox
+from widgets.desk import Desk
 from widgets.tasks import TaskRunner
 from widgets.triage.accept_dialog import AcceptDialog
 from widgets.triage.assign_dialog import AssignDialog
@@ -79,39 +76,23 @@ class TriageController(QObject):
     def __init__(
         self,
         parent_widget: QWidget,
-        cache: Cache,
-        outbox: Outbox,
-        sync_trigger: Callable[[], None],
-        role: Role,
-        user: str,
-        reference: Reference,
-        sla: SlaClock,
-        get_selected_ids: Callable[[], list[int]],
+        desk: Desk,
         select_next: Callable[[], None],
         *,
-        now: Callable[[], datetime] = utcnow,
         refresh_report: Callable[[int], Any] | None = None,
         triage_settings: TriageSettings | None = None,
         runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
-        self.cache = cache
-        self.outbox = outbox
-        self.sync_trigger = sync_trigger
-        self.role = role
-        self.user = user
-        self.reference = reference
-        self.sla = sla
-        self.get_selected_ids = get_selected_ids
+        self.desk = desk
         self.select_next = select_next
-        self.now = now
         self.triage_settings = triage_settings or load_triage_settings()
         self.runner = runner or TaskRunner(self, max_threads=1)
         self._own_runner = runner is None
-        self.known_units = frozenset(u.code for u in reference.active_units())
-        self.known_categories = frozenset(c.code for c in reference.categories)
-        self.batch = BatchRunner(parent_widget, cache, outbox, self.runner, self.context)
+        self.known_units = frozenset(u.code for u in desk.reference.active_units())
+        self.known_categories = frozenset(c.code for c in desk.reference.categories)
+        self.batch = BatchRunner(parent_widget, desk.cache, desk.outbox, self.runner, self.context)
         self.review = OutboxReview(self, refresh_report)
         self.active_dialog: QDialog | None = None
         self.pending_dialog: PendingActionsDialog | None = None
@@ -151,12 +132,14 @@ class TriageController(QObject):
 
     def refresh(self) -> None:
         """Enable each action for this role and the selected reports' statuses."""
-        reports = self.reports(self.get_selected_ids()[:ENABLE_SAMPLE])
+        reports = self.desk.reports(self.desk.get_selected_ids()[:ENABLE_SAMPLE])
         for key, (_shortcut, action) in SHORTCUTS.items():
             if action is None:
                 continue
             rule = TRANSITIONS[action]
-            enabled = self.role in rule.roles and any(r.status in rule.sources for r in reports)
+            enabled = self.desk.role in rule.roles and any(
+                r.status in rule.sources for r in reports
+            )
             if action is ActionType.MERGE:
                 enabled = enabled and len(reports) == 1
             self.actions[key].setEnabled(enabled and not self.batch.busy)
@@ -169,20 +152,11 @@ class TriageController(QObject):
 
     def context(self) -> Context:
         return Context(
-            now=self.now(),
-            clock=self.sla,
+            now=self.desk.now(),
+            clock=self.desk.sla,
             known_units=self.known_units,
             known_categories=self.known_categories,
         )
-
-    def reports(self, report_ids: Sequence[int]) -> list[Report]:
-        """The reports as they will be once their pending actions land, in the given order."""
-        if not report_ids:
-            return []
-        previews = self.outbox.pending_previews()
-        cached = self.cache.get_reports(list(report_ids))
-        found = [previews.get(i) or cached.get(i) for i in report_ids]
-        return [r for r in found if r is not None]
 
     def inform(self, text: str, title: str | None = None) -> None:
         """Show a message without blocking the event loop."""
@@ -202,14 +176,14 @@ class TriageController(QObject):
 
     def _allowed(self, action: ActionType, report_ids: Sequence[int]) -> list[Report]:
         """The selected reports the domain lets this role act on; the others are explained."""
-        reports = self.reports(report_ids)
+        reports = self.desk.reports(report_ids)
         if not reports:
             return []
         allowed: list[Report] = []
         reasons: list[str] = []
         for report in reports:
             try:
-                check_allowed(report, action, self.role)
+                check_allowed(report, action, self.desk.role)
             except WorkflowError as exc:
                 reasons.append(exc.message_vi)
             else:
@@ -249,23 +223,25 @@ class TriageController(QObject):
             if then is not None:
                 then(result)
             if ids:
-                self.sync_trigger()
+                self.desk.sync_trigger()
 
-        self.batch.run(label, items, self.user, self.role, done)
+        self.batch.run(label, items, self.desk.user, self.desk.role, done)
         self.refresh()
 
     def _refusal_line(self, report_id: int, why: str) -> str:
-        report = self.cache.get_report(report_id) if report_id else None
+        report = self.desk.cache.get_report(report_id) if report_id else None
         return f"{report.code}: {why}" if report is not None else why
 
     # -- accept, then assign -----------------------------------------------------------------
 
     def accept_selected(self) -> None:
-        reports = self._allowed(ActionType.ACCEPT, self.get_selected_ids())
+        reports = self._allowed(ActionType.ACCEPT, self.desk.get_selected_ids())
         if not reports:
             return
-        can_assign = self.role in TRANSITIONS[ActionType.ASSIGN].roles
-        dialog = AcceptDialog(self.reference, reports, self.parent_widget, can_assign=can_assign)
+        can_assign = self.desk.role in TRANSITIONS[ActionType.ASSIGN].roles
+        dialog = AcceptDialog(
+            self.desk.reference, reports, self.parent_widget, can_assign=can_assign
+        )
 
         def confirmed() -> None:
             items = [Item(r.id, ActionType.ACCEPT, dialog.payload_for(r)) for r in reports]
@@ -283,7 +259,7 @@ class TriageController(QObject):
         self._show(dialog, confirmed)
 
     def assign_selected(self) -> None:
-        self.assign(self.get_selected_ids())
+        self.assign(self.desk.get_selected_ids())
 
     def assign(self, report_ids: Sequence[int]) -> None:
         """Open the assignment dialog for these reports (reassigning a returned one too)."""
@@ -293,11 +269,18 @@ class TriageController(QObject):
         suggestions: dict[int, UnitSuggestion | str] = {}
         for report in reports:
             try:
-                suggestions[report.id] = suggest_unit(self.reference, report.category, report.ward)
+                suggestions[report.id] = suggest_unit(
+                    self.desk.reference, report.category, report.ward
+                )
             except NoRoute as exc:
                 suggestions[report.id] = str(exc)
         dialog = AssignDialog(
-            self.reference, self.sla, reports, suggestions, self.now(), self.parent_widget
+            self.desk.reference,
+            self.desk.sla,
+            reports,
+            suggestions,
+            self.desk.now(),
+            self.parent_widget,
         )
 
         def confirmed() -> None:
@@ -322,10 +305,10 @@ class TriageController(QObject):
     # -- reject, merge, note -----------------------------------------------------------------
 
     def reject_selected(self) -> None:
-        reports = self._allowed(ActionType.REJECT, self.get_selected_ids())
+        reports = self._allowed(ActionType.REJECT, self.desk.get_selected_ids())
         if not reports:
             return
-        dialog = RejectDialog(self.reference, reports, self.parent_widget)
+        dialog = RejectDialog(self.desk.reference, reports, self.parent_widget)
 
         def confirmed() -> None:
             items = [Item(r.id, ActionType.REJECT, dialog.payload_for(r)) for r in reports]
@@ -341,30 +324,30 @@ class TriageController(QObject):
         settings = self.triage_settings
         if report.lat is None or report.lon is None:
             return []
-        nearby = self.cache.find_nearby(
+        nearby = self.desk.cache.find_nearby(
             report.lat,
             report.lon,
             settings.radius_m,
             report.created_at - settings.window,
             report.created_at + settings.window,
         )
-        previews = self.outbox.pending_previews()
+        previews = self.desk.outbox.pending_previews()
         return find_duplicate_candidates(
             report,
             [previews.get(r.id, r) for r in nearby],
-            reference=self.reference,
+            reference=self.desk.reference,
             radius_m=settings.radius_m,
             window=settings.window,
             limit=settings.limit,
         )
 
     def merge_selected(self) -> None:
-        reports = self._allowed(ActionType.MERGE, self.get_selected_ids()[:1])
+        reports = self._allowed(ActionType.MERGE, self.desk.get_selected_ids()[:1])
         if not reports:
             return
         report = reports[0]
         dialog = MergeDialog(
-            self.reference,
+            self.desk.reference,
             report,
             self.duplicate_candidates(report),
             self.triage_settings,
@@ -383,7 +366,7 @@ class TriageController(QObject):
         self._show(dialog, confirmed)
 
     def note_selected(self) -> None:
-        reports = self._allowed(ActionType.NOTE, self.get_selected_ids())
+        reports = self._allowed(ActionType.NOTE, self.desk.get_selected_ids())
         if not reports:
             return
         dialog = NoteDialog(reports, self.parent_widget)
@@ -400,7 +383,11 @@ class TriageController(QObject):
     def show_pending(self) -> PendingActionsDialog:
         if self.pending_dialog is None:
             self.pending_dialog = PendingActionsDialog(
-                self.outbox, self.cache, self.review.retry, self.review.drop, self.parent_widget
+                self.desk.outbox,
+                self.desk.cache,
+                self.review.retry,
+                self.review.drop,
+                self.parent_widget,
             )
             self.actionQueued.connect(lambda _ids: self._refresh_pending())
         self.pending_dialog.refresh()

@@ -33,7 +33,7 @@ class OutboxReview(QObject):
         c = self.controller
         fresh = [
             e
-            for e in c.outbox.all_entries()
+            for e in c.desk.outbox.all_entries()
             if e.state in (EntryState.CONFLICT, EntryState.REFUSED) and e.id not in self.reviewed
         ]
         self.reviewed.update(e.id for e in fresh)
@@ -52,12 +52,12 @@ class OutboxReview(QObject):
         self._next_conflict()
 
     def _code(self, entry: OutboxEntry) -> str:
-        report = self.controller.cache.get_report(entry.report_id)
+        report = self.controller.desk.cache.get_report(entry.report_id)
         return report.code if report is not None else f"#{entry.report_id}"
 
     def server_report(self, entry: OutboxEntry) -> Report | None:
         """The newest state known: the cache's or the one the 409 carried."""
-        cached = self.controller.cache.get_report(entry.report_id)
+        cached = self.controller.desk.cache.get_report(entry.report_id)
         carried: Report | None = None
         if entry.current_json is not None:
             try:
@@ -73,13 +73,17 @@ class OutboxReview(QObject):
             return
         c = self.controller
         entry = self.waiting.pop(0)
-        current = c.outbox.get(entry.id)
+        current = c.desk.outbox.get(entry.id)
         if current is None or current.state is not EntryState.CONFLICT:
             self._next_conflict()
             return
         server = self.server_report(current)
         dialog = ConflictDialog(
-            current, server, c.cache.get_history(current.report_id), c.reference, c.parent_widget
+            current,
+            server,
+            c.desk.cache.get_history(current.report_id),
+            c.desk.reference,
+            c.parent_widget,
         )
         self.conflict_dialog = dialog
         dialog.finished.connect(lambda code: self._decided(dialog, code))
@@ -96,7 +100,9 @@ class OutboxReview(QObject):
         if self.conflict_dialog is dialog:
             c = self.controller
             report_id = dialog.entry.report_id
-            dialog.set_history(c.cache.get_history(report_id), self.server_report(dialog.entry))
+            dialog.set_history(
+                c.desk.cache.get_history(report_id), self.server_report(dialog.entry)
+            )
 
     def _decided(self, dialog: ConflictDialog, code: int) -> None:
         self.conflict_dialog = None
@@ -121,8 +127,8 @@ class OutboxReview(QObject):
                 server,
                 entry.action_type,
                 entry.payload,
-                actor=c.user,
-                role=c.role,
+                actor=c.desk.user,
+                role=c.desk.role,
                 ctx=c.context(),
             )
         except WorkflowError as exc:
@@ -131,31 +137,31 @@ class OutboxReview(QObject):
                 c.tr("Not possible"),
             )
             return False
-        expected = server.version + c.outbox.pending_count_for(entry.report_id)
+        expected = server.version + c.desk.outbox.pending_count_for(entry.report_id)
         try:
-            c.outbox.retry(entry.id, expected_version=expected)
+            c.desk.outbox.retry(entry.id, expected_version=expected)
         except StoreError as exc:
             c.inform(str(exc))
             return False
         self.reviewed.discard(entry.id)
         c.actionQueued.emit([entry.report_id])
-        c.sync_trigger()
+        c.desk.sync_trigger()
         return True
 
     def retry(self, entry: OutboxEntry) -> None:
         """A network failure is sent again as it was; a conflict or refusal is re-checked."""
         c = self.controller
         if entry.state is EntryState.FAILED:
-            c.outbox.retry(entry.id)
+            c.desk.outbox.retry(entry.id)
             c.actionQueued.emit([entry.report_id])
-            c.sync_trigger()
+            c.desk.sync_trigger()
         elif entry.state in (EntryState.CONFLICT, EntryState.REFUSED):
             self.reapply(entry)
 
     def drop(self, entry: OutboxEntry) -> None:
         c = self.controller
         try:
-            c.outbox.drop(entry.id)
+            c.desk.outbox.drop(entry.id)
         except StoreError as exc:
             c.inform(str(exc))
             return
