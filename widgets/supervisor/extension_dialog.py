@@ -70,8 +70,8 @@ class ExtensionDialog(QDialog):
         choice.addButton(self.approve)
         choice.addButton(self.deny)
         base = report.deadline or datetime.now(UTC)
-        proposed = report.extension_deadline or base + timedelta(days=7)
-        self.deadline = QDateTimeEdit(to_qt(proposed), self)
+        self.proposed = report.extension_deadline or base + timedelta(days=7)
+        self.deadline = QDateTimeEdit(to_qt(self.proposed), self)
         self.deadline.setObjectName("extensionDeadline")
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("HH:mm dd/MM/yyyy")
@@ -106,7 +106,9 @@ class ExtensionDialog(QDialog):
         self.approve.setChecked(True)
 
     def new_deadline(self) -> datetime:
-        return from_qt(self.deadline.dateTime())
+        """The unit's requested deadline exactly, unless the supervisor changed it."""
+        chosen = self.deadline.dateTime()
+        return self.proposed if chosen == to_qt(self.proposed) else from_qt(chosen)
 
     def payload(self) -> dict[str, Any]:
         if self.approve.isChecked():
