@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMessageBox, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTreeWidgetItem
 
 from console.domain.reference import Reference
 from widgets.tasks import TaskRunner
 from widgets.triage.common import local_text
 
-__all__ = ["LatestLoad", "SortItem", "inform", "local_text", "percent_text", "tr", "unit_name"]
+__all__ = ["LatestLoad", "SortItem", "local_text", "percent_text", "tr", "unit_name"]
 
 
 def tr(text: str) -> str:
@@ -50,16 +50,6 @@ class SortItem(QTreeWidgetItem):
         if mine is not None and theirs is not None:
             return bool(mine < theirs)
         return self.text(column) < other.text(column)
-
-
-def inform(parent: QWidget, text: str, title: str) -> QMessageBox:
-    """Show a message as plain text without blocking the event loop."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setObjectName("supervisorMessage")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
 
 
 class LatestLoad:

@@ -23,7 +23,8 @@ from console.domain.workflow import STAFF, TRANSITIONS, Context
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
 from widgets.desk import Desk
-from widgets.supervisor.common import inform, tr
+from widgets.messages import first_lines, inform
+from widgets.supervisor.common import tr
 from widgets.supervisor.escalation_dialog import EscalationDialog
 from widgets.supervisor.extension_dialog import ExtensionDialog
 from widgets.supervisor.overdue_board import OverdueBoard
@@ -181,8 +182,7 @@ class SupervisorController(QObject):
                 self.actionQueued.emit(ids)
             if result.refused:
                 lines = [self._refusal_line(report_id, why) for report_id, why in result.refused]
-                shown = lines[:10] + ([f"… (+{len(lines) - 10})"] if len(lines) > 10 else [])
-                self.inform("\n".join(shown), tr("Not queued"))
+                self.inform(first_lines(lines), tr("Not queued"))
             self.refresh()
             if self.overdue_board is not None and self.overdue_board.isVisible():
                 self.overdue_board.refresh()

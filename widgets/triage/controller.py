@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QTableView, QWidget
 
 from console.domain.duplicates import (
     TriageSettings,
@@ -25,6 +25,7 @@ from console.domain.model import ActionType, Report
 from console.domain.routing import NoRoute, UnitSuggestion, suggest_unit
 from console.domain.workflow import TRANSITIONS, Context, WorkflowError, check_allowed
 from widgets.desk import Desk
+from widgets.messages import first_lines, inform
 from widgets.tasks import TaskRunner
 from widgets.triage.accept_dialog import AcceptDialog
 from widgets.triage.assign_dialog import AssignDialog
@@ -162,17 +163,7 @@ class TriageController(QObject):
         """Show a message without blocking the event loop."""
         self.last_message = text
         self.messageShown.emit(text)
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            title or self.tr("PAHT Console"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self.parent_widget,
-        )
-        box.setObjectName("triageMessage")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        inform(self.parent_widget, text, title or self.tr("PAHT Console"))
 
     def _allowed(self, action: ActionType, report_ids: Sequence[int]) -> list[Report]:
         """The selected reports the domain lets this role act on; the others are explained."""
@@ -189,8 +180,7 @@ class TriageController(QObject):
             else:
                 allowed.append(report)
         if reasons:
-            shown = reasons[:10] + ([f"… (+{len(reasons) - 10})"] if len(reasons) > 10 else [])
-            self.inform("\n".join(shown), self.tr("Not possible"))
+            self.inform(first_lines(reasons), self.tr("Not possible"))
         return allowed
 
     def _show(self, dialog: QDialog, on_accepted: Callable[[], None]) -> None:
@@ -217,8 +207,7 @@ class TriageController(QObject):
                 self.actionQueued.emit(ids)
             if result.refused:
                 lines = [self._refusal_line(report_id, why) for report_id, why in result.refused]
-                shown = lines[:10] + ([f"… (+{len(lines) - 10})"] if len(lines) > 10 else [])
-                self.inform("\n".join(shown), self.tr("Not queued"))
+                self.inform(first_lines(lines), self.tr("Not queued"))
             self.refresh()
             if then is not None:
                 then(result)
