@@ -2,9 +2,10 @@
 
 Each measurement runs in a fresh subprocess (`python -m benchmarks.gui --child MODE`):
 - `bare`: a bare PySide6 main window, the floor the console's start is compared with;
-- `window`: the console's main window over the 200,000-report cache (no network: the sync
-  timer is not started), then filter changes timed to the queue's rows and to the map's
-  markers, then resident memory;
+- `start`: `paht-console`'s own start (`widgets.app.start_gui`) for a returning operator
+  whose server does not answer, over the 200,000-report cache, until the window is usable;
+- `window`: the same start, then the queue's load and markers, filter changes timed to the
+  queue's rows and to the map's markers, then resident memory;
 - `sync`: a fresh cache filled by a full sync from a central API (run by this process),
   with a 10 ms heartbeat QTimer on the GUI thread recording the longest gap, from the start
   of the sync until the synced rows are in the queue and their markers on the map.
@@ -36,6 +37,8 @@ CHILD_TIMEOUT_S = 1800
 HEARTBEAT_MS = 10
 #: Bare and console starts are measured this many times each, alternating; medians compared.
 START_RUNS = 3
+#: A returning operator's server that does not answer: the start works from the cache.
+UNREACHABLE_SERVER = "http://127.0.0.1:9"
 GOALS = {"start": 3.0, "rows": 100.0, "markers": 500.0, "stall": 100.0, "memory": 800.0}
 
 
@@ -118,39 +121,31 @@ def child_bare() -> dict[str, Any]:
     return {"usable_at": time.monotonic()}
 
 
-def _session(data_dir: Path, base_url: str, *, sign_in: bool) -> Any:
+def _session(data_dir: Path, base_url: str) -> Any:
     from console.config import load_settings
-    from console.connection import Connection
-    from console.connection import sign_in as do_sign_in
-    from console.domain.model import Role
-    from console.sync.client import CentralClient
-    from console.sync.engine import SyncEngine
-    from widgets.session import WorkSession, open_work
+    from console.connection import sign_in
+    from widgets.opening import open_session
 
     settings = load_settings(data_dir=data_dir).with_changes(sync_interval_s=86_400, tiles_url=None)
-    if sign_in:
-        connection = do_sign_in(base_url, "operator", "demo")
-    else:
-        client = CentralClient(base_url, retries=0)
-        connection = Connection(base_url, client, "operator", Role.OPERATOR, "offline")
-    cache, outbox, sla, reference = open_work(settings, connection)
-    return WorkSession(
-        settings=settings,
-        connection=connection,
-        cache=cache,
-        outbox=outbox,
-        engine=SyncEngine(connection.client, cache, outbox),
-        sla=sla,
-        reference=reference,
-    )
+    return open_session(settings, sign_in(base_url, "operator", "demo"))
+
+
+def remember_operator(config_dir: Path) -> None:
+    """What a returning operator's computer holds: who signed in last, and their token."""
+    from console.credentials import TokenStore
+    from console.domain.model import Role
+    from widgets.session import layout_settings, remember_identity
+
+    remember_identity(layout_settings(config_dir), UNREACHABLE_SERVER, "operator", Role.OPERATOR)
+    TokenStore(config_dir).save(UNREACHABLE_SERVER, "operator", "bench-token")
 
 
 @dataclass
 class _Started:
-    """A main window over the cache, usable; what child modes measure from there."""
+    """The console's own start, usable; what child modes measure from there."""
 
     app: Any
-    session: Any
+    launcher: Any
     window: Any
     usable_at: float
     loaded: list[float] = field(default_factory=list)
@@ -159,43 +154,54 @@ class _Started:
 
 
 def _start_window(data_dir: Path) -> _Started:
-    """Start as `widgets.app` does once signed in, until the window is usable.
+    """Starts as `paht-console` does for a returning operator, until the window is usable.
 
-    `usable_at`: the window is shown, the search box has the keyboard focus and the event
-    loop answers (a zero timer posted after the queue's load began has fired): the operator
-    can type. The queue goes on loading in the background.
+    The server does not answer (the operator works from the cache; sync is not measured
+    here). `usable_at`: the window is shown, the search box has the keyboard focus and the
+    event loop answers (a zero timer posted then has fired): the operator can type. The
+    store opens, the queue loads and the map fills after that.
     """
-    import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
 
-    from widgets.main_window import MainWindow
+    from console.config import load_settings
+    from widgets.app import start_gui
 
-    app = QApplication([])
-    session = _session(data_dir, "http://127.0.0.1:9", sign_in=False)
-    window = MainWindow(session, use_tray=False)
-    started = _Started(app, session, window, 0.0)
+    settings = load_settings(
+        data_dir=data_dir, server=UNREACHABLE_SERVER, user="operator"
+    ).with_changes(sync_interval_s=86_400, tiles_url=None)
+    app, launcher = start_gui(settings)
+    posted: list[bool] = []
     answered: list[float] = []
+
+    def usable() -> bool:
+        window = launcher.window
+        if window is None or not window.isVisible():
+            return False
+        if window.focusWidget() is not window.queue.filter_bar.search:
+            return False
+        if not posted:
+            posted.append(True)
+            QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
+        return bool(answered)
+
+    _wait(app, usable, 60)
+    window = launcher.window
+    assert window is not None and answered, "the window did not become usable"
+    started = _Started(app, launcher, window, answered[0])
     window.queue.loaded.connect(lambda: started.loaded.append(time.monotonic()))
     window.queue.visibleRowsChanged.connect(lambda _rows: started.rows_at.append(time.monotonic()))
     window.map.markersUpdated.connect(
         lambda n: started.markers_at.append(time.monotonic()) if n else None
     )
-    window.queue.set_view("all")
-    window.show()
-    window.queue.reload()  # what MainWindow.start does, without starting the sync
-    QTimer.singleShot(0, lambda: answered.append(time.monotonic()))
-    search = window.queue.filter_bar.search
-    _wait(app, lambda: bool(answered) and window.focusWidget() is search, 60)
-    started.usable_at = time.monotonic()
     return started
 
 
 def child_start(data_dir: Path) -> dict[str, Any]:
     """Only the start (repeated by the parent, beside the bare window, for a steadier ratio)."""
     started = _start_window(data_dir)
-    started.window.close()  # a clean close, so the next start skips the integrity check
-    started.session.cache.close()
+    # A clean close once the store is open, so the next start skips the integrity check.
+    _wait(started.app, started.window.is_open, 120)
+    started.launcher.cleanup()
     return {"usable_at": started.usable_at}
 
 
@@ -205,17 +211,18 @@ def child_window(data_dir: Path) -> dict[str, Any]:
     import psutil
 
     started = _start_window(data_dir)
-    app, session, window = started.app, started.session, started.window
+    app, window = started.app, started.window
     loaded, rows_at, markers_at = started.loaded, started.rows_at, started.markers_at
     usable_at = started.usable_at
     heart = _Heartbeat()
+    window.queue.set_view("all")
     _wait(app, lambda: bool(loaded) and len(window.queue.visible_rows()) > 0, 600)
     loaded_at = time.monotonic()
     _wait(app, lambda: bool(markers_at) and markers_at[-1] >= loaded_at, 600)
     markers_shown_at = time.monotonic()
     loading_stall_ms = heart.stop()
 
-    categories = [c.code for c in session.reference.categories][:4]
+    categories = [c.code for c in window.place.reference.categories][:4]
     combo = window.queue.filter_bar.category
     rows_ms: list[float] = []
     markers_ms: list[float] = []
@@ -233,8 +240,7 @@ def child_window(data_dir: Path) -> dict[str, Any]:
     me = psutil.Process()
     rss = me.memory_info().rss
     renderers = sum(_rss(child) for child in me.children(recursive=True))
-    window.close()
-    session.cache.close()
+    started.launcher.cleanup()
     return {
         "usable_at": usable_at,
         "loaded_at": loaded_at,
@@ -282,10 +288,12 @@ def child_sync(data_dir: Path, base_url: str) -> dict[str, Any]:
     import PySide6.QtWebEngineWidgets  # noqa: F401
     from PySide6.QtWidgets import QApplication
 
+    from widgets.collector import GuiThreadCollector
     from widgets.main_window import MainWindow
 
     app = QApplication([])
-    session = _session(data_dir, base_url, sign_in=True)
+    collector = GuiThreadCollector()  # as `paht-console` runs: collection on the GUI thread
+    session = _session(data_dir, base_url)
     window = MainWindow(session, use_tray=False)
     window.show()
     finished: list[Any] = []
@@ -308,6 +316,7 @@ def child_sync(data_dir: Path, base_url: str) -> dict[str, Any]:
     outcome = finished[0] if finished else None
     window.close()
     session.cache.close()
+    collector.stop()
     return {
         "stall_ms": stall_ms,
         "p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,
@@ -365,6 +374,8 @@ def run() -> list[dict[str, Any]]:
     build_central(central_db)
     build_seconds = round(time.perf_counter() - built, 1)
 
+    for mode in ("start", "window"):
+        remember_operator(ROOT / f"config-{mode}")
     figures: list[dict[str, Any]] = []
     bares: list[float] = []
     starts: list[float] = []
@@ -379,7 +390,8 @@ def run() -> list[dict[str, Any]]:
             ours_s / bare_s,
             "ratio",
             GOALS["start"],
-            measured="spawn to window shown, search box focused, event loop answering",
+            measured="spawn of paht-console's start (returning operator, server silent) to "
+            "window shown, search box focused, event loop answering",
             start_seconds=round(ours_s, 3),
             bare_seconds=round(bare_s, 3),
             start_samples=[round(v, 3) for v in starts],

@@ -23,7 +23,7 @@ from pathlib import Path
 from console.config import Settings, SettingsError, load_settings
 from console.connection import DEMO_PASSWORD, Connection, sign_in, start_embedded
 from console.logging_setup import install_log_scrubbing
-from console.sync.client import ApiError
+from console.sync.errors import ApiError
 
 log = logging.getLogger("paht")
 

@@ -11,11 +11,13 @@ import threading
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from console.config import Settings
 from console.domain.model import Role
-from console.sync.client import CentralClient
+
+if TYPE_CHECKING:
+    from console.sync.client import CentralClient
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +90,8 @@ def start_embedded(settings: Settings, *, simulate: bool | None = None) -> Embed
 
 def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = None) -> Connection:
     """Sign in and return a connection whose client carries the token (raises ApiError)."""
+    from console.sync.client import CentralClient
+
     client = CentralClient(base_url, ca_bundle=ca_bundle)
     info = client.login(user, password)
     return Connection(
@@ -97,4 +101,32 @@ def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = 
         role=Role(info.role),
         token=info.token,
         expires_at=info.expires_at,
+    )
+
+
+def reconnect(
+    base_url: str, user: str, role: Role, token: str, ca_bundle: str | None = None
+) -> Connection:
+    """A remembered sign-in, checked with the server when it answers (once, no retries).
+
+    When it does not answer, the remembered user and role are trusted: the operator works
+    from the cache and the next sync brings the server's verdict. A refused token raises
+    Unauthorized (or Forbidden): the user signs in again.
+    """
+    from console.sync.client import CentralClient
+    from console.sync.errors import NetworkError, ServerError
+
+    probe = CentralClient(base_url, token=token, ca_bundle=ca_bundle, retries=0)
+    try:
+        info = probe.me()
+    except (NetworkError, ServerError):
+        info = {"name": user, "role": role.value}
+    finally:
+        probe.close()
+    return Connection(
+        base_url=base_url,
+        client=CentralClient(base_url, token=token, ca_bundle=ca_bundle),
+        user=str(info["name"]),
+        role=Role(info["role"]),
+        token=token,
     )

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Iterator
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
@@ -24,3 +27,21 @@ def _isolated_dirs(
     monkeypatch.setenv("PAHT_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collector_on_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the application: the cyclic garbage collector runs on the GUI thread only."""
+    from widgets.collector import GuiThreadCollector
+
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    """What the collector's next tick would do, done now on the GUI thread: one test's
+    cycles (dialogs, controllers) are not freed in the middle of the next one."""
+    yield
+    gc.collect()

@@ -3,6 +3,10 @@
 Everything happens inside the one `app.exec()` a process may run (PITFALLS.md): the
 launcher moves from step to step on signals, and the slow steps (starting the demo city,
 signing in, opening the cache) run on the task runner.
+
+A returning user's window shows first, from what this computer remembers (who signed in
+last, the rules, the reference data); the store opens and the server checks the saved token
+behind it, side by side. Without an answer from the server the window works from the cache.
 """
 
 from __future__ import annotations
@@ -11,24 +15,30 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import PySide6.QtWebEngineWidgets  # noqa: F401 - must be imported before the QApplication
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.config import Settings
 from console.connection import DEMO_PASSWORD, Connection, EmbeddedCentral, sign_in, start_embedded
-from console.credentials import TokenStore
-from console.domain.reference import Reference
-from console.maps.page import TileProvider
-from console.store import Cache, Outbox
-from console.sync.engine import SyncEngine
+from widgets.collector import GuiThreadCollector
 from widgets.i18n import chosen_language, install_translators, remove_translators
 from widgets.main_window import MainWindow
-from widgets.session import WorkSession, layout_settings, open_work, resume
+from widgets.opening import keep_token, open_store, restore_connection, session_for
+from widgets.session import (
+    Workplace,
+    layout_settings,
+    remember_identity,
+    remembered_identity,
+    workplace_for,
+)
 from widgets.signin import SignInDialog
 from widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -46,14 +56,8 @@ def prepare_environment() -> None:
             os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
 
 
-def tiles_for(settings: Settings) -> TileProvider | None:
-    if not settings.tiles_url:
-        return None
-    return TileProvider(settings.tiles_url, settings.tiles_attribution)
-
-
 class Launcher(QObject):
-    """Embedded demo -> sign-in -> store -> window (-> screenshot -> exit)."""
+    """Sign-in (or a remembered one) -> window -> store and connection -> attached window."""
 
     def __init__(
         self,
@@ -73,26 +77,44 @@ class Launcher(QObject):
         self.screenshot = screenshot
         self.demo = demo or settings.server_url is None
         self.runner = TaskRunner(self)
-        self.tokens = TokenStore(settings.config_dir)
         self.embedded: EmbeddedCentral | None = None
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
         self.cache: Cache | None = None
         self.exit_code = 0
+        self._local: tuple[Cache, Outbox] | None = None
+        self._opening_store = False
+        self._connection: Connection | None = None
         self._shot_sync_done = False
         self._shot_markers = False
         self._shot_selected = False
         self._error_box: QMessageBox | None = None
+        #: Installed by `start_gui`, removed by `cleanup`.
+        self.translators: list[QTranslator] = []
+        self.collector: GuiThreadCollector | None = None
 
     # -- steps -----------------------------------------------------------------------------
 
     def begin(self) -> None:
-        if self.settings.server_url is None:
+        server = self.settings.server_url
+        if server is None:
             self.runner.run(
                 start_embedded, self.settings, on_done=self._embedded_ready, on_error=self._fatal
             )
-        else:
-            self._sign_in(self.settings.server_url)
+            return
+        known = None if self.demo else remembered_identity(self.store, server, self.settings.user)
+        if known is None:
+            self._sign_in(server)
+            return
+        user, role = known
+        self._show_window(workplace_for(self.settings, server, user, role))
+        self.runner.run(
+            restore_connection,
+            self.settings,
+            self._place(),
+            on_done=self._restored,
+            on_error=lambda _exc: self._ask(server),
+        )
 
     def _embedded_ready(self, embedded: EmbeddedCentral) -> None:
         self.embedded = embedded
@@ -110,17 +132,6 @@ class Launcher(QObject):
                 on_error=self._fatal,
             )
             return
-        token = self.tokens.load(base_url, user) if user and not self.demo else None
-        if token:
-            self.runner.run(
-                resume,
-                base_url,
-                token,
-                self.settings.ca_bundle,
-                on_done=self._signed_in,
-                on_error=lambda _exc: self._ask(base_url),
-            )
-            return
         self._ask(base_url)
 
     def _ask(self, base_url: str) -> None:
@@ -130,55 +141,74 @@ class Launcher(QObject):
             demo=self.demo,
             user=self.settings.user,
             ca_bundle=self.settings.ca_bundle,
+            parent=self.window,
         )
         dialog.accepted.connect(lambda: self._signed_in(dialog.connection))
         dialog.rejected.connect(lambda: self._quit(1))
         self.dialog = dialog
         dialog.show()
 
+    def _restored(self, connection: Connection | None) -> None:
+        """The saved token was refused (or is gone): sign in again over the open window."""
+        if connection is None:
+            self._ask(self._place().base_url)
+        else:
+            self._connected(connection)
+
     def _signed_in(self, connection: Connection | None) -> None:
         if connection is None:
             self._quit(1)
             return
-        warning = None
-        if not self.demo:
-            self.tokens.save(connection.base_url, connection.user, connection.token)
-            if not self.tokens.secure:
-                warning = self.tr(
-                    "No system keyring on this computer: the sign-in token is kept in %1, "
-                    "readable only by your user account."
-                ).replace("%1", str(self.tokens.path))
+        if self.demo:
+            self._connected(connection)
+            return
+        remember_identity(self.store, connection.base_url, connection.user, connection.role)
         self.runner.run(
-            open_work,
+            keep_token,
             self.settings,
             connection,
-            on_done=lambda parts: self._open_window(connection, warning, *parts),
+            on_done=lambda file: self._connected(connection, file),
             on_error=self._fatal,
         )
 
-    def _open_window(
-        self,
-        connection: Connection,
-        warning: str | None,
-        cache: Cache,
-        outbox: Outbox,
-        sla: Any,
-        reference: Reference,
-    ) -> None:
-        self.cache = cache
-        session = WorkSession(
-            settings=self.settings,
-            connection=connection,
-            cache=cache,
-            outbox=outbox,
-            engine=SyncEngine(connection.client, cache, outbox),
-            sla=sla,
-            reference=reference,
-            token_warning=warning,
-            tiles=tiles_for(self.settings),
-        )
+    def _connected(self, connection: Connection, token_file: Path | None = None) -> None:
+        """A window for this user and role (the open one when it matches), then the store."""
+        self._connection = connection
+        window = self.window
+        if window is None or (window.place.user, window.role) != (
+            connection.user,
+            connection.role,
+        ):
+            warning = None
+            if token_file is not None:
+                warning = self.tr(
+                    "No system keyring on this computer: the sign-in token is kept in %1, "
+                    "readable only by your user account."
+                ).replace("%1", str(token_file))
+            self._show_window(
+                workplace_for(
+                    self.settings,
+                    connection.base_url,
+                    connection.user,
+                    connection.role,
+                    token_warning=warning,
+                )
+            )
+        self._attach_when_ready()
+
+    def _place(self) -> Workplace:
+        assert self.window is not None
+        return self.window.place
+
+    def _show_window(self, place: Workplace) -> None:
+        """Shows the window at once; the store opens behind it (once per run)."""
+        if self.window is not None:
+            old, self.window = self.window, None
+            old.closed.disconnect()
+            old.close()
+            old.deleteLater()
         window = MainWindow(
-            session,
+            place,
             store=self.store,
             language=self.language,
             use_tray=False if self.screenshot is not None else None,
@@ -187,15 +217,31 @@ class Launcher(QObject):
         self.window = window
         window.closed.connect(lambda: self._quit(self.exit_code))
         if self.screenshot is not None:
-            self._prepare_screenshot(window)
+            window.queue.set_view("all")
+            window.opened.connect(lambda: self._prepare_screenshot(window))
         window.show()
         window.start()
+        if self._local is None and not self._opening_store:
+            self._opening_store = True
+            self.runner.run(
+                open_store, self.settings, on_done=self._store_open, on_error=self._fatal
+            )
+
+    def _store_open(self, local: tuple[Cache, Outbox]) -> None:
+        self._local = local
+        self.cache = local[0]
+        self._attach_when_ready()
+
+    def _attach_when_ready(self) -> None:
+        window, connection, local = self.window, self._connection, self._local
+        if window is None or connection is None or local is None or window.is_open():
+            return
+        window.attach(session_for(self.settings, connection, local, window.place))
 
     # -- screenshot ------------------------------------------------------------------------
 
     def _prepare_screenshot(self, window: MainWindow) -> None:
-        """Shows every report (a representative picture), waits for sync and map, selects one."""
-        window.queue.set_view("all")
+        """Every report shown (a representative picture): waits for sync and map, selects one."""
         window.sync.finished.connect(self._shot_synced)
         window.map.markersUpdated.connect(self._shot_markers_shown)
         window.detailShown.connect(lambda _id: self._shot_detail_shown())
@@ -265,27 +311,44 @@ class Launcher(QObject):
     def cleanup(self) -> None:
         """After the event loop: close the window (saves layout, stops workers), then the rest."""
         if self.window is not None:
+            self.window.closed.disconnect()  # the loop has ended: nothing more to quit
             self.window.close()
         self.runner.shutdown()
         if self.embedded is not None:
             self.embedded.stop()
-        if self.cache is not None:
-            self.cache.close()
+        if self._local is not None:
+            for part in self._local:
+                part.close()
+        remove_translators(self.app, self.translators)
+        if self.collector is not None:
+            self.collector.stop()
 
 
-def run_gui(settings: Settings, *, screenshot: Path | None = None, demo: bool = False) -> int:
+def start_gui(
+    settings: Settings, *, screenshot: Path | None = None, demo: bool = False
+) -> tuple[QApplication, Launcher]:
+    """The application and its launcher, whose first step runs once the event loop does."""
     prepare_environment()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance()
+    if app is None:
+        # Qt WebEngine (the map) needs OpenGL contexts shared from before the application.
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        app = QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("PAHT Console")
     app.setOrganizationName("IOC Huế")
     app.setQuitOnLastWindowClosed(False)
     store = layout_settings(settings.config_dir)
     language = chosen_language(settings, store)
-    translators = install_translators(app, language)
     launcher = Launcher(app, settings, store, language, screenshot=screenshot, demo=demo)
+    launcher.translators = install_translators(app, language)
+    launcher.collector = GuiThreadCollector(launcher)
     QTimer.singleShot(0, launcher.begin)
+    return app, launcher
+
+
+def run_gui(settings: Settings, *, screenshot: Path | None = None, demo: bool = False) -> int:
+    app, launcher = start_gui(settings, screenshot=screenshot, demo=demo)
     code = app.exec()
     launcher.cleanup()
-    remove_translators(app, translators)
     return int(code)

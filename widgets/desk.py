@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from console.domain.model import Report, Role, utcnow
 from console.domain.reference import Reference
 from console.domain.sla import SlaClock
-from console.store import Cache, Outbox
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,17 @@
 Docks let each operator arrange the three views on one or two screens; the arrangement and
 the window geometry are kept in an INI file in the config folder. Everything slow (sync, a
 report's details, marker colours for 200,000 rows) runs on worker threads.
+
+The window starts in two steps: it is built and shown from a `Workplace` (who, which rules),
+then `attach` brings the opened store: the queue loads, sync starts and the role's menus
+appear. The operator can type a search from the first step.
 """
 
 from __future__ import annotations
 
 import gc
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
@@ -17,20 +22,20 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
 from console.domain.model import Event, Report
 from console.domain.workflow import STAFF
 from console.maps.markers import MarkerRow
-from console.store import QueueRow
-from console.sync.client import CentralClient
-from console.sync.engine import SyncEngine
+from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
 from widgets.i18n import save_language
 from widgets.map_view import MapView
 from widgets.notifications import Notifier
 from widgets.queue_view import QueueView
-from widgets.role_tools import RoleTools
-from widgets.session import MarkerCache, WorkSession, layout_settings, load_detail
+from widgets.session import MarkerCache, Workplace, WorkSession, layout_settings, load_detail
 from widgets.status_bar import LinkState, SyncStatusBar
 from widgets.sync_worker import SyncController, SyncOutcome
 from widgets.tasks import TaskRunner
 from widgets.window_menus import WindowMenus
+
+if TYPE_CHECKING:
+    from widgets.role_tools import RoleTools
 
 LAYOUT_VERSION = 1
 QUEUE_MIN_WIDTH = 420
@@ -39,15 +44,33 @@ DEFAULT_SIZE = (1400, 860)
 MAP_FOLDER = "map"
 
 
+class _MediaSource:
+    """A report's photos, from the session's detail client once the store is open.
+
+    The detail panel and the role tools hold this rather than a method of the window: a
+    reference cycle through Qt objects is freed by whichever thread runs the collector.
+    """
+
+    def __init__(self) -> None:
+        self.client: Any = None
+
+    def fetch(self, report_id: int, index: int) -> bytes:
+        if self.client is None:
+            raise RuntimeError("no report is shown before the store is open")
+        return bytes(self.client.media(report_id, index))
+
+
 class MainWindow(QMainWindow):
     #: A report's details are on screen (report id).
     detailShown = Signal(int)
     #: The operator closed the window (everything is stopped by then).
     closed = Signal()
+    #: The store is open: the queue is loading, sync runs, the role's tools are in place.
+    opened = Signal()
 
     def __init__(
         self,
-        session: WorkSession,
+        work: WorkSession | Workplace,
         *,
         store: QSettings | None = None,
         language: str = "vi",
@@ -55,13 +78,19 @@ class MainWindow(QMainWindow):
         restore: bool = True,
         parent: QWidget | None = None,
     ) -> None:
+        """From a `Workplace` the window waits for `attach`; from a session it is complete."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self.session = session
-        self.role = session.connection.role
+        place = work.workplace if isinstance(work, WorkSession) else work
+        self.place = place
+        self.role = place.role
         self.language = language
-        self.store = store or layout_settings(session.settings.config_dir)
+        self.store = store or layout_settings(place.settings.config_dir)
         self.runner = TaskRunner(self)
+        self._session: WorkSession | None = None
+        self._sync: SyncController | None = None
+        self._tools: RoleTools | None = None
+        self._sync_asked = False
         self._marker_generation = 0
         self._selected: int | None = None
         self.visible_rows: list[QueueRow] = []
@@ -75,20 +104,13 @@ class MainWindow(QMainWindow):
             | QMainWindow.DockOption.AllowTabbedDocks
         )
 
-        self.queue = QueueView(
-            session.cache, session.outbox, session.sla, session.reference, session.settings
-        )
+        self.queue = QueueView(place.sla, place.reference, place.settings)
         self.markers = MarkerCache(self.queue.clock)
-        self.detail_client = CentralClient(
-            session.connection.base_url,
-            token=session.connection.token,
-            ca_bundle=session.settings.ca_bundle,
-        )
-        self.detail_engine = SyncEngine(self.detail_client, session.cache, session.outbox)
+        self._media = _MediaSource()
         self.detail = DetailPanel(
-            fetch_media=self.detail_client.media, reference=session.reference, sla=session.sla
+            fetch_media=self._media.fetch, reference=place.reference, sla=place.sla
         )
-        self.map = MapView(tiles=session.tiles, page_dir=session.settings.data_dir / MAP_FOLDER)
+        self.map = MapView(tiles=place.tiles, page_dir=place.settings.data_dir / MAP_FOLDER)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
         self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
@@ -98,43 +120,85 @@ class MainWindow(QMainWindow):
 
         self.status = SyncStatusBar(self)
         self.setStatusBar(self.status)
-        self.status.show_user(session.connection.user, self.role)
+        self.status.show_user(place.user, self.role)
         # Roles that never act on reports have no outbox to watch.
         self.status.show_outbox(self.role in STAFF)
         self.setWindowTitle(
             self.tr("PAHT Console – %1 (%2)")
-            .replace("%1", session.connection.user)
+            .replace("%1", place.user)
             .replace("%2", self.status.role_label(self.role))
         )
-        if session.token_warning:
-            self.status.show_warning(self.tr("Sign-in kept in a file"), session.token_warning)
-
-        self.sync = SyncController(
-            session.engine,
-            session.cache,
-            session.outbox,
-            session.settings.sync_interval_s,
-            self,
-        )
-        self.sync.started.connect(self._sync_started)
-        self.sync.progressed.connect(self.status.show_progress)
-        self.sync.finished.connect(self._sync_finished)
+        if place.token_warning:
+            self.status.show_warning(self.tr("Sign-in kept in a file"), place.token_warning)
         self.notifier = Notifier(self, use_tray=use_tray)
-
-        self.tools = RoleTools(
-            self,
-            session,
-            self.queue,
-            self._push_soon,
-            self.detail_engine.refresh_report,
-            self.detail_client.media,
-        )
         self.menus = WindowMenus(self, self.choose_language)
         self._wire()
         self._layout_restored = restore and self.restore_layout()
         if not self._layout_restored:
             self.resize(DEFAULT_SIZE[0], DEFAULT_SIZE[1])
         self._first_show = True
+        if isinstance(work, WorkSession):
+            self.attach(work)
+        else:
+            self.status.showMessage(self.tr("Opening the local store…"))
+
+    def attach(self, session: WorkSession) -> None:
+        """The store is open: the queue loads, sync starts if asked, the role's tools appear."""
+        self._session = session
+        self._media.client = session.detail_engine.client
+        self.queue.open_store(session.cache, session.outbox)
+        self._sync = SyncController(
+            session.engine,
+            session.cache,
+            session.outbox,
+            session.settings.sync_interval_s,
+            self,
+        )
+        self._sync.started.connect(self._sync_started)
+        self._sync.progressed.connect(self.status.show_progress)
+        self._sync.finished.connect(self._sync_finished)
+        # The role's controllers and dialogs import the store's queries and the exports:
+        # loaded here, after the window shows, not on its start path.
+        from widgets.role_tools import RoleTools
+
+        tools = RoleTools(
+            self,
+            session,
+            self.queue,
+            self._push_soon,
+            session.detail_engine.refresh_report,
+            self._media.fetch,
+        )
+        self._tools = tools
+        self.menus.add_role_tools(tools)
+        self.queue.table.selectionModel().selectionChanged.connect(tools.selection_changed)
+        tools.changed.connect(self._reports_changed)
+        tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
+        self.status.clearMessage()
+        if self._sync_asked:
+            self._sync.start()
+        self.opened.emit()
+
+    @property
+    def session(self) -> WorkSession:
+        if self._session is None:
+            raise RuntimeError("the window's store is not open yet")
+        return self._session
+
+    @property
+    def sync(self) -> SyncController:
+        if self._sync is None:
+            raise RuntimeError("the window's store is not open yet")
+        return self._sync
+
+    @property
+    def tools(self) -> RoleTools:
+        if self._tools is None:
+            raise RuntimeError("the window's store is not open yet")
+        return self._tools
+
+    def is_open(self) -> bool:
+        return self._session is not None
 
     # -- building --------------------------------------------------------------------------
 
@@ -179,9 +243,6 @@ class MainWindow(QMainWindow):
         self.queue.reportSelected.connect(self._report_selected)
         self.queue.newReportsArrived.connect(self._new_reports)
         self.map.markerClicked.connect(self.queue.select_report)
-        self.queue.table.selectionModel().selectionChanged.connect(self.tools.selection_changed)
-        self.tools.changed.connect(self._reports_changed)
-        self.tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -213,9 +274,12 @@ class MainWindow(QMainWindow):
     # -- starting and stopping -----------------------------------------------------------
 
     def start(self) -> None:
-        """Loads the queue from the cache and starts syncing (first sync now)."""
+        """Loads the queue from the cache and starts syncing (first sync now), or both as
+        soon as the store is open."""
         self.queue.reload()
-        self.sync.start()
+        self._sync_asked = True
+        if self._sync is not None:
+            self._sync.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
@@ -227,8 +291,10 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stops the timer and every worker; nothing keeps running after the window."""
-        self.sync.stop()
-        self.tools.shutdown()
+        if self._sync is not None:
+            self._sync.stop()
+        if self._tools is not None:
+            self._tools.shutdown()
         self.runner.shutdown()
         for part in (self.queue, self.detail, self.map):
             stop = getattr(part, "shutdown", None)
@@ -237,12 +303,16 @@ class MainWindow(QMainWindow):
         self.notifier.stop()
         if self.error_box is not None:
             self.error_box.close()
-        self.detail_client.close()
+        if self._session is not None:
+            self._session.detail_engine.client.close()
 
     # -- sync ------------------------------------------------------------------------------
 
     def sync_now(self) -> None:
-        self.sync.sync_now(manual=True)
+        if self._sync is None:
+            self.status.showMessage(self.tr("Opening the local store…"), 5000)
+            return
+        self._sync.sync_now(manual=True)
 
     def _push_soon(self) -> None:
         """An action was queued: send it now rather than at the next periodic sync."""
@@ -268,7 +338,8 @@ class MainWindow(QMainWindow):
             )
         if outcome.online:
             self.queue.merge_changes()
-            self.tools.after_sync()
+            if self._tools is not None:
+                self._tools.after_sync()
         if manual and not outcome.ok:
             self._show_sync_error(outcome.error or self.tr("unknown reason"))
 
@@ -323,7 +394,9 @@ class MainWindow(QMainWindow):
     def _report_selected(self, report_id: int) -> None:
         self._selected = report_id
         self.map.select(report_id)
-        session = self.session
+        session = self._session
+        if session is None:
+            return
         self.runner.run(
             load_detail,
             session.cache,
@@ -332,7 +405,7 @@ class MainWindow(QMainWindow):
             on_done=lambda found: self._show_detail(report_id, *found),
         )
         self.runner.run(
-            self.detail_engine.refresh_report,
+            session.detail_engine.refresh_report,
             report_id,
             on_done=lambda _report: self._refresh_detail(report_id),
             on_error=lambda _exc: None,
@@ -351,8 +424,8 @@ class MainWindow(QMainWindow):
         self.detailShown.emit(report_id)
 
     def _refresh_detail(self, report_id: int) -> None:
-        if report_id == self._selected:
-            session = self.session
+        session = self._session
+        if report_id == self._selected and session is not None:
             self.runner.run(
                 load_detail,
                 session.cache,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -30,7 +31,6 @@ from console.config import Settings
 from console.domain.model import utcnow
 from console.domain.reference import Reference
 from console.domain.sla import SlaClock
-from console.store import Cache, Outbox, QueueRow
 from console.store.queue_filter import (
     BUILTIN_VIEWS,
     QueueClock,
@@ -42,9 +42,14 @@ from console.store.queue_filter import (
     save_user_views,
 )
 from console.store.queue_loading import QueueSnapshot, load_everything, load_snapshot
+from console.store.records import QueueRow
 from widgets.filter_bar import FilterBar
 from widgets.queue_model import ID_ROLE, Column, QueueModel
 from widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
 
 COLUMN_WIDTHS = {
     Column.CODE: 118,
@@ -72,19 +77,18 @@ class QueueView(QWidget):
 
     def __init__(
         self,
-        cache: Cache,
-        outbox: Outbox,
         sla: SlaClock,
         reference: Reference,
         settings: Settings,
         parent: QWidget | None = None,
         *,
+        store: tuple[Cache, Outbox] | None = None,
         runner: TaskRunner | None = None,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
+        """Without `store` the view waits for `open_store` (the window shows before it)."""
         super().__init__(parent)
-        self.cache = cache
-        self.outbox = outbox
+        self._store = store
         self.settings = settings
         self.clock = QueueClock(sla)
         self._now = now
@@ -168,6 +172,13 @@ class QueueView(QWidget):
         """Load every row from the cache in the background, then show them."""
         self._start("reload")
 
+    def open_store(self, cache: Cache, outbox: Outbox) -> None:
+        """The cache is open: the load asked for meanwhile starts now."""
+        self._store = (cache, outbox)
+        queued, self._queued = self._queued, None
+        if queued is not None:
+            self._start(queued)
+
     def merge_changes(self) -> None:
         """Bring in rows changed since the last load; selection and scroll stay put."""
         self._start("merge" if self._revision is not None else "reload")
@@ -249,6 +260,10 @@ class QueueView(QWidget):
     # -- loading ---------------------------------------------------------------------------
 
     def _start(self, kind: str) -> None:
+        if self._store is None:
+            self._queued = "reload"
+            self.summary.setText(self.tr("Opening the local store…"))
+            return
         if self._busy:
             if self._queued != "reload":
                 self._queued = kind
@@ -261,8 +276,7 @@ class QueueView(QWidget):
             args = (self._index, self._revision, self._pending)
         self._runner.run(
             load_everything if kind == "reload" else load_snapshot,
-            self.cache,
-            self.outbox,
+            *self._store,
             tuple(self._views),
             self.current_filter(),
             self.clock,

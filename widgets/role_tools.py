@@ -8,12 +8,12 @@ queue, the details without contact and the map.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMenuBar, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from console.domain.escalation import load_escalation
 from console.domain.model import Role
@@ -119,23 +119,26 @@ class RoleTools(QObject):
             self.briefing.deleteLater()
             self.briefing = None
 
-    def add_menus(self, menubar: QMenuBar, toolbar: QToolBar) -> None:
+    def add_menus(self, menubar: QMenuBar, toolbar: QToolBar, before: QAction) -> None:
+        """The role's menus, inserted in the menu bar before `before`; its toolbar actions."""
+
+        def menu(title: str, actions: Iterable[QAction]) -> None:
+            added = QMenu(title, menubar)
+            added.addActions(list(actions))
+            menubar.insertMenu(before, added)
+
         if self.triage is not None:
-            menu = menubar.addMenu(self.tr("&Actions"))
-            for action in self.triage.actions.values():
-                menu.addAction(action)
+            menu(self.tr("&Actions"), self.triage.actions.values())
             toolbar.addSeparator()
             for key in TOOLBAR_TRIAGE:
                 toolbar.addAction(self.triage.actions[key])
         if self.supervisor is not None:
-            menu = menubar.addMenu(self.tr("&Supervision"))
-            for action in self.supervisor.actions.values():
-                menu.addAction(action)
+            menu(self.tr("&Supervision"), self.supervisor.actions.values())
             toolbar.addSeparator()
             for key in TOOLBAR_SUPERVISION:
                 toolbar.addAction(self.supervisor.actions[key])
         if self.briefing_action is not None:
-            menubar.addMenu(self.tr("&Press")).addAction(self.briefing_action)
+            menu(self.tr("&Press"), [self.briefing_action])
             toolbar.addSeparator()
             toolbar.addAction(self.briefing_action)
 

@@ -1,82 +1,116 @@
-"""The signed-in session a window works with, and what it derives from it off the GUI thread.
+"""What a window works with: its workplace at once, its session once the store is open.
 
-Opening the store, loading a report's details and turning 200,000 queue rows into map
-markers all take time, so they are plain functions run on a TaskRunner.
+Loading a report's details and turning 200,000 queue rows into map markers take time, so
+they are plain functions run on a TaskRunner. Opening the store is `widgets.opening`.
 """
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from console.config import Settings
 from console.connection import Connection
 from console.domain.model import Event, Report, Role
-from console.domain.reference import Reference, load_reference, reference_from_json
+from console.domain.reference import Reference, reference_or_shipped
 from console.domain.sla import SlaClock, load_sla
 from console.maps.markers import MarkerRow
 from console.maps.page import TileProvider
-from console.store import Cache, Outbox, QueueRow, open_cache, open_outbox
 from console.store.queue_filter import QueueClock
 from console.store.queue_memory import bulk_allocation
-from console.sync.client import CentralClient
+from console.store.records import QueueRow
+from console.store.reference_copy import stored_reference
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
+    from console.sync.engine import SyncEngine
 
 LAYOUT_FILE = "window.ini"
 
 
+@dataclass(frozen=True)
+class Workplace:
+    """What the window shows before its store opens: who works, by which rules, on what map.
+
+    The store (SQLAlchemy) and the HTTP client (requests) take longer to import than the
+    window takes to show, so the window is built from this and the rest arrives after.
+    """
+
+    settings: Settings
+    base_url: str
+    user: str
+    role: Role
+    reference: Reference
+    sla: SlaClock
+    tiles: TileProvider | None = None
+    token_warning: str | None = None
+
+
+def tiles_for(settings: Settings) -> TileProvider | None:
+    if not settings.tiles_url:
+        return None
+    return TileProvider(settings.tiles_url, settings.tiles_attribution)
+
+
+def workplace_for(
+    settings: Settings, base_url: str, user: str, role: Role, *, token_warning: str | None = None
+) -> Workplace:
+    """The rules, and the reference data as the server last sent it (else the shipped one)."""
+    return Workplace(
+        settings=settings,
+        base_url=base_url,
+        user=user,
+        role=role,
+        reference=reference_or_shipped(stored_reference(settings.data_dir)),
+        sla=load_sla(),
+        tiles=tiles_for(settings),
+        token_warning=token_warning,
+    )
+
+
 @dataclass
 class WorkSession:
-    """What a signed-in window works with; built by `widgets.app` after sign-in."""
+    """What a signed-in window works with once its store is open (`widgets.opening`).
+
+    `detail_engine` has its own HTTP session: a report's details refresh beside a sync.
+    """
 
     settings: Settings
     connection: Connection
     cache: Cache
     outbox: Outbox
-    engine: Any
+    engine: SyncEngine
+    detail_engine: SyncEngine
     sla: SlaClock
     reference: Reference
     token_warning: str | None = None
     tiles: TileProvider | None = None
+
+    @property
+    def workplace(self) -> Workplace:
+        connection = self.connection
+        return Workplace(
+            settings=self.settings,
+            base_url=connection.base_url,
+            user=connection.user,
+            role=connection.role,
+            reference=self.reference,
+            sla=self.sla,
+            tiles=self.tiles,
+            token_warning=self.token_warning,
+        )
 
 
 def layout_settings(config_dir: Path) -> QSettings:
     """The window's own settings (layout, language) in an INI file in the config folder."""
     config_dir.mkdir(parents=True, exist_ok=True)
     return QSettings(str(config_dir / LAYOUT_FILE), QSettings.Format.IniFormat)
-
-
-def open_work(
-    settings: Settings, connection: Connection
-) -> tuple[Cache, Outbox, SlaClock, Reference]:
-    """Opens the local store and the rules (on a worker: a migration may take a while)."""
-    cache = open_cache(settings.data_dir)
-    outbox = open_outbox(settings.data_dir)
-    reference = load_reference()
-    stored = cache.reference_json()
-    if stored:
-        # An unusable copy from the server leaves the shipped reference data in use.
-        with contextlib.suppress(ValueError, KeyError, TypeError):
-            reference = reference_from_json(stored)
-    return cache, outbox, load_sla(), reference
-
-
-def resume(base_url: str, token: str, ca_bundle: str | None) -> Connection:
-    """A connection from a saved token, if the server still accepts it."""
-    client = CentralClient(base_url, token=token, ca_bundle=ca_bundle, retries=0)
-    info = client.me()
-    return Connection(
-        base_url=base_url,
-        client=client,
-        user=str(info["name"]),
-        role=Role(info["role"]),
-        token=token,
-    )
 
 
 def load_detail(cache: Cache, outbox: Outbox, report_id: int) -> tuple[Report | None, list[Event]]:
@@ -128,3 +162,31 @@ class MarkerCache:
             memo[row.id] = (row.version, due, marker)
             out.append(marker)
         return out
+
+
+def remember_identity(store: QSettings, base_url: str, user: str, role: Role) -> None:
+    """Who signed in last on this server: the next start shows their window at once.
+
+    Not a secret (the token stays in the keyring); it only lets the window open before the
+    server has answered, or without a server at all.
+    """
+    store.setValue("signin/server", base_url.rstrip("/"))
+    store.setValue("signin/user", user)
+    store.setValue("signin/role", role.value)
+    store.sync()
+
+
+def remembered_identity(
+    store: QSettings, base_url: str, user: str | None
+) -> tuple[str, Role] | None:
+    """The last user of `base_url` (and their role), if it is `user` or no user was given."""
+    if str(store.value("signin/server", "")) != base_url.rstrip("/"):
+        return None
+    last = str(store.value("signin/user", ""))
+    try:
+        role = Role(str(store.value("signin/role", "")))
+    except ValueError:
+        return None
+    if not last or (user and user != last):
+        return None
+    return last, role

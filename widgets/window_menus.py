@@ -18,6 +18,7 @@ from widgets.i18n import LANGUAGES
 
 if TYPE_CHECKING:
     from widgets.main_window import MainWindow
+    from widgets.role_tools import RoleTools
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -69,9 +70,9 @@ class WindowMenus(QObject):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.sync, self.search, self.heat, self.fit):
             self.toolbar.addAction(act)
-        window.tools.add_menus(bar, self.toolbar)
 
         language_menu = bar.addMenu(self.tr("&Language"))
+        self.language_menu = language_menu
         group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
         for code in LANGUAGES:
@@ -85,6 +86,10 @@ class WindowMenus(QObject):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about)
+
+    def add_role_tools(self, tools: RoleTools) -> None:
+        """The role's menus go between View and Language, its actions onto the toolbar."""
+        tools.add_menus(self._window.menuBar(), self.toolbar, self.language_menu.menuAction())
 
     def _action(
         self,

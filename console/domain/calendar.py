@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from holidays import country_holidays
 
+from console.domain.yaml_rules import load_yaml
 from console.paths import RESOURCES_DIR
 
 VN_TZ = timezone(timedelta(hours=7))
@@ -152,6 +152,9 @@ class WorkingCalendar:
         cached = self._years.get(year)
         if cached is None:
             if self.public_holidays:
+                # Imported on first use: 40 ms of the window's start for a table needed later.
+                from holidays import country_holidays
+
                 table = country_holidays("VN", language="vi", years=year)
                 cached = _HolidayYear(dict(table.items()), frozenset(table.weekend_workdays))
             else:
@@ -304,7 +307,7 @@ def load_calendar(path: Path | None = None) -> WorkingCalendar:
 
 def read_yaml(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RulesError(f"Không đọc được tệp quy tắc {path}: {exc}") from exc
     if not isinstance(data, dict):

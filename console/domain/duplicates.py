@@ -15,10 +15,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from console.domain.model import Report, Status
 from console.domain.reference import Reference
+from console.domain.yaml_rules import load_yaml
 from console.paths import RESOURCES_DIR
 
 EARTH_RADIUS_M = 6_371_008.8
@@ -52,7 +51,7 @@ class BBox:
 def load_triage_settings(path: Path | None = None) -> TriageSettings:
     """Duplicate radius, time window and list length from resources/triage.yaml."""
     with (path or TRIAGE_FILE).open(encoding="utf-8") as handle:
-        data: Any = yaml.safe_load(handle) or {}
+        data: Any = load_yaml(handle) or {}
     section = data.get("duplicates") or {}
     defaults = TriageSettings()
     return TriageSettings(

@@ -7,6 +7,7 @@ files hang together and says in Vietnamese what is wrong when they do not.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import string
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from console.domain.model import Category, Unit, Ward
+from console.domain.yaml_rules import load_yaml
 from console.paths import RESOURCES_DIR
 
 REFERENCE_DIR = RESOURCES_DIR / "reference"
@@ -268,7 +270,7 @@ def reference_from_json(data: Mapping[str, Any]) -> Reference:
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         with path.open(encoding="utf-8") as handle:
-            data = yaml.safe_load(handle)
+            data = load_yaml(handle)
     except OSError as exc:
         raise ReferenceDataError(f"Không đọc được tệp danh mục {path}: {exc}") from exc
     except yaml.YAMLError as exc:
@@ -290,3 +292,11 @@ def _load_cached(folder: Path) -> Reference:
 def load_reference(folder: Path | None = None) -> Reference:
     """The reference data from `folder` (default: the shipped resources), cached per folder."""
     return _load_cached((folder or REFERENCE_DIR).resolve())
+
+
+def reference_or_shipped(stored: Mapping[str, Any] | None) -> Reference:
+    """The server's copy when there is a usable one, else the shipped reference data."""
+    if stored:
+        with contextlib.suppress(ValueError, KeyError, TypeError):
+            return reference_from_json(stored)
+    return load_reference()

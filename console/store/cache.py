@@ -41,6 +41,7 @@ from console.store.records import (
     stamp,
     truncated_raw,
 )
+from console.store.reference_copy import CACHE_FILE, REFERENCE_KEY
 from console.store.schema import (
     AuditEntry,
     CacheBase,
@@ -50,7 +51,6 @@ from console.store.schema import (
     QuarantinedRecord,
 )
 
-CACHE_FILE = "cache.sqlite3"
 #: Beside the cache after a clean close: its size and modification time then.
 CLOSED_SUFFIX = ".closed"
 #: Rows converted per driver fetch when the queue is read.
@@ -128,10 +128,10 @@ class Cache:
 
     def set_reference(self, data: dict[str, Any]) -> None:
         with self._writing() as conn:
-            self._set_meta(conn, "reference", json.dumps(data, ensure_ascii=False))
+            self._set_meta(conn, REFERENCE_KEY, json.dumps(data, ensure_ascii=False))
 
     def reference_json(self) -> dict[str, Any] | None:
-        raw = self._meta("reference")
+        raw = self._meta(REFERENCE_KEY)
         return None if raw is None else dict(json.loads(raw))
 
     # -- writes from sync ---------------------------------------------------------------

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from console.domain.model import Status, Urgency
-from console.store.cache import Cache
-from console.store.outbox import Outbox
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import (
     QueueFilter,
@@ -25,6 +24,10 @@ from console.store.queue_filter import (
 )
 from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
 
 #: A merge that changes more than one row in this many lays the search keys out afresh.
 REPACK_SHARE = 10

@@ -53,13 +53,18 @@ def bulk_allocation(*, freeze: bool = True) -> Iterator[None]:
     finally:
         with _lock:
             _depth -= 1
-            bulk = _depth == 0 and _was_enabled and _freeze and gc.get_count()[0] > FREEZE_ABOVE
+            bulk = _depth == 0 and _freeze and gc.get_count()[0] > FREEZE_ABOVE
             if bulk:
                 gc.freeze()
             if _depth == 0 and _was_enabled:
                 gc.enable()
         if bulk:
             release_free_memory()
+
+
+def collection_paused() -> bool:
+    """A bulk allocation is running: a collector driven from elsewhere should wait."""
+    return _depth > 0
 
 
 def release_free_memory() -> None:

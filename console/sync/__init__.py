@@ -1,18 +1,47 @@
-"""Talking to the central API: the HTTP client and the sync engine."""
+"""Talking to the central API: the HTTP client and the sync engine.
 
-from console.sync.client import CentralClient, ChangesPage, LoginInfo
-from console.sync.engine import PullResult, PushResult, SyncEngine, SyncResult
-from console.sync.errors import (
-    ApiError,
-    Conflict,
-    Forbidden,
-    NetworkError,
-    NotFound,
-    RateLimited,
-    ServerError,
-    Unauthorized,
-    Unprocessable,
-)
+The names below load on first use (PEP 562): the client needs requests and the engine the
+store, and the window shows before either. `console.sync.errors` stays light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from console.sync.client import CentralClient, ChangesPage, LoginInfo
+    from console.sync.engine import PullResult, PushResult, SyncEngine, SyncResult
+    from console.sync.errors import (
+        ApiError,
+        Conflict,
+        Forbidden,
+        NetworkError,
+        NotFound,
+        RateLimited,
+        ServerError,
+        Unauthorized,
+        Unprocessable,
+    )
+
+_HOMES = {
+    **dict.fromkeys(("CentralClient", "ChangesPage", "LoginInfo"), "client"),
+    **dict.fromkeys(("PullResult", "PushResult", "SyncEngine", "SyncResult"), "engine"),
+    **dict.fromkeys(
+        (
+            "ApiError",
+            "Conflict",
+            "Forbidden",
+            "NetworkError",
+            "NotFound",
+            "RateLimited",
+            "ServerError",
+            "Unauthorized",
+            "Unprocessable",
+        ),
+        "errors",
+    ),
+}
 
 __all__ = [
     "ApiError",
@@ -32,3 +61,10 @@ __all__ = [
     "Unauthorized",
     "Unprocessable",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{home}"), name)

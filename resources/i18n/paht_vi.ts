@@ -650,6 +650,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Opening the local store…</source>
+            <translation>Đang mở dữ liệu trên máy…</translation>
+        </message>
+        <message>
             <location filename="../../widgets/main_window.py" line="91" />
             <source>Report queue</source>
             <extracomment>A report's details are on screen (report id). The operator closed the window (everything is stopped by then).</extracomment>
@@ -999,6 +1003,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     </context>
     <context>
         <name>QueueView</name>
+        <message>
+            <source>Opening the local store…</source>
+            <translation>Đang mở dữ liệu trên máy…</translation>
+        </message>
         <message>
             <location filename="../../widgets/queue_view.py" line="258" />
             <source>Loading reports…</source>

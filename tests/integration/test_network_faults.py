@@ -79,9 +79,8 @@ def proxied_window(qtbot: Any, central: CentralFixture) -> Iterator[tuple[Any, F
 
     from console.config import load_settings
     from console.connection import sign_in
-    from console.sync.engine import SyncEngine
     from widgets.main_window import MainWindow
-    from widgets.session import WorkSession, open_work
+    from widgets.opening import open_session
 
     proxy = FaultProxy(central.base_url).start()
     settings = load_settings().with_changes(sync_interval_s=3600, tiles_url=None)
@@ -89,16 +88,7 @@ def proxied_window(qtbot: Any, central: CentralFixture) -> Iterator[tuple[Any, F
     connection.client = CentralClient(
         proxy.url, token=connection.token, timeout=(2.0, 1.0), backoff=0.05
     )
-    cache, outbox, sla, reference = open_work(settings, connection)
-    session = WorkSession(
-        settings=settings,
-        connection=connection,
-        cache=cache,
-        outbox=outbox,
-        engine=SyncEngine(connection.client, cache, outbox),
-        sla=sla,
-        reference=reference,
-    )
+    session = open_session(settings, connection)
     window = MainWindow(session, use_tray=False)
     qtbot.addWidget(window)
     window.show()
@@ -107,8 +97,8 @@ def proxied_window(qtbot: Any, central: CentralFixture) -> Iterator[tuple[Any, F
     window.close()
     assert not window.sync.running
     assert [t.objectName() for t in window.findChildren(QTimer) if t.isActive()] == []
-    cache.close()
-    outbox.close()
+    session.cache.close()
+    session.outbox.close()
     proxy.stop()
 
 

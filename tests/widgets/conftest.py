@@ -84,21 +84,11 @@ def shell_settings() -> Any:
 def shell_session(shell_central: Any, shell_settings: Any) -> Iterator[Any]:
     """A signed-in operator's work session over the live server and a fresh local cache."""
     from console.connection import sign_in
-    from console.sync.engine import SyncEngine
-    from widgets.session import WorkSession, open_work
+    from widgets.opening import open_session
 
-    connection = sign_in(shell_central.base_url, "operator", "demo")
-    cache, outbox, sla, reference = open_work(shell_settings, connection)
-    yield WorkSession(
-        settings=shell_settings,
-        connection=connection,
-        cache=cache,
-        outbox=outbox,
-        engine=SyncEngine(connection.client, cache, outbox),
-        sla=sla,
-        reference=reference,
-    )
-    cache.close()
+    session = open_session(shell_settings, sign_in(shell_central.base_url, "operator", "demo"))
+    yield session
+    session.cache.close()
 
 
 @pytest.fixture
@@ -404,7 +394,11 @@ class SupervisorDesk:
         self.host.setWindowTitle(f"desk {user}")
         self.host.resize(900, 700)
         self.queue = QueueView(
-            self.cache, self.outbox, self.sla, self.reference, load_settings(), now=self.now
+            self.sla,
+            self.reference,
+            load_settings(),
+            store=(self.cache, self.outbox),
+            now=self.now,
         )
         self.queue.resize(1100, 600)
 

@@ -209,21 +209,12 @@ def test_media_staff_see_their_role_and_no_reporter_contact(
     qtbot: Any, shell_central: Any, shell_settings: Any, run_sync: Any
 ) -> None:
     from console.connection import sign_in
-    from console.sync.engine import SyncEngine
-    from widgets.session import WorkSession, open_work
+    from widgets.opening import open_session
 
     operator = sign_in(shell_central.base_url, "operator", "demo")
     media = sign_in(shell_central.base_url, "media", "demo")
-    cache, outbox, sla, reference = open_work(shell_settings, media)
-    session = WorkSession(
-        shell_settings,
-        media,
-        cache,
-        outbox,
-        SyncEngine(media.client, cache, outbox),
-        sla,
-        reference,
-    )
+    session = open_session(shell_settings, media)
+    cache = session.cache
     window = MainWindow(session, use_tray=False)
     qtbot.addWidget(window)
     window.show()

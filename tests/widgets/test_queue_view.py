@@ -35,7 +35,7 @@ def open_view(
     views: list[QueueView] = []
 
     def make() -> QueueView:
-        view = QueueView(*store, queue_sla, queue_reference, load_settings())
+        view = QueueView(queue_sla, queue_reference, load_settings(), store=store)
         qtbot.addWidget(view)
         view.resize(1100, 420)
         view.show()

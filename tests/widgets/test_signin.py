@@ -67,10 +67,9 @@ def test_a_saved_token_resumes_the_session_until_it_is_refused(
     import keyring.backends.fail
     import pytest
 
-    from console.connection import sign_in
+    from console.connection import reconnect, sign_in
     from console.credentials import TokenStore
     from console.sync.errors import Unauthorized
-    from widgets.session import resume
 
     first = sign_in(shell_central.base_url, "supervisor", "demo")
     store = TokenStore(tmp_path, backend=keyring.backends.fail.Keyring())
@@ -80,8 +79,9 @@ def test_a_saved_token_resumes_the_session_until_it_is_refused(
         shell_central.base_url, "supervisor"
     )
     assert token is not None
-    again = resume(shell_central.base_url, token, None)
+    # The role the server gives wins over a remembered one that is out of date.
+    again = reconnect(shell_central.base_url, "supervisor", Role.OPERATOR, token)
     assert (again.user, again.role) == ("supervisor", Role.SUPERVISOR)
 
     with pytest.raises(Unauthorized):
-        resume(shell_central.base_url, "not-a-token", None)
+        reconnect(shell_central.base_url, "supervisor", Role.SUPERVISOR, "not-a-token")

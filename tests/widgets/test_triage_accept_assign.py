@@ -53,7 +53,9 @@ def test_accept_and_assign_to_the_suggested_unit_takes_three_keys(
 
     window = QWidget()
     qtbot.addWidget(window)
-    queue = QueueView(desk.cache, desk.outbox, desk.sla, desk.reference, load_settings(), window)
+    queue = QueueView(
+        desk.sla, desk.reference, load_settings(), window, store=(desk.cache, desk.outbox)
+    )
     QVBoxLayout(window).addWidget(queue)
     controller = TriageController(
         window,

@@ -1,0 +1,153 @@
+"""Starting the console: the window first, the store and the server behind it.
+
+A returning operator's window opens from what the computer remembers; the tests run the
+real launcher (`widgets.app.start_gui`) over the real central API on loopback.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from console.domain.model import Role
+from widgets.main_window import MainWindow
+from widgets.status_bar import LinkState
+
+HEAVY = ("sqlalchemy", "requests", "keyring", "numpy", "holidays", "folium")
+
+
+def test_the_window_modules_leave_the_store_and_network_libraries_for_later() -> None:
+    """What `paht-console` imports before its window shows (measured by benchmarks.gui)."""
+    code = (
+        "import sys, json, console.cli, widgets.app; "
+        f"print(json.dumps([m for m in {list(HEAVY)!r} if m in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+def test_the_window_takes_a_search_before_its_store_opens_and_applies_it_after(
+    qtbot: Any, shell_session: Any, run_sync: Any
+) -> None:
+    from console.sync.engine import SyncEngine
+
+    SyncEngine(
+        shell_session.connection.client, shell_session.cache, shell_session.outbox
+    ).sync_once()
+    window = MainWindow(shell_session.workplace, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    assert not window.is_open()
+    qtbot.waitUntil(lambda: window.focusWidget() is window.queue.filter_bar.search)
+    assert window.queue.summary.text() == "Opening the local store…"
+    QTest.keyClick(window, Qt.Key.Key_F5)  # no store yet: a message, no crash
+    QTest.keyClicks(window.queue.filter_bar.search, "zzz-khong-co")
+    window.queue.filter_bar.flush()
+
+    window.queue.set_view("all")
+    with qtbot.waitSignal(window.queue.loaded, timeout=30_000):
+        window.attach(shell_session)
+    assert window.is_open() and window.visible_rows == []  # the typed search holds
+    window.queue.filter_bar.search.clear()
+    window.queue.filter_bar.flush()
+    qtbot.waitUntil(lambda: len(window.visible_rows) == 40, timeout=30_000)
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("&View") < titles.index("&Actions") < titles.index("&Language")
+    run_sync(window)
+    window.close()
+
+
+@pytest.fixture
+def returning(shell_central: Any, shell_settings: Any) -> Iterator[Any]:
+    """`returning(user, role, token)`: the settings of a computer that remembers who signed
+    in last; its cache already holds the city (synced by that user)."""
+    from console.connection import sign_in
+    from console.credentials import TokenStore
+    from console.sync.engine import SyncEngine
+    from widgets.opening import open_session
+    from widgets.session import layout_settings, remember_identity
+
+    settings = shell_settings.with_changes(server_url=shell_central.base_url)
+    first = open_session(settings, sign_in(shell_central.base_url, "operator", "demo"))
+    SyncEngine(first.connection.client, first.cache, first.outbox).sync_once()
+    first.cache.close()
+    first.outbox.close()
+    launchers: list[Any] = []
+
+    def make(user: str, role: Role, token: str) -> Any:
+        store = layout_settings(settings.config_dir)
+        remember_identity(store, shell_central.base_url, user, role)
+        TokenStore(settings.config_dir).save(shell_central.base_url, user, token)
+        from widgets.app import start_gui
+
+        _app, launcher = start_gui(settings)
+        launchers.append(launcher)
+        return launcher
+
+    yield make
+    for launcher in launchers:
+        launcher.cleanup()
+
+
+def _opened(qtbot: Any, launcher: Any, rows: int = 40) -> MainWindow:
+    qtbot.waitUntil(
+        lambda: launcher.window is not None and launcher.window.is_open(), timeout=30_000
+    )
+    window: MainWindow = launcher.window
+    window.queue.set_view("all")
+    qtbot.waitUntil(lambda: len(window.visible_rows) == rows, timeout=30_000)
+    return window
+
+
+def test_a_returning_operator_works_from_the_cache_while_the_server_is_down(
+    qtbot: Any, returning: Any, shell_central: Any
+) -> None:
+    from console.connection import sign_in
+
+    token = sign_in(shell_central.base_url, "operator", "demo").token
+    shell_central.stop()
+    try:
+        launcher = returning("operator", Role.OPERATOR, token)
+        window = _opened(qtbot, launcher)
+        assert launcher.dialog is None  # no sign-in asked
+        assert window.role is Role.OPERATOR and window.isVisible()
+        qtbot.waitUntil(lambda: window.status.state is LinkState.OFFLINE, timeout=60_000)
+    finally:
+        shell_central.start()
+    window.sync_now()
+    qtbot.waitUntil(lambda: window.status.state is LinkState.ONLINE, timeout=60_000)
+
+
+def test_a_refused_token_asks_to_sign_in_over_the_open_window(qtbot: Any, returning: Any) -> None:
+    launcher = returning("operator", Role.OPERATOR, "a-token-the-server-forgot")
+    qtbot.waitUntil(
+        lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=30_000
+    )
+    window = launcher.window
+    assert window is not None and window.isVisible() and not window.is_open()
+    assert launcher.dialog.parent() is window
+    launcher.dialog.sign_in_as("operator", "demo")
+    assert _opened(qtbot, launcher) is window
+
+
+def test_a_role_changed_on_the_server_gets_that_roles_window(
+    qtbot: Any, returning: Any, shell_central: Any
+) -> None:
+    from console.connection import sign_in
+
+    token = sign_in(shell_central.base_url, "supervisor", "demo").token
+    launcher = returning("supervisor", Role.OPERATOR, token)  # remembered from before
+    window = _opened(qtbot, launcher)
+    assert window.role is Role.SUPERVISOR
+    assert window.tools.supervisor is not None

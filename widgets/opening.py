@@ -1,0 +1,89 @@
+"""Opening a signed-in user's work: the local store, a remembered sign-in, the session.
+
+The launcher runs these on workers once the window shows. Each imports what it needs when
+it is called (the store's SQLAlchemy, the client's requests, keyring: about 0.4 s together),
+so importing this module costs the window's start nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from console.config import Settings
+from console.connection import Connection, reconnect
+from widgets.session import Workplace, WorkSession, workplace_for
+
+if TYPE_CHECKING:
+    from console.store.cache import Cache
+    from console.store.outbox import Outbox
+
+
+def open_store(settings: Settings) -> tuple[Cache, Outbox]:
+    """The cache and the outbox (a migration or a rebuild may take a while)."""
+    from console.store import open_cache, open_outbox
+
+    return open_cache(settings.data_dir), open_outbox(settings.data_dir)
+
+
+def restore_connection(settings: Settings, place: Workplace) -> Connection | None:
+    """The remembered user's saved token, checked with the server when it answers.
+
+    None when there is no token or the server refused it: the user signs in again.
+    """
+    from console.credentials import TokenStore
+    from console.sync.errors import Forbidden, Unauthorized
+
+    tokens = TokenStore(settings.config_dir)
+    token = tokens.load(place.base_url, place.user)
+    if not token:
+        return None
+    try:
+        return reconnect(place.base_url, place.user, place.role, token, settings.ca_bundle)
+    except (Unauthorized, Forbidden):
+        tokens.forget(place.base_url, place.user)
+        return None
+
+
+def keep_token(settings: Settings, connection: Connection) -> Path | None:
+    """Saves the token for the next start; the private file's path when there is no keyring."""
+    from console.credentials import TokenStore
+
+    tokens = TokenStore(settings.config_dir)
+    tokens.save(connection.base_url, connection.user, connection.token)
+    return None if tokens.secure else tokens.path
+
+
+def session_for(
+    settings: Settings,
+    connection: Connection,
+    store: tuple[Cache, Outbox],
+    place: Workplace | None = None,
+) -> WorkSession:
+    """The session over an open store; the detail engine gets its own HTTP session."""
+    from console.sync.client import CentralClient
+    from console.sync.engine import SyncEngine
+
+    if place is None:
+        place = workplace_for(settings, connection.base_url, connection.user, connection.role)
+    cache, outbox = store
+    details = CentralClient(
+        connection.base_url, token=connection.token, ca_bundle=settings.ca_bundle
+    )
+    return WorkSession(
+        settings=settings,
+        connection=connection,
+        cache=cache,
+        outbox=outbox,
+        engine=SyncEngine(connection.client, cache, outbox),
+        detail_engine=SyncEngine(details, cache, outbox),
+        sla=place.sla,
+        reference=place.reference,
+        token_warning=place.token_warning,
+        tiles=place.tiles,
+    )
+
+
+def open_session(settings: Settings, connection: Connection) -> WorkSession:
+    """Store and session in one step (the CLI's tools and the tests)."""
+    return session_for(settings, connection, open_store(settings))
