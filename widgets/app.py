@@ -80,7 +80,6 @@ class Launcher(QObject):
         self.embedded: EmbeddedCentral | None = None
         self.window: MainWindow | None = None
         self.dialog: SignInDialog | None = None
-        self.cache: Cache | None = None
         self.exit_code = 0
         self._local: tuple[Cache, Outbox] | None = None
         self._opening_store = False
@@ -229,7 +228,6 @@ class Launcher(QObject):
 
     def _store_open(self, local: tuple[Cache, Outbox]) -> None:
         self._local = local
-        self.cache = local[0]
         self._attach_when_ready()
 
     def _attach_when_ready(self) -> None:

@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.domain.model import Event, Report
 from console.domain.workflow import STAFF
@@ -25,7 +32,6 @@ from console.maps.markers import MarkerRow
 from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
 from widgets.i18n import save_language
-from widgets.map_view import MapView
 from widgets.notifications import Notifier
 from widgets.queue_view import QueueView
 from widgets.session import MarkerCache, Workplace, WorkSession, layout_settings, load_detail
@@ -35,6 +41,7 @@ from widgets.tasks import TaskRunner
 from widgets.window_menus import WindowMenus
 
 if TYPE_CHECKING:
+    from widgets.map_view import MapView
     from widgets.role_tools import RoleTools
 
 LAYOUT_VERSION = 1
@@ -110,12 +117,21 @@ class MainWindow(QMainWindow):
         self.detail = DetailPanel(
             fetch_media=self._media.fetch, reference=place.reference, sla=place.sla
         )
-        self.map = MapView(tiles=place.tiles, page_dir=place.settings.data_dir / MAP_FOLDER)
+        # The map (Qt WebEngine, Chromium) arrives with the store (`attach`): it has nothing
+        # to show before, and importing, creating and showing it cost the start 80 ms.
+        self._map: MapView | None = None
+        self._heat = False
+        self._map_wait = QLabel(self.tr("Opening the map…"))
+        self._map_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        map_holder = QWidget()
+        self._map_layout = QVBoxLayout(map_holder)
+        self._map_layout.setContentsMargins(0, 0, 0, 0)
+        self._map_layout.addWidget(self._map_wait)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
         self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
         self.detail_dock = self._dock("detailDock", self.tr("Report details"), self.detail)
-        self.map_dock = self._dock("mapDock", self.tr("Map"), self.map)
+        self.map_dock = self._dock("mapDock", self.tr("Map"), map_holder)
         self.default_layout()
 
         self.status = SyncStatusBar(self)
@@ -145,6 +161,7 @@ class MainWindow(QMainWindow):
     def attach(self, session: WorkSession) -> None:
         """The store is open: the queue loads, sync starts if asked, the role's tools appear."""
         self._session = session
+        self._open_map(session)
         self._media.client = session.detail_engine.client
         self.queue.open_store(session.cache, session.outbox)
         self._sync = SyncController(
@@ -178,6 +195,32 @@ class MainWindow(QMainWindow):
         if self._sync_asked:
             self._sync.start()
         self.opened.emit()
+
+    def _open_map(self, session: WorkSession) -> None:
+        from widgets.map_view import MapView
+
+        view = MapView(tiles=session.tiles, page_dir=session.settings.data_dir / MAP_FOLDER)
+        view.markerClicked.connect(self.queue.select_report)
+        if self._heat:
+            view.set_heatmap(True)
+        self._map_wait.hide()
+        self._map_layout.addWidget(view)
+        self._map = view
+
+    @property
+    def map(self) -> MapView:
+        if self._map is None:
+            raise RuntimeError("the window's map opens with its store")
+        return self._map
+
+    def set_heatmap(self, on: bool) -> None:
+        self._heat = bool(on)
+        if self._map is not None:
+            self._map.set_heatmap(self._heat)
+
+    def fit_map(self) -> None:
+        if self._map is not None:
+            self._map.fit_all()
 
     @property
     def session(self) -> WorkSession:
@@ -242,7 +285,6 @@ class MainWindow(QMainWindow):
         self.queue.visibleRowsChanged.connect(self._rows_changed)
         self.queue.reportSelected.connect(self._report_selected)
         self.queue.newReportsArrived.connect(self._new_reports)
-        self.map.markerClicked.connect(self.queue.select_report)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -296,7 +338,7 @@ class MainWindow(QMainWindow):
         if self._tools is not None:
             self._tools.shutdown()
         self.runner.shutdown()
-        for part in (self.queue, self.detail, self.map):
+        for part in (self.queue, self.detail, self._map):
             stop = getattr(part, "shutdown", None)
             if callable(stop):
                 stop()
@@ -388,12 +430,13 @@ class MainWindow(QMainWindow):
         )
 
     def _show_markers(self, generation: int, markers: list[MarkerRow]) -> None:
-        if generation == self._marker_generation:
-            self.map.set_markers(markers)
+        if generation == self._marker_generation and self._map is not None:
+            self._map.set_markers(markers)
 
     def _report_selected(self, report_id: int) -> None:
         self._selected = report_id
-        self.map.select(report_id)
+        if self._map is not None:
+            self._map.select(report_id)
         session = self._session
         if session is None:
             return

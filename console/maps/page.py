@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import astuple, dataclass
 from functools import cache
-from importlib.metadata import version
+import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +67,14 @@ def _live_layer_class() -> Any:
     return LiveLayer
 
 
+def _installed(package: str) -> list[Any]:
+    """Where `package` is installed and when (it changes with an upgrade): what
+    importlib.metadata's version would tell, without its import on the window's start."""
+    spec = importlib.util.find_spec(package)
+    origin = spec.origin if spec is not None else None
+    return [origin, Path(origin).stat().st_mtime_ns] if origin else [None, 0]
+
+
 def cached_map_page(
     out_dir: Path,
     *,
@@ -85,7 +93,7 @@ def cached_map_page(
         "center": list(center),
         "zoom": zoom,
         "assets": astuple(assets),
-        "folium": version("folium"),
+        "folium": _installed("folium"),
         "builder": Path(__file__).stat().st_mtime_ns,
     }
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]

@@ -650,6 +650,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Opening the map…</source>
+            <translation>Đang mở bản đồ…</translation>
+        </message>
+        <message>
             <source>Opening the local store…</source>
             <translation>Đang mở dữ liệu trên máy…</translation>
         </message>
