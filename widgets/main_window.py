@@ -12,29 +12,26 @@ appear. The operator can type a search from the first step.
 from __future__ import annotations
 
 import gc
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from console.domain.model import Event, Report
 from console.domain.workflow import STAFF
-from console.maps.markers import MarkerRow
 from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
 from widgets.i18n import save_language
+from widgets.map_pane import MapPane
 from widgets.notifications import Notifier
 from widgets.queue_view import QueueView
-from widgets.session import MarkerCache, Workplace, WorkSession, layout_settings, load_detail
+from widgets.session import Workplace, WorkSession, layout_settings, load_detail
 from widgets.status_bar import LinkState, SyncStatusBar
 from widgets.sync_worker import SyncController, SyncOutcome
 from widgets.tasks import TaskRunner
@@ -98,7 +95,6 @@ class MainWindow(QMainWindow):
         self._sync: SyncController | None = None
         self._tools: RoleTools | None = None
         self._sync_asked = False
-        self._marker_generation = 0
         self._selected: int | None = None
         self.visible_rows: list[QueueRow] = []
         self.error_box: QMessageBox | None = None
@@ -112,26 +108,16 @@ class MainWindow(QMainWindow):
         )
 
         self.queue = QueueView(place.sla, place.reference, place.settings)
-        self.markers = MarkerCache(self.queue.clock)
         self._media = _MediaSource()
         self.detail = DetailPanel(
             fetch_media=self._media.fetch, reference=place.reference, sla=place.sla
         )
-        # The map (Qt WebEngine, Chromium) arrives with the store (`attach`): it has nothing
-        # to show before, and importing, creating and showing it cost the start 80 ms.
-        self._map: MapView | None = None
-        self._heat = False
-        self._map_wait = QLabel(self.tr("Opening the map…"))
-        self._map_wait.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        map_holder = QWidget()
-        self._map_layout = QVBoxLayout(map_holder)
-        self._map_layout.setContentsMargins(0, 0, 0, 0)
-        self._map_layout.addWidget(self._map_wait)
+        self.map_pane = MapPane(self.queue.clock)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
         self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
         self.detail_dock = self._dock("detailDock", self.tr("Report details"), self.detail)
-        self.map_dock = self._dock("mapDock", self.tr("Map"), map_holder)
+        self.map_dock = self._dock("mapDock", self.tr("Map"), self.map_pane)
         self.default_layout()
 
         self.status = SyncStatusBar(self)
@@ -161,7 +147,7 @@ class MainWindow(QMainWindow):
     def attach(self, session: WorkSession) -> None:
         """The store is open: the queue loads, sync starts if asked, the role's tools appear."""
         self._session = session
-        self._open_map(session)
+        self.map_pane.open(session.tiles, session.settings.data_dir / MAP_FOLDER)
         self._media.client = session.detail_engine.client
         self.queue.open_store(session.cache, session.outbox)
         self._sync = SyncController(
@@ -196,31 +182,9 @@ class MainWindow(QMainWindow):
             self._sync.start()
         self.opened.emit()
 
-    def _open_map(self, session: WorkSession) -> None:
-        from widgets.map_view import MapView
-
-        view = MapView(tiles=session.tiles, page_dir=session.settings.data_dir / MAP_FOLDER)
-        view.markerClicked.connect(self.queue.select_report)
-        if self._heat:
-            view.set_heatmap(True)
-        self._map_wait.hide()
-        self._map_layout.addWidget(view)
-        self._map = view
-
     @property
     def map(self) -> MapView:
-        if self._map is None:
-            raise RuntimeError("the window's map opens with its store")
-        return self._map
-
-    def set_heatmap(self, on: bool) -> None:
-        self._heat = bool(on)
-        if self._map is not None:
-            self._map.set_heatmap(self._heat)
-
-    def fit_map(self) -> None:
-        if self._map is not None:
-            self._map.fit_all()
+        return self.map_pane.view
 
     @property
     def session(self) -> WorkSession:
@@ -285,6 +249,7 @@ class MainWindow(QMainWindow):
         self.queue.visibleRowsChanged.connect(self._rows_changed)
         self.queue.reportSelected.connect(self._report_selected)
         self.queue.newReportsArrived.connect(self._new_reports)
+        self.map_pane.markerClicked.connect(self.queue.select_report)
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -338,7 +303,7 @@ class MainWindow(QMainWindow):
         if self._tools is not None:
             self._tools.shutdown()
         self.runner.shutdown()
-        for part in (self.queue, self.detail, self._map):
+        for part in (self.queue, self.detail, self.map_pane):
             stop = getattr(part, "shutdown", None)
             if callable(stop):
                 stop()
@@ -420,23 +385,11 @@ class MainWindow(QMainWindow):
 
     def _rows_changed(self, rows: list[QueueRow]) -> None:
         self.visible_rows = rows
-        self._marker_generation += 1
-        generation = self._marker_generation
-        self.runner.run(
-            self.markers.markers,
-            rows,
-            datetime.now(UTC),
-            on_done=lambda markers: self._show_markers(generation, markers),
-        )
-
-    def _show_markers(self, generation: int, markers: list[MarkerRow]) -> None:
-        if generation == self._marker_generation and self._map is not None:
-            self._map.set_markers(markers)
+        self.map_pane.show_rows(rows)
 
     def _report_selected(self, report_id: int) -> None:
         self._selected = report_id
-        if self._map is not None:
-            self._map.select(report_id)
+        self.map_pane.select(report_id)
         session = self._session
         if session is None:
             return

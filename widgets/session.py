@@ -6,9 +6,7 @@ they are plain functions run on a TaskRunner. Opening the store is `widgets.open
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +17,7 @@ from console.connection import Connection
 from console.domain.model import Event, Report, Role
 from console.domain.reference import Reference, reference_or_shipped
 from console.domain.sla import SlaClock, load_sla
-from console.maps.markers import MarkerRow
 from console.maps.page import TileProvider
-from console.store.queue_filter import QueueClock
-from console.store.queue_memory import bulk_allocation
-from console.store.records import QueueRow
 from console.store.reference_copy import stored_reference
 
 if TYPE_CHECKING:
@@ -117,51 +111,6 @@ def load_detail(cache: Cache, outbox: Outbox, report_id: int) -> tuple[Report | 
     """The report as the operator should see it: with its pending (unsent) actions applied."""
     preview = outbox.pending_previews().get(report_id)
     return preview or cache.get_report(report_id), cache.get_history(report_id)
-
-
-class MarkerCache:
-    """Map markers for queue rows, remembered per report version.
-
-    A marker changes only when its report does or when its running deadline passes, so a
-    filter change over 200,000 rows reuses almost every marker. Used from worker threads
-    (writes are idempotent); the first 200,000 are a bulk allocation (console.store.queue_memory).
-    """
-
-    def __init__(self, clock: QueueClock) -> None:
-        self._clock = clock
-        self._memo: dict[int, tuple[int, datetime | None, MarkerRow]] = {}
-
-    def markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
-        with bulk_allocation():
-            return self._markers(rows, now)
-
-    def _markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
-        memo = self._memo
-        out: list[MarkerRow] = []
-        for row in rows:
-            if row.lat is None or row.lon is None:
-                continue
-            hit = memo.get(row.id)
-            if hit is not None and hit[0] == row.version:
-                due, marker = hit[1], hit[2]
-                if marker.overdue == (due is not None and due < now):
-                    out.append(marker)
-                    continue
-            running = self._clock.deadline(row)
-            due = running[0] if running is not None else None
-            marker = MarkerRow(
-                id=row.id,
-                lat=row.lat,
-                lon=row.lon,
-                status=row.status,
-                overdue=due is not None and due < now,
-                escalation_level=row.escalation_level,
-                code=row.code,
-                title=row.title,
-            )
-            memo[row.id] = (row.version, due, marker)
-            out.append(marker)
-        return out
 
 
 def remember_identity(store: QSettings, base_url: str, user: str, role: Role) -> None:

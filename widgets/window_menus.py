@@ -39,9 +39,9 @@ class WindowMenus(QObject):
             QStyle.StandardPixmap.SP_FileDialogContentsView,
         )
         self.quit = self._action(self.tr("&Quit"), window.close, "Ctrl+Q")
-        self.heat = self._action(self.tr("&Heat map"), window.set_heatmap, "Ctrl+H")
+        self.heat = self._action(self.tr("&Heat map"), window.map_pane.set_heatmap, "Ctrl+H")
         self.heat.setCheckable(True)
-        self.fit = self._action(self.tr("Show &all markers"), window.fit_map, "Ctrl+0")
+        self.fit = self._action(self.tr("Show &all markers"), window.map_pane.fit_all, "Ctrl+0")
         self.reset_layout = self._action(self.tr("&Reset layout"), window.default_layout)
         self.about = self._action(self.tr("&About PAHT Console"), window.about)
 

@@ -7,11 +7,11 @@ with `paht.setMarkers(...)` and replaced without a reload (zoom and position sur
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 from dataclasses import astuple, dataclass
 from functools import cache
-import importlib.util
 from pathlib import Path
 from typing import Any
 

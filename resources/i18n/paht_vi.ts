@@ -650,10 +650,6 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <source>Opening the map…</source>
-            <translation>Đang mở bản đồ…</translation>
-        </message>
-        <message>
             <source>Opening the local store…</source>
             <translation>Đang mở dữ liệu trên máy…</translation>
         </message>
@@ -2015,4 +2011,11 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Không thể áp dụng thao tác này trên trạng thái mới:</translation>
         </message>
     </context>
+<context>
+        <name>MapPane</name>
+        <message>
+            <source>Opening the map…</source>
+            <translation>Đang mở bản đồ…</translation>
+        </message>
+</context>
 </TS>

@@ -1,0 +1,143 @@
+"""The map dock's contents: a placeholder until the store opens, then the live map.
+
+The map is Qt WebEngine (Chromium): importing, creating and showing it would cost the
+window's start about 80 ms, for a map that has nothing to show before the store is open.
+Markers follow the queue's visible rows, made on a worker and remembered per report version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from console.maps.markers import MarkerRow
+from console.maps.page import TileProvider
+from console.store.queue_filter import QueueClock
+from console.store.queue_memory import bulk_allocation
+from console.store.records import QueueRow
+from widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from widgets.map_view import MapView
+
+
+class MarkerCache:
+    """Map markers for queue rows, remembered per report version.
+
+    A marker changes only when its report does or when its running deadline passes, so a
+    filter change over 200,000 rows reuses almost every marker. Used from worker threads
+    (writes are idempotent); the first 200,000 are a bulk allocation (console.store.queue_memory).
+    """
+
+    def __init__(self, clock: QueueClock) -> None:
+        self._clock = clock
+        self._memo: dict[int, tuple[int, datetime | None, MarkerRow]] = {}
+
+    def markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
+        with bulk_allocation():
+            return self._markers(rows, now)
+
+    def _markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
+        memo = self._memo
+        out: list[MarkerRow] = []
+        for row in rows:
+            if row.lat is None or row.lon is None:
+                continue
+            hit = memo.get(row.id)
+            if hit is not None and hit[0] == row.version:
+                due, marker = hit[1], hit[2]
+                if marker.overdue == (due is not None and due < now):
+                    out.append(marker)
+                    continue
+            running = self._clock.deadline(row)
+            due = running[0] if running is not None else None
+            marker = MarkerRow(
+                id=row.id,
+                lat=row.lat,
+                lon=row.lon,
+                status=row.status,
+                overdue=due is not None and due < now,
+                escalation_level=row.escalation_level,
+                code=row.code,
+                title=row.title,
+            )
+            memo[row.id] = (row.version, due, marker)
+            out.append(marker)
+        return out
+
+
+class MapPane(QWidget):
+    """Holds the MapView once `open` made it; heat-map and fit requests wait for it."""
+
+    #: A marker was clicked (report id).
+    markerClicked = Signal(int)
+
+    def __init__(self, clock: QueueClock, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.markers = MarkerCache(clock)
+        self._runner = TaskRunner(self, max_threads=1)
+        self._generation = 0
+        self._view: MapView | None = None
+        self._heat = False
+        self._waiting = QLabel(self.tr("Opening the map…"), self)
+        self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addWidget(self._waiting)
+
+    def open(self, tiles: TileProvider | None, page_dir: Path) -> MapView:
+        from widgets.map_view import MapView
+
+        if self._view is None:
+            view = MapView(self, tiles=tiles, page_dir=page_dir)
+            view.markerClicked.connect(self.markerClicked)
+            if self._heat:
+                view.set_heatmap(True)
+            self._waiting.hide()
+            self._layout.addWidget(view)
+            self._view = view
+        return self._view
+
+    @property
+    def view(self) -> MapView:
+        if self._view is None:
+            raise RuntimeError("the map opens with the store")
+        return self._view
+
+    def show_rows(self, rows: Sequence[QueueRow]) -> None:
+        """The markers of these rows, replacing those of any earlier rows still being made."""
+        self._generation += 1
+        generation = self._generation
+        self._runner.run(
+            self.markers.markers,
+            rows,
+            datetime.now(UTC),
+            on_done=lambda markers: self._show(generation, markers),
+        )
+
+    def _show(self, generation: int, markers: list[MarkerRow]) -> None:
+        if generation == self._generation and self._view is not None:
+            self._view.set_markers(markers)
+
+    def select(self, report_id: int) -> None:
+        if self._view is not None:
+            self._view.select(report_id)
+
+    def set_heatmap(self, on: bool) -> None:
+        self._heat = bool(on)
+        if self._view is not None:
+            self._view.set_heatmap(self._heat)
+
+    def fit_all(self) -> None:
+        if self._view is not None:
+            self._view.fit_all()
+
+    def shutdown(self) -> None:
+        self._runner.shutdown()
+        if self._view is not None:
+            self._view.shutdown()
