@@ -141,8 +141,6 @@ class MainWindow(QMainWindow):
         self._first_show = True
         if isinstance(work, WorkSession):
             self.attach(work)
-        else:
-            self.status.showMessage(self.tr("Opening the local store…"))
 
     def attach(self, session: WorkSession) -> None:
         """The store is open: the queue loads, sync starts if asked, the role's tools appear."""
@@ -177,7 +175,6 @@ class MainWindow(QMainWindow):
         self.queue.table.selectionModel().selectionChanged.connect(tools.selection_changed)
         tools.changed.connect(self._reports_changed)
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
-        self.status.clearMessage()
         if self._sync_asked:
             self._sync.start()
         self.opened.emit()
