@@ -49,11 +49,8 @@ MAP_FOLDER = "map"
 
 
 class _MediaSource:
-    """A report's photos, from the session's detail client once the store is open.
-
-    The detail panel and the role tools hold this rather than a method of the window: a
-    reference cycle through Qt objects is freed by whichever thread runs the collector.
-    """
+    """A report's photos, from the session's detail client once the store is open: the
+    detail panel is built before that client exists."""
 
     def __init__(self) -> None:
         self.client: Any = None

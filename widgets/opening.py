@@ -85,5 +85,5 @@ def session_for(
 
 
 def open_session(settings: Settings, connection: Connection) -> WorkSession:
-    """Store and session in one step (the CLI's tools and the tests)."""
+    """Store and session in one step, for a connection already signed in (tests, benchmarks)."""
     return session_for(settings, connection, open_store(settings))

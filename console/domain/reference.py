@@ -297,6 +297,6 @@ def load_reference(folder: Path | None = None) -> Reference:
 def reference_or_shipped(stored: Mapping[str, Any] | None) -> Reference:
     """The server's copy when there is a usable one, else the shipped reference data."""
     if stored:
-        with contextlib.suppress(ValueError, KeyError, TypeError):
+        with contextlib.suppress(ReferenceDataError):
             return reference_from_json(stored)
     return load_reference()

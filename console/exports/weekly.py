@@ -14,12 +14,7 @@ from pathlib import Path
 
 from console.domain.calendar import VN_TZ, WorkingCalendar, load_calendar
 from console.domain.model import utcnow
-from console.domain.reference import (
-    Reference,
-    ReferenceDataError,
-    load_reference,
-    reference_from_json,
-)
+from console.domain.reference import Reference, reference_or_shipped
 from console.exports.weekly_figures import WeeklyFigures, compute_weekly_figures
 from console.exports.weekly_week import InvalidWeek, Week, parse_week
 from console.store import Cache
@@ -36,13 +31,7 @@ class WeeklyExport:
 
 def _reference(cache: Cache) -> Reference:
     """The server's reference data if the cache holds it, else the shipped one."""
-    raw = cache.reference_json()
-    if raw is not None:
-        try:
-            return reference_from_json(raw)
-        except ReferenceDataError:
-            pass
-    return load_reference()
+    return reference_or_shipped(cache.reference_json())
 
 
 def weekly_figures(

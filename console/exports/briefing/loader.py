@@ -14,12 +14,7 @@ from collections.abc import Sequence
 from sqlalchemy import Connection, text
 
 from console.domain.model import Report
-from console.domain.reference import (
-    Reference,
-    ReferenceDataError,
-    load_reference,
-    reference_from_json,
-)
+from console.domain.reference import Reference, reference_or_shipped
 from console.domain.wire import InvalidRecord, report_from_json
 from console.exports.briefing.period import Period
 from console.store import Cache
@@ -39,13 +34,7 @@ def _connect(cache: Cache) -> Connection:
 
 def reference_of(cache: Cache) -> Reference:
     """The server's reference data if the cache holds a valid copy, else the shipped one."""
-    raw = cache.reference_json()
-    if raw is not None:
-        try:
-            return reference_from_json(raw)
-        except ReferenceDataError:
-            pass
-    return load_reference()
+    return reference_or_shipped(cache.reference_json())
 
 
 def load_reports(cache: Cache, period: Period) -> list[Report]:
