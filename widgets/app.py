@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.config import Settings
 from console.connection import DEMO_PASSWORD, Connection, EmbeddedCentral, sign_in, start_embedded
+from widgets import qt_messages
 from widgets.collector import GuiThreadCollector
 from widgets.i18n import chosen_language, install_translators, remove_translators
 from widgets.main_window import MainWindow
@@ -48,12 +49,44 @@ SCREENSHOT_TIMEOUT_MS = 180_000
 SCREENSHOT_SETTLE_MS = 1500
 
 
+#: Qt logging rules for categories whose messages only describe a working setup; the user's
+#: own QT_LOGGING_RULES come after them and win.
+QUIET_LOGGING_RULES = (
+    # Qt WebEngine's summary of its GL context (some versions print it at info level).
+    "qt.webenginecontext.info=false",
+)
+
+
 def prepare_environment() -> None:
-    """Chromium refuses to run as root without --no-sandbox."""
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
-        if "--no-sandbox" not in flags:
-            os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = (flags + " --no-sandbox").strip()
+    """Chromium flags and Qt logging rules, set before the QApplication exists.
+
+    Chromium refuses to run as root without --no-sandbox. Its own processes write their
+    LOG(ERROR) lines straight to stderr (no dbus on the machine, a GPU command buffer it
+    retries), past Qt's message handler: --log-level=3 keeps only fatal ones. Offscreen there
+    is no GPU to use, and --disable-gpu spares the Vulkan and GBM attempts and their warnings.
+    A flag the user set (or one of its kind) is left as it is; ours are appended.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "").split()
+    given = {flag.split("=", 1)[0] for flag in flags}
+    wanted: list[str] = []
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in given:
+        wanted.append("--no-sandbox")
+    if not given & {"--log-level", "--enable-logging", "--v", "--vmodule"}:
+        wanted.append("--log-level=3")
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":", 1)[0]
+    if platform in {"offscreen", "minimal"} and not given & {
+        "--disable-gpu",
+        "--enable-gpu",
+        "--use-gl",
+        "--use-angle",
+    }:
+        wanted.append("--disable-gpu")
+    if wanted:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = " ".join([*flags, *wanted])
+    rules = [rule for rule in os.environ.get("QT_LOGGING_RULES", "").split(";") if rule]
+    ours = [rule for rule in QUIET_LOGGING_RULES if rule not in rules]
+    if ours:
+        os.environ["QT_LOGGING_RULES"] = ";".join([*ours, *rules])
 
 
 class Launcher(QObject):
@@ -327,6 +360,7 @@ def start_gui(
 ) -> tuple[QApplication, Launcher]:
     """The application and its launcher, whose first step runs once the event loop does."""
     prepare_environment()
+    qt_messages.install()  # before the QApplication: its own start warns too
     app = QApplication.instance()
     if app is None:
         # Qt WebEngine (the map) needs OpenGL contexts shared from before the application.
