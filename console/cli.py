@@ -295,6 +295,20 @@ def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _honour_pinned_clock() -> None:
+    """PAHT_NOW runs the program at a chosen moment (rehearsals, training, tests)."""
+    from console.domain.clock import NOW_ENV, pin_from_environment
+
+    try:
+        moment = pin_from_environment()
+    except ValueError as exc:
+        raise SettingsError(
+            f"{NOW_ENV} không phải là thời điểm ISO 8601 (ví dụ 2026-12-02T10:00+07:00): {exc}"
+        ) from exc
+    if moment is not None:
+        log.info("Đồng hồ chạy từ thời điểm %s (%s)", moment.isoformat(), NOW_ENV)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(
@@ -303,6 +317,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     install_log_scrubbing()
     try:
+        _honour_pinned_clock()
         settings = load_settings(data_dir=args.data_dir, server=args.server, user=args.user)
         if args.demo:
             settings = settings.with_changes(server_url=None)

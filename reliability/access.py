@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import requests
 
 from console.central.auth import DEMO_ACCOUNTS
-from console.domain.model import CONTACT_ROLES, ActionType, Role, Status
+from console.domain.model import CONTACT_ROLES, ActionType, Role, Status, utcnow
 from console.domain.reference import load_reference
 from console.domain.workflow import TRANSITIONS
 from reliability.crash_harness import CentralFixture
@@ -44,7 +44,7 @@ SOURCE: dict[ActionType, Status] = {
     ActionType.CLOSE: Status.PUBLISHED,
     ActionType.RATE: Status.PUBLISHED,
 }
-_LATER = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+_LATER = (utcnow() + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
 PAYLOADS: dict[ActionType, dict[str, Any]] = {
     ActionType.ACCEPT: {},
     ActionType.REJECT: {"reason": "out_of_scope"},

@@ -1,4 +1,6 @@
-"""Test-wide setup: headless Qt, no sandbox as root, fresh data/config dirs for every test."""
+"""Test-wide setup: headless Qt, no sandbox as root, fresh data/config dirs for every test,
+and one pinned clock: the whole suite runs on a Wednesday morning in Huế whatever the wall
+clock, the weekday, Tết or the year say (console.domain.clock)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,41 @@ os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
 # QtWebEngine must be imported before any QApplication exists (PITFALLS.md).
+from collections.abc import Callable
+from datetime import datetime
+
 import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
+
+from console.domain import clock
+from console.domain.calendar import VN_TZ
+
+#: "Now" when the suite starts: 10:00 on an ordinary working Wednesday in Huế. The clock runs
+#: on from there with real elapsed time (timeouts and ordering behave as in production).
+SUITE_NOW = datetime(2026, 12, 2, 10, 0, tzinfo=VN_TZ)
+clock.pin_clock(SUITE_NOW)
+os.environ[clock.NOW_ENV] = SUITE_NOW.isoformat()
+
+
+@pytest.fixture(autouse=True)
+def _children_share_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subprocess a test starts (the console, a crash-harness child) reads the same now."""
+    monkeypatch.setenv(clock.NOW_ENV, clock.utcnow().isoformat())
+
+
+@pytest.fixture
+def clock_at(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[datetime], None]]:
+    """`clock_at(moment)`: from here on the test, its servers and its children run at
+    `moment` (and on from it); the suite's clock resumes after the test."""
+    before = clock.utcnow()
+    started = datetime.now(VN_TZ)
+
+    def move(moment: datetime) -> None:
+        clock.pin_clock(moment)
+        monkeypatch.setenv(clock.NOW_ENV, moment.isoformat())
+
+    yield move
+    clock.pin_clock(before + (datetime.now(VN_TZ) - started))
 
 
 @pytest.fixture(autouse=True)

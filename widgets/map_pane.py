@@ -8,13 +8,14 @@ Markers follow the queue's visible rows, made on a worker and remembered per rep
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from console.domain.model import utcnow
 from console.maps.markers import MarkerRow
 from console.maps.page import TileProvider
 from console.store.queue_filter import QueueClock
@@ -116,7 +117,7 @@ class MapPane(QWidget):
         self._runner.run(
             self.markers.markers,
             rows,
-            datetime.now(UTC),
+            utcnow(),
             on_done=lambda markers: self._show(generation, markers),
         )
 

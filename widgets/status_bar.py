@@ -13,7 +13,8 @@ from enum import Enum
 from PySide6 import QtGui
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
-from console.domain.model import Role
+from console.domain.calendar import to_local
+from console.domain.model import Role, utcnow
 
 
 class LinkState(Enum):
@@ -119,9 +120,9 @@ class SyncStatusBar(QStatusBar):
         if when is None:
             self.last_sync_label.setText(self.tr("Last sync: never"))
             return
-        local = when.astimezone()
+        local = to_local(when)
         stamp = local.strftime("%H:%M:%S")
-        if local.date() != datetime.now().astimezone().date():
+        if local.date() != to_local(utcnow()).date():
             stamp = local.strftime("%d/%m/%Y %H:%M")
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", stamp))
 

@@ -11,11 +11,12 @@ import contextlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from console.domain.model import utcnow
 from console.store.queue_memory import bulk_allocation
 from widgets.tasks import TaskRunner
 
@@ -64,7 +65,7 @@ def run_sync(
     return SyncOutcome(
         online=bool(result.online),
         error=result.error,
-        finished_at=datetime.now(UTC),
+        finished_at=utcnow(),
         received=_count(result.pull, "received"),
         stored=_count(result.pull, "stored"),
         quarantined_now=_count(result.pull, "quarantined"),
@@ -152,9 +153,7 @@ class SyncController(QObject):
 
     def _on_error(self, exc: BaseException) -> None:
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        self._finish(
-            SyncOutcome(online=_still_online(exc), error=message, finished_at=datetime.now(UTC))
-        )
+        self._finish(SyncOutcome(online=_still_online(exc), error=message, finished_at=utcnow()))
 
     def _finish(self, outcome: SyncOutcome) -> None:
         manual = self._manual

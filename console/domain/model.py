@@ -12,6 +12,8 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
+from console.domain.clock import utcnow as utcnow
+
 
 class Status(StrEnum):
     NEW = "new"
@@ -141,10 +143,6 @@ REJECT_REASON_LABELS_VI: dict[RejectReason, str] = {
     RejectReason.OUTSIDE_CITY: "Ngoài địa bàn thành phố",
     RejectReason.DUPLICATE: "Trùng lặp (đã gộp vào phản ánh khác)",
 }
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def parse_time(value: str | None) -> datetime | None:

@@ -312,12 +312,12 @@ def queue_sla() -> Any:
 @pytest.fixture
 def make_report() -> Callable[..., Any]:
     """`make_report(id, **fields)`: a Report created an hour ago, status new, in Vỹ Dạ."""
-    from datetime import UTC, datetime, timedelta
+    from datetime import timedelta
 
-    from console.domain.model import Report, Reporter, Status, Urgency
+    from console.domain.model import Report, Reporter, Status, Urgency, utcnow
 
     def make(report_id: int, **fields: Any) -> Any:
-        created = fields.pop("created_at", datetime.now(UTC) - timedelta(hours=1))
+        created = fields.pop("created_at", utcnow() - timedelta(hours=1))
         values: dict[str, Any] = {
             "id": report_id,
             "code": f"PA-2026-{report_id:06d}",
@@ -352,7 +352,7 @@ def make_queue_row(make_report: Callable[..., Any]) -> Callable[..., Any]:
 # -- supervisor fixtures (supervisor helper) -------------------------------------------------
 # A real central API over a small demo city; "supervisor desks": a signed-in user's cache,
 # outbox, sync engine and SupervisorController over a host window whose selection the test
-# sets, with a clock that may run ahead (so reports assigned today are overdue) and a real
+# sets, and a real
 # QueueView behind `open_in_queue`.
 
 
@@ -364,7 +364,7 @@ def supervisor_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any
 class SupervisorDesk:
     """One workstation with the supervisor's controller and a queue its board can open."""
 
-    def __init__(self, server: Any, data_dir: Any, user: str, ahead: Any) -> None:
+    def __init__(self, server: Any, data_dir: Any, user: str) -> None:
         from PySide6.QtWidgets import QWidget
 
         from console.config import load_settings
@@ -386,7 +386,7 @@ class SupervisorDesk:
         self.engine.pull()
         self.reference = load_reference()
         self.sla = load_sla()
-        self.now = lambda: utcnow() + ahead
+        self.now = utcnow
         self.selected: list[int] = []
         self.opened: list[Any] = []
         self.sync_requests = 0
@@ -436,15 +436,11 @@ class SupervisorDesk:
 def supervisor_desk(
     qtbot: Any, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Callable[..., SupervisorDesk]]:
-    """`supervisor_desk(server, user="supervisor", ahead=timedelta())`: shown, closed at the end."""
-    from datetime import timedelta
-
+    """`supervisor_desk(server, user="supervisor")`: shown, closed at the end."""
     desks: list[SupervisorDesk] = []
 
-    def make(server: Any, user: str = "supervisor", ahead: Any = None) -> SupervisorDesk:
-        desk = SupervisorDesk(
-            server, tmp_path_factory.mktemp(f"supervisor-{user}"), user, ahead or timedelta()
-        )
+    def make(server: Any, user: str = "supervisor") -> SupervisorDesk:
+        desk = SupervisorDesk(server, tmp_path_factory.mktemp(f"supervisor-{user}"), user)
         desks.append(desk)
         desk.host.show()
         qtbot.waitExposed(desk.host)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QPlainTextEdit
 
-from console.domain.model import ActionType, Event, Media, Report, Role, Status
+from console.domain.model import ActionType, Event, Media, Report, Role, Status, utcnow
 from widgets.detail_panel import DetailPanel
 
 ATTACK = "<img src=x onerror=alert(1)>"
@@ -108,7 +108,7 @@ def test_fields_and_history_timeline(
         7,
         status=Status.IN_PROGRESS,
         unit="so-xay-dung",
-        deadline=datetime.now(UTC) - timedelta(days=3),
+        deadline=utcnow() - timedelta(days=3),
         escalation_level=2,
         created_at=created,
         category="lighting",

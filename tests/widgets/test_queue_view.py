@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont
 
 from console.config import load_settings
-from console.domain.model import ActionType, Report, Role, Status, Urgency
+from console.domain.model import ActionType, Report, Role, Status, Urgency, utcnow
 from console.store import Cache, Outbox, open_cache, open_outbox
 from console.store.queue_filter import USER_VIEWS_FILE
 from widgets.queue_model import ID_ROLE, PENDING_MARK, Column
@@ -64,7 +64,7 @@ def test_each_tab_shows_its_reports_with_counts(
     store: tuple[Cache, Outbox],
     make_report: Callable[..., Report],
 ) -> None:
-    now = datetime.now(UTC)
+    now = utcnow()
     cache, _ = store
     cache.upsert_reports(
         [
@@ -137,7 +137,7 @@ def test_new_rows_never_move_the_selection_or_the_scroll(
     make_report: Callable[..., Report],
 ) -> None:
     cache, _ = store
-    now = datetime.now(UTC)
+    now = utcnow()
     assigned = [
         make_report(
             n,
@@ -196,7 +196,7 @@ def test_a_pending_action_shows_its_predicted_state_in_italics(
     preview = original.replace(
         status=Status.ASSIGNED,
         unit="so-xay-dung",
-        deadline=datetime.now(UTC) + timedelta(days=7),
+        deadline=utcnow() + timedelta(days=7),
         version=2,
     )
     outbox.enqueue(

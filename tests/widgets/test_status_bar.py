@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from console.domain.calendar import VN_TZ
 from console.domain.model import Role
 from widgets.status_bar import LinkState, SyncStatusBar
 
@@ -22,9 +23,18 @@ def test_counts_and_state_are_shown(qtbot: Any) -> None:
     assert "3" in bar.outbox_label.text()
     assert "2" in bar.quarantine_label.text()
     assert "1" in bar.conflict_label.text()
-    assert datetime(2026, 1, 5, 3, 4, 5, tzinfo=UTC).astimezone().strftime("%H:%M") in (
-        bar.last_sync_label.text()
-    )
+    # Huế time whatever the workstation's zone, with the date when it was not today.
+    assert bar.last_sync_label.text().endswith("05/01/2026 10:04")
+
+
+def test_last_sync_today_shows_huế_time_only(qtbot: Any, clock_at: Any) -> None:
+    clock_at(datetime(2026, 12, 2, 23, 30, tzinfo=VN_TZ))
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+
+    bar.set_last_sync(datetime(2026, 12, 2, 16, 15, 30, tzinfo=UTC))
+
+    assert bar.last_sync_label.text().endswith(" 23:15:30")
 
 
 def test_offline_keeps_the_reason_and_progress_comes_and_goes(qtbot: Any) -> None:

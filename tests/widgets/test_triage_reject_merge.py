@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.central.server import CentralServer
 from console.domain.duplicates import haversine_m
+from console.domain.model import utcnow
 from console.store import EntryState
 from widgets.triage.merge_dialog import MergeDialog
 from widgets.triage.note_dialog import NoteDialog
@@ -33,7 +34,7 @@ class Clock:
 @pytest.fixture
 def clocked_central(tmp_path: Any) -> Iterator[tuple[CentralServer, Clock]]:
     """An empty central API whose clock the test sets (to file reports days apart)."""
-    clock = Clock(datetime.now(UTC) - timedelta(days=10))
+    clock = Clock(utcnow() - timedelta(days=10))
     server = CentralServer(f"sqlite:///{tmp_path / 'central.sqlite3'}", demo=True, now=clock)
     server.start()
     yield server, clock

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.calendar import VN_TZ
-from console.domain.model import Report, format_time
+from console.domain.model import Report, format_time, utcnow
 from console.domain.reference import Reference
 from widgets.supervisor.common import local_text, tr, unit_name
 
@@ -69,7 +69,7 @@ class ExtensionDialog(QDialog):
         choice = QButtonGroup(self)
         choice.addButton(self.approve)
         choice.addButton(self.deny)
-        base = report.deadline or datetime.now(UTC)
+        base = report.deadline or utcnow()
         self.proposed = report.extension_deadline or base + timedelta(days=7)
         self.deadline = QDateTimeEdit(to_qt(self.proposed), self)
         self.deadline.setObjectName("extensionDeadline")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ T = TypeVar("T")
 
 DAY = 86_400.0
 SPAN_DAYS = 730
+#: Reports a day the Center works on now (Huế: 70-100); a small demo city is shaped to it.
+RECENT_DAILY = 60.0
+RECENT_SCALE_DAYS = 30.0
 #: The day the 40 new phường/xã took over from the former districts and wards.
 MERGER = datetime(2025, 7, 1, tzinfo=VN_TZ).timestamp()
 CITY_BOX = (15.99, 16.75, 107.01, 108.22)
@@ -206,41 +210,73 @@ class City:
         )
 
     def _days(self) -> None:
-        """Local days of the span with their weight and mood (0 usual, 1 storm, 2 Tết)."""
+        """Local days of the span with their mood (0 usual, 1 storm, 2 Tết) and the weight of
+        an ordinary two-year city: weekends quieter, use of Hue-S growing, storms and Tết busy."""
         today = datetime.fromtimestamp(self.now, VN_TZ).date()
         first = today - timedelta(days=SPAN_DAYS - 1)
         tet, storm = _tet_days(first, today), _storm_days(first, today)
-        starts: list[float] = []
-        moods: list[int] = []
-        weighted: list[tuple[int, float]] = []
+        self.day_starts: list[float] = []
+        self.day_moods: list[int] = []
+        self.day_factors: list[float] = []
         for k in range(SPAN_DAYS):
             day = first + timedelta(days=k)
-            start = datetime(day.year, day.month, day.day, tzinfo=VN_TZ).timestamp()
-            weight = (0.8 if day.weekday() >= 5 else 1.0) * (0.8 + 0.4 * k / SPAN_DAYS)
             mood = 1 if day in storm else 2 if day in tet else 0
-            weight *= MOOD_FACTOR[mood]
+            factor = (0.8 if day.weekday() >= 5 else 1.0) * MOOD_FACTOR[mood]
+            self.day_starts.append(datetime(day.year, day.month, day.day, tzinfo=VN_TZ).timestamp())
+            self.day_moods.append(mood)
+            self.day_factors.append(factor)
+        elapsed_hours = (self.now - self.day_starts[-1]) / 3600
+        whole = int(elapsed_hours)
+        done = sum(HOUR_WEIGHTS[:whole]) + (elapsed_hours - whole) * HOUR_WEIGHTS[min(whole, 23)]
+        #: How much of an ordinary day's reports have arrived so far today.
+        self.today_share = max(0.01, done / sum(HOUR_WEIGHTS))
+
+    def day_picker(self, count: int) -> Picker[int]:
+        """Which day a report arrives, for a city of `count` reports.
+
+        Two years with slowly growing use, plus, when that leaves the last weeks quieter than
+        the Center's real load (RECENT_DAILY), a share of reports concentrated in recent weeks
+        (an exponential of scale RECENT_SCALE_DAYS), so that a demo of a few thousand reports
+        still has a working queue at any hour instead of one report a day.
+        """
+        growth = [0.8 + 0.4 * k / SPAN_DAYS for k in range(SPAN_DAYS)]
+        recent = [math.exp((k - SPAN_DAYS + 1) / RECENT_SCALE_DAYS) for k in range(SPAN_DAYS)]
+        growth_total, recent_total = sum(growth), sum(recent)
+        spread_last = count * growth[-1] / growth_total
+        recent_last = count * recent[-1] / recent_total
+        share = 0.0
+        if spread_last < RECENT_DAILY < recent_last:
+            share = (RECENT_DAILY - spread_last) / (recent_last - spread_last)
+        elif recent_last <= RECENT_DAILY:
+            share = 1.0
+        weighted = []
+        for k in range(SPAN_DAYS):
+            base = (1 - share) * growth[k] / growth_total + share * recent[k] / recent_total
+            weight = base * self.day_factors[k]
             if k == SPAN_DAYS - 1:
-                weight *= max(0.05, (self.now - start) / DAY)
-            starts.append(start)
-            moods.append(mood)
+                weight *= self.today_share
             weighted.append((k, weight))
-        self.day_starts = starts
-        self.day_moods = moods
-        self.days = Picker(weighted)
+        return Picker(weighted)
 
     def arrival_times(self, count: int, rng: random.Random) -> list[tuple[float, int]]:
         """`count` sorted creation times (epoch seconds) with the mood of their day."""
         out: list[tuple[float, int]] = []
-        cumulative, total = self.days.cumulative, self.days.total
+        days = self.day_picker(count)
+        cumulative, total = days.cumulative, days.total
         for i in range(count):
             k = bisect.bisect(cumulative, (i + rng.random()) / count * total)
             k = min(k, SPAN_DAYS - 1)
-            moment = self.day_starts[k] + self.hours.pick(rng) * 3600 + rng.random() * 3600
-            if moment >= self.now:
-                moment = self.now - rng.random() * min(3600.0, self.now - self.day_starts[k])
-            out.append((float(int(moment)), self.day_moods[k]))
+            out.append((self._moment(self.day_starts[k], rng), self.day_moods[k]))
         out.sort()
         return out
+
+    def _moment(self, day_start: float, rng: random.Random) -> float:
+        """A time of day by the hourly pattern, before `now` (today is still going on)."""
+        for _ in range(48):
+            moment = day_start + self.hours.pick(rng) * 3600 + rng.random() * 3600
+            if moment < self.now:
+                return float(int(moment))
+        return float(int(self.now - rng.random() * min(3600.0, self.now - day_start)))
 
     def ward_for(self, rng: random.Random, moment: float) -> str:
         code = self.wards.pick(rng)

@@ -44,6 +44,15 @@ PHOTO_COUNTS = {
     "email": (0, 1),
 }
 URGENT_SHARE = {"trees": 0.25, "water": 0.2, "lighting": 0.15, "security": 0.15}
+#: The backlog a shift inherits: so many recent reports rest in each waiting status, so that
+#: every operator view has work at any hour (reports are rarely returned or extended, and a
+#: demo city of a few thousand would otherwise often show those views empty).
+HELD_PER_STATUS = 3
+#: Reports waiting for the IOC's intake are held among those of the last 12 hours; those
+#: waiting at a unit or for publication among the last 2 days.
+INTAKE_BACKLOG = 0.5 * DAY
+HANDLING_BACKLOG = 2 * DAY
+HANDLING_HELD = ("returned", "extension_requested", "resolved")
 _ASCII = str.maketrans({"đ": "d", "Đ": "D", " ": ""})
 
 
@@ -142,6 +151,7 @@ class _Generator:
         self.rng = random.Random(seed)
         self.window: deque[_Recent] = deque()
         self.year_seq: dict[int, int] = {}
+        self.to_hold = dict.fromkeys(("new", *HANDLING_HELD), HELD_PER_STATUS)
 
     def _original(self, created: float) -> _Recent | None:
         entry: _Recent
@@ -221,17 +231,25 @@ class _Generator:
             "views": 0,
             "reporter": _reporter(rng, channel),
         }
-        story = Story(r, rng, self.deadlines, self.now, created, city.unit_names)
+        hold: frozenset[str] = frozenset()
+        if created >= self.now - HANDLING_BACKLOG:
+            hold = frozenset(s for s in HANDLING_HELD if self.to_hold[s])
+        story = Story(r, rng, self.deadlines, self.now, created, city.unit_names, hold)
         if original is not None:
             story.merge(original.report["id"])
             if story.status == "rejected":
                 original.report["merged_count"] += 1
         elif reason is not None:
             story.reject(reason)
+        elif self.to_hold["new"] and urgency != "urgent" and created >= self.now - INTAKE_BACKLOG:
+            self.to_hold["new"] -= 1
         else:
             unit = city.route(category, ward) or pick(rng, city.spare_units)
-            wrong = city.wrong_unit(rng, unit) if rng.random() < 0.06 else None
+            mistaken = rng.random() < 0.06 or "returned" in hold
+            wrong = city.wrong_unit(rng, unit) if mistaken else None
             story.handle(unit, wrong, problem.results)
+        if story.status in hold:
+            self.to_hold[story.status] -= 1
         story.finish()
         r["media"] = _media(rng, report_id, channel, r["result_text"] is not None)
         self.window.append(_Recent(r, created, problem_index, phrase))

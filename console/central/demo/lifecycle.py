@@ -33,7 +33,7 @@ def iso(moment: float) -> str:
 class Story:
     """Writes one report's events into its wire dict `r`, never past `now`."""
 
-    __slots__ = ("city_units", "deadlines", "events", "now", "r", "rng", "status", "t")
+    __slots__ = ("city_units", "deadlines", "events", "hold", "now", "r", "rng", "status", "t")
 
     def __init__(
         self,
@@ -43,6 +43,7 @@ class Story:
         now: float,
         created: float,
         unit_names: dict[str, str],
+        hold: frozenset[str] = frozenset(),
     ) -> None:
         self.r = r
         self.rng = rng
@@ -52,6 +53,8 @@ class Story:
         self.status = "new"
         self.events: list[dict[str, Any]] = []
         self.city_units = unit_names
+        #: Statuses the story stops at, as if `now` came right after reaching them.
+        self.hold = hold
         r["events"] = self.events
 
     def office(self, at: float) -> float:
@@ -77,9 +80,10 @@ class Story:
         payload: dict[str, Any],
         **changes: Any,
     ) -> bool:
-        """Record one action at `at` (not before the last one); False once `now` is reached."""
+        """Record one action at `at` (not before the last one); False once `now` is reached
+        or the story rests in a held status."""
         at = self.when(at)
-        if at > self.now:
+        if at > self.now or self.status in self.hold:
             return False
         to_status = target or self.status
         self.events.append(

@@ -16,7 +16,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import requests
@@ -24,7 +24,7 @@ import requests
 from console.central.demo import texts
 from console.central.demo.city import City
 from console.central.demo.generate import citizen_report
-from console.domain.model import format_time, parse_time
+from console.domain.model import format_time, parse_time, utcnow
 from console.domain.reference import load_reference
 
 log = logging.getLogger(__name__)
@@ -163,7 +163,7 @@ class CitySimulator(threading.Thread):
 
     def _send_report(self) -> None:
         if self._city is None:
-            self._city = City(load_reference(), datetime.now(UTC))
+            self._city = City(load_reference(), utcnow())
         body = citizen_report(self.rng, self._city)
         answer = self._send("POST", "/reports", "citizen", json=body)
         if answer.status_code == 201:

@@ -6,7 +6,7 @@ import io
 import json
 import statistics
 from collections.abc import Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 import cv2
@@ -15,6 +15,7 @@ import pytest
 from PIL import Image
 
 from console.domain.calendar import VN_TZ
+from console.domain.model import utcnow
 from console.exports.briefing import BriefingExport, export_briefing, prepare_briefing, reference_of
 from console.exports.briefing.period import Period
 from console.store import Cache, open_cache
@@ -264,7 +265,7 @@ def test_every_export_is_audited_and_listed_in_the_manifest(
     assert entry.detail["files"] == [
         str(p) for p in (export.pdf, export.docx, export.pptx, export.manifest)
     ]
-    assert datetime.now(UTC) - entry.at < timedelta(minutes=10)
+    assert utcnow() - entry.at < timedelta(minutes=10)
     manifest = json.loads(export.manifest.read_text("utf-8"))
     assert [c["id"] for c in manifest["cases"]] == chosen
     assert {f["name"] for f in manifest["files"]} == {
