@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole suite at three moments of the calendar, under libfaketime (Debian `faketime`):
+#   00:05 Huế time on a weekday (17:05 UTC the day before): the demo city once had nothing new;
+#   10:00 Huế time on 2027-02-06, the first day of Tết (office calendar, holidays);
+#   23:59 Huế time on 31 December (the year changes in Huế, not yet in UTC).
+# The suite pins its own "now" (tests/conftest.py), so each run must pass exactly as at noon.
+# libfaketime fakes the monotonic clock too (FAKETIME_DONT_FAKE_MONOTONIC=1 makes time.sleep fail
+# with EINVAL in 0.9.10); with an "@" start it still advances at the real rate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v faketime >/dev/null || { echo "faketime is not installed (Debian package faketime)" >&2; exit 1; }
+moments=("2026-12-02 17:05:00" "2027-02-06 03:00:00" "2026-12-31 16:59:00")
+for moment in "${moments[@]}"; do
+  echo "== the suite at $moment UTC (faketime) =="
+  TZ=UTC faketime -f "@$moment" \
+    .venv/bin/python -m pytest -q -p no:cacheprovider tests
+done
