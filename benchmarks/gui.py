@@ -212,9 +212,8 @@ def run() -> None:
         bares, starts = _starts(cache.folder)
         _, window = _child("window", str(cache.folder))
     except Exception as exc:
-        for name in ("gui_start", "gui_first_rows", "gui_filter_rows", "gui_filter_markers"):
-            failed(name, exc, reports=SCALE)
-        failed("gui_memory", exc, reports=SCALE)
+        for name in ("start", "first_rows", "filter_rows", "filter_markers", "memory"):
+            failed(f"gui_{name}", exc, reports=SCALE)
     else:
         _start_figures(bares, starts, window, cache.describe())
         _window_figures(window)
