@@ -896,6 +896,11 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Vùng đỏ sẽ được làm mờ. Kéo chuột trái để thêm vùng; bấm chuột phải vào vùng để bỏ.</translation>
         </message>
         <message>
+            <location filename="../../widgets/briefing/photo_review.py" line="144" />
+            <source>Biển số xe có thể không được nhận diện tự động: hãy kiểm tra từng ảnh và khoanh vùng thủ công.</source>
+            <translation>Biển số xe có thể không được nhận diện tự động: hãy kiểm tra từng ảnh và khoanh vùng thủ công.</translation>
+        </message>
+        <message>
             <location filename="../../widgets/briefing/photo_review.py" line="143" />
             <source>Đang tải ảnh...</source>
             <translation>Đang tải ảnh...</translation>
