@@ -16,6 +16,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from console.domain.reference import load_reference
+from console.exports.vn_text import vn_number
 from console.maps.page import TileProvider
 from console.store import Cache, open_cache
 from tests.console.exports.briefing_data import (
@@ -76,7 +77,7 @@ def test_media_desk_builds_reviews_previews_and_exports_a_pack(
     assert wizard.data is not None
     table = wizard.figures_page.table
     assert table.item(0, 0).text() == "Phản ánh tiếp nhận"
-    assert table.item(0, 1).text() == str(wizard.data.figures.current.received)
+    assert table.item(0, 1).text() == vn_number(wizard.data.figures.current.received)
     assert wizard.figures_page.charts.count() == 3
     wizard.next()
 

@@ -18,6 +18,7 @@ from console.domain.calendar import VN_TZ
 from console.domain.model import utcnow
 from console.exports.briefing import BriefingExport, export_briefing, prepare_briefing, reference_of
 from console.exports.briefing.period import Period
+from console.exports.vn_text import vn_number
 from console.store import Cache, open_cache
 from tests.console.exports.briefing_data import (
     FIRST,
@@ -145,9 +146,9 @@ def test_headline_figures_equal_independent_counts(
         assert headline.median_hours == pytest.approx(expected["median_hours"])
     current = export.figures.current
     for kind in ("pdf", "docx"):
-        assert f"Phản ánh tiếp nhận {current.received}" in texts[kind]
-        assert f"Phản ánh đã xử lý {current.handled}" in texts[kind]
-    assert str(current.received) in texts["pptx"]
+        assert f"Phản ánh tiếp nhận {vn_number(current.received)}" in texts[kind]
+        assert f"Phản ánh đã xử lý {vn_number(current.handled)}" in texts[kind]
+    assert vn_number(current.received) in texts["pptx"]
 
 
 def test_no_reporter_identity_anywhere(
