@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.config import Settings
-from console.domain.model import utcnow
+from console.domain.model import Status, utcnow
 from console.domain.reference import Reference
 from console.domain.sla import SlaClock
 from console.store.queue_filter import (
@@ -41,7 +41,12 @@ from console.store.queue_filter import (
     new_view_key,
     save_user_views,
 )
-from console.store.queue_loading import QueueSnapshot, load_everything, load_snapshot
+from console.store.queue_loading import (
+    QueueSnapshot,
+    load_everything,
+    load_first_screen,
+    load_snapshot,
+)
 from console.store.records import QueueRow
 from widgets.filter_bar import FilterBar
 from widgets.queue_model import ID_ROLE, Column, QueueModel
@@ -104,6 +109,8 @@ class QueueView(QWidget):
         self._visible_filter: QueueFilter | None = None
         self._pending: frozenset[int] = frozenset()
         self._revision: int | None = None
+        #: Until the first full load: the statuses the first screen's index holds.
+        self._first_screen: frozenset[Status] | None = None
         self._busy = False
         self._queued: str | None = None
         self._current_id: int | None = None
@@ -269,8 +276,23 @@ class QueueView(QWidget):
                 self._queued = kind
             return
         self._busy = True
-        if kind == "reload":
+        if kind == "reload" and self._revision is None and self._first_screen is None:
             self.summary.setText(self.tr("Loading reports…"))
+            self._runner.run(
+                load_first_screen,
+                *self._store,
+                self.current_filter(),
+                self.clock,
+                self._now(),
+                on_done=self._first_screen_loaded,
+                on_error=self._failed,
+            )
+            return
+        self._load_all(kind)
+
+    def _load_all(self, kind: str) -> None:
+        assert self._store is not None
+        if kind == "reload":
             args: tuple[object, ...] = ()
         else:
             args = (self._index, self._revision, self._pending)
@@ -296,8 +318,36 @@ class QueueView(QWidget):
         self.summary.setText(self.tr("Could not read the local cache: %1").replace("%1", str(exc)))
         self._finish_job()
 
+    def _first_screen_loaded(self, snapshot: QueueSnapshot | None) -> None:
+        """The opening view's rows, shown while the whole cache is read behind them."""
+        if snapshot is not None and self._revision is None:
+            self._first_screen = frozenset(snapshot.flt.statuses) if snapshot.flt else None
+            self._index = snapshot.index
+            self._pending = snapshot.pending
+            view = self.current_view()
+            if self._holds(view.filter):
+                self._counts[view.key] = len(
+                    self._index.search(view.filter, self._now(), self.clock)
+                )
+            flt = self.current_filter()
+            positions = snapshot.visible
+            if flt != snapshot.flt:
+                positions = []
+                if flt is not None and self._holds(flt):
+                    positions = self._index.search(flt, self._now(), self.clock)
+            self._show(positions, flt, keep_scroll=False)
+            self._relabel_tabs()
+        self._load_all("reload")
+
+    def _holds(self, flt: QueueFilter | None) -> bool:
+        """Whether the index can answer `flt`: always, once the whole cache is loaded."""
+        if self._first_screen is None:
+            return True
+        return flt is not None and bool(flt.statuses) and flt.statuses <= self._first_screen
+
     def _loaded(self, snapshot: QueueSnapshot) -> None:
         first = self._revision is None
+        self._first_screen = None
         self._revision = snapshot.revision
         self._index = snapshot.index
         self._pending = snapshot.pending
@@ -323,6 +373,9 @@ class QueueView(QWidget):
         within = None
         if flt is not None and previous is not None and flt.refines(previous):
             within = self._visible_positions
+        if not self._holds(flt):
+            self._show([], flt, keep_scroll=False)
+            return
         positions = [] if flt is None else self._index.search(flt, self._now(), self.clock, within)
         self._show(positions, flt, keep_scroll=False)
 
@@ -347,11 +400,13 @@ class QueueView(QWidget):
                 self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
             else:
                 self.table.scrollToTop()
-        self.summary.setText(
-            self.tr("%1 of %2 reports")
-            .replace("%1", _number(len(visible)))
-            .replace("%2", _number(len(self._index)))
-        )
+        if self._first_screen is None:
+            summary = self.tr("%1 of %2 reports").replace("%2", _number(len(self._index)))
+        elif self._holds(flt):
+            summary = self.tr("%1 reports in this view; loading the others…")
+        else:
+            summary = self.tr("Loading reports…")
+        self.summary.setText(summary.replace("%1", _number(len(visible))))
         self.visibleRowsChanged.emit(visible)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -231,6 +231,11 @@ class Cache:
 
     def load_queue_rows(self) -> list[QueueRow]:
         return self._read_queue(_QUEUE_SQL)
+
+    def load_queue_rows_in(self, statuses: Collection[str]) -> list[QueueRow]:
+        """Rows in these statuses only (the status index): a view's first screen."""
+        marks = ", ".join("?" for _ in statuses)
+        return self._read_queue(f"{_QUEUE_SQL} WHERE reports.status IN ({marks})", tuple(statuses))
 
     def load_queue_rows_since(self, revision: int) -> list[QueueRow]:
         """Rows written after `revision` (a value of `revision()` read earlier)."""

@@ -1019,6 +1019,11 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Đang tải phản ánh…</translation>
         </message>
         <message>
+            <location filename="../../widgets/queue_view.py" line="395" />
+            <source>%1 reports in this view; loading the others…</source>
+            <translation>%1 phản ánh trong mục này; đang tải các phản ánh khác…</translation>
+        </message>
+        <message>
             <location filename="../../widgets/queue_view.py" line="282" />
             <source>Could not read the local cache: %1</source>
             <translation>Không đọc được bộ nhớ đệm trên máy: %1</translation>

@@ -30,6 +30,26 @@ def _ready(qtbot: Any, window: MainWindow) -> None:
     )
 
 
+def _settled_marker_point(qtbot: Any, window: MainWindow, report_id: int) -> tuple[float, float]:
+    """Where the report's marker is once the map has finished moving to it (a click during
+    the pan would land where the marker was)."""
+    seen: list[Any] = []
+
+    def settled() -> bool:
+        point = window.map.evaluate(f"paht.markerPoint({report_id})")
+        size = window.map.size()
+        inside = (
+            point is not None and 0 <= point[0] < size.width() and 0 <= point[1] < size.height()
+        )
+        still = bool(seen) and seen[-1] == point
+        seen.append(point)
+        return inside and still
+
+    qtbot.waitUntil(settled, timeout=10_000)
+    x, y = seen[-1]
+    return x, y
+
+
 def _citizen_report(base_url: str, title: str, urgency: str = "urgent") -> int:
     session = requests.Session()
     login = session.post(
@@ -115,8 +135,7 @@ def test_marker_click_selects_the_row_and_row_selection_moves_the_map(
 
     # Bring the marker out of its cluster, then click it with the mouse, as an operator would.
     window.map.select(clicked)
-    qtbot.waitUntil(lambda: window.map.evaluate(f"paht.markerPoint({clicked})") is not None)
-    x, y = window.map.evaluate(f"paht.markerPoint({clicked})")
+    x, y = _settled_marker_point(qtbot, window, clicked)
     with qtbot.waitSignal(window.detailShown, timeout=30_000) as shown:
         QTest.mouseClick(
             window.map.focusProxy(),

@@ -104,6 +104,42 @@ def test_each_tab_shows_its_reports_with_counts(
         assert f"({len(ids)})" in view.tabs.tabText(view.tabs.currentIndex())
 
 
+def test_the_opening_view_shows_before_the_whole_cache_is_read(
+    qtbot: Any,
+    store: tuple[Cache, Outbox],
+    queue_reference: Any,
+    queue_sla: Any,
+    make_report: Callable[..., Report],
+) -> None:
+    """The New tab's rows come from the status index first; the rest of the cache follows,
+    and a tab the first screen cannot answer says it is loading instead of showing too few."""
+    cache, _ = store
+    waiting = [make_report(n, status=Status.NEW) for n in range(1, 6)]
+    closed = [make_report(n, status=Status.CLOSED) for n in range(6, 1_206)]
+    cache.upsert_reports(waiting + closed)
+    view = QueueView(queue_sla, queue_reference, load_settings(), store=store)
+    qtbot.addWidget(view)
+    view.show()
+    screens: list[tuple[set[int], str]] = []
+
+    def seen(rows: list[Any]) -> None:
+        screens.append(({r.id for r in rows}, view.summary.text()))
+        if len(screens) == 1:
+            view.set_view("all")  # before the whole cache has been read
+
+    view.visibleRowsChanged.connect(seen)
+    with qtbot.waitSignal(view.loaded, timeout=20_000):
+        view.reload()
+
+    assert screens[0] == (set(range(1, 6)), "5 reports in this view; loading the others…")
+    assert screens[1] == (set(), "Loading reports…")
+    assert screens[-1][0] == set(range(1, 1_206))
+    assert screens[-1][1] == "1.205 of 1.205 reports"  # Vietnamese digit grouping
+    view.set_view("new")
+    assert shown_ids(view) == set(range(1, 6))
+    view.shutdown()
+
+
 def test_search_ignores_diacritics_and_lists_narrow(
     qtbot: Any,
     open_view: Callable[[], QueueView],
