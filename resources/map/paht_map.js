@@ -263,13 +263,17 @@
     });
     map.on("mouseout zoomstart", function () { map.closeTooltip(tip); });
     map.on("popupclose", function () { popupId = null; });
+    // Whether the map is still panning or zooming: a marker's point is final only after.
+    var moving = false;
+    map.on("movestart zoomstart", function () { moving = true; });
+    map.on("moveend zoomend", function () { moving = false; });
 
     function state() {
       var c = map.getCenter();
       return {
         count: layer.reports.length, visible: layer.drawn.length, updates: updates,
         heat: heatOn, selected: layer.selected, zoom: map.getZoom(), center: [c.lat, c.lng],
-        bridge: bridge !== null
+        bridge: bridge !== null, moving: moving
       };
     }
 

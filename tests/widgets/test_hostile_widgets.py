@@ -171,22 +171,17 @@ def _select_alone(qtbot: Any, view: Any, report_id: int) -> QPoint:
     """Where the report's marker is, once selected and the map has stopped moving to it
     (a click during the pan lands where the marker was a moment before)."""
     view.select(report_id)
-    seen: list[Any] = []
 
     def shown_alone() -> bool:
-        if view.evaluate("paht.state().selected") != report_id:
+        state = view.evaluate("paht.state()")
+        if state is None or state["selected"] != report_id or state["moving"]:
             return False
         point = view.evaluate(f"paht.markerPoint({report_id})")
         width, height = view.width(), view.height()
-        inside = (
-            point is not None and 20 <= point[0] <= width - 20 and 20 <= point[1] <= height - 20
-        )
-        still = bool(seen) and seen[-1] == point
-        seen.append(point)
-        return inside and still
+        return point is not None and 20 <= point[0] <= width - 20 and 20 <= point[1] <= height - 20
 
     qtbot.waitUntil(shown_alone, timeout=WAIT_MS)
-    x, y = seen[-1]
+    x, y = view.evaluate(f"paht.markerPoint({report_id})")
     return QPoint(round(x), round(y))
 
 

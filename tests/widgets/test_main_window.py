@@ -33,20 +33,17 @@ def _ready(qtbot: Any, window: MainWindow) -> None:
 def _settled_marker_point(qtbot: Any, window: MainWindow, report_id: int) -> tuple[float, float]:
     """Where the report's marker is once the map has finished moving to it (a click during
     the pan would land where the marker was)."""
-    seen: list[Any] = []
 
     def settled() -> bool:
+        state = window.map.evaluate("paht.state()")
+        if state is None or state["selected"] != report_id or state["moving"]:
+            return False
         point = window.map.evaluate(f"paht.markerPoint({report_id})")
         size = window.map.size()
-        inside = (
-            point is not None and 0 <= point[0] < size.width() and 0 <= point[1] < size.height()
-        )
-        still = bool(seen) and seen[-1] == point
-        seen.append(point)
-        return inside and still
+        return point is not None and 0 <= point[0] < size.width() and 0 <= point[1] < size.height()
 
-    qtbot.waitUntil(settled, timeout=10_000)
-    x, y = seen[-1]
+    qtbot.waitUntil(settled, timeout=30_000)
+    x, y = window.map.evaluate(f"paht.markerPoint({report_id})")
     return x, y
 
 
