@@ -45,6 +45,31 @@ def make_map_view(qtbot: QtBot, dead_tiles: TileProvider) -> Callable[..., MapVi
     return make
 
 
+def select_marker_at_rest(qtbot: QtBot, view: MapView, report_id: int, margin: int = 20) -> Any:
+    """Selects a report on the map and returns where its own dot is (a QPoint), once the map
+    has stopped moving to it and the dot is `margin` px inside the view: a click during a
+    pan or zoom animation lands where the dot was a moment before."""
+    from PySide6.QtCore import QPoint
+
+    view.select(report_id)
+
+    def at_rest() -> bool:
+        state = view.evaluate("paht.state()")
+        if state is None or state["selected"] != report_id or state["moving"]:
+            return False
+        point = view.evaluate(f"paht.markerPoint({report_id})")
+        width, height = view.width(), view.height()
+        return (
+            point is not None
+            and margin <= point[0] <= width - margin
+            and margin <= point[1] <= height - margin
+        )
+
+    qtbot.waitUntil(at_rest, timeout=MAP_READY_TIMEOUT_MS)
+    x, y = view.evaluate(f"paht.markerPoint({report_id})")
+    return QPoint(round(x), round(y))
+
+
 # -- main window fixtures (shell helper) -----------------------------------------------------
 # A real central API on loopback, a signed-in operator, the local store in the test's data
 # folder and a main window over them; the periodic sync is an hour apart, so a test decides

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtTest import QTest
 
@@ -24,6 +24,7 @@ from reliability.hostile import (
     UNICODE_PAYLOADS,
     media_cases,
 )
+from tests.widgets.conftest import select_marker_at_rest
 from widgets.detail_panel import LINE_LIMIT, TEXT_LIMIT, DetailPanel
 
 WAIT_MS = 30_000
@@ -167,24 +168,6 @@ def test_only_the_apis_own_media_route_is_fetched(
             assert "không" in _rendered(thumb.toolTip()).lower() or "not" in thumb.toolTip()
 
 
-def _select_alone(qtbot: Any, view: Any, report_id: int) -> QPoint:
-    """Where the report's marker is, once selected and the map has stopped moving to it
-    (a click during the pan lands where the marker was a moment before)."""
-    view.select(report_id)
-
-    def shown_alone() -> bool:
-        state = view.evaluate("paht.state()")
-        if state is None or state["selected"] != report_id or state["moving"]:
-            return False
-        point = view.evaluate(f"paht.markerPoint({report_id})")
-        width, height = view.width(), view.height()
-        return point is not None and 20 <= point[0] <= width - 20 and 20 <= point[1] <= height - 20
-
-    qtbot.waitUntil(shown_alone, timeout=WAIT_MS)
-    x, y = view.evaluate(f"paht.markerPoint({report_id})")
-    return QPoint(round(x), round(y))
-
-
 def test_nothing_a_citizen_typed_runs_in_the_map(qtbot: Any, make_map_view: Any) -> None:
     view = make_map_view()
     payloads = SCRIPT_PAYLOADS + UNICODE_PAYLOADS
@@ -198,7 +181,7 @@ def test_nothing_a_citizen_typed_runs_in_the_map(qtbot: Any, make_map_view: Any)
     for row in rows:
         view.page().runJavaScript("paht.map.closePopup()", 0)
         qtbot.waitUntil(lambda: not view.evaluate("!!document.querySelector('.leaflet-popup')"))
-        point = _select_alone(qtbot, view, row.id)
+        point = select_marker_at_rest(qtbot, view, row.id)
         QTest.mouseMove(view.focusProxy(), point)
         with qtbot.waitSignal(view.markerClicked, timeout=WAIT_MS):
             QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=point)

@@ -9,12 +9,13 @@ import sys
 from typing import Any
 
 import requests
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from console.domain.model import Status
+from tests.widgets.conftest import select_marker_at_rest
 from widgets.main_window import MainWindow
 from widgets.status_bar import LinkState
 
@@ -28,23 +29,6 @@ def _ready(qtbot: Any, window: MainWindow) -> None:
         lambda: window.map.is_ready() and (window.map.evaluate("paht.count()") or 0) > 0,
         timeout=60_000,
     )
-
-
-def _settled_marker_point(qtbot: Any, window: MainWindow, report_id: int) -> tuple[float, float]:
-    """Where the report's marker is once the map has finished moving to it (a click during
-    the pan would land where the marker was)."""
-
-    def settled() -> bool:
-        state = window.map.evaluate("paht.state()")
-        if state is None or state["selected"] != report_id or state["moving"]:
-            return False
-        point = window.map.evaluate(f"paht.markerPoint({report_id})")
-        size = window.map.size()
-        return point is not None and 0 <= point[0] < size.width() and 0 <= point[1] < size.height()
-
-    qtbot.waitUntil(settled, timeout=30_000)
-    x, y = window.map.evaluate(f"paht.markerPoint({report_id})")
-    return x, y
 
 
 def _citizen_report(base_url: str, title: str, urgency: str = "urgent") -> int:
@@ -131,14 +115,13 @@ def test_marker_click_selects_the_row_and_row_selection_moves_the_map(
     clicked, chosen = rows[0].id, rows[-1].id
 
     # Bring the marker out of its cluster, then click it with the mouse, as an operator would.
-    window.map.select(clicked)
-    x, y = _settled_marker_point(qtbot, window, clicked)
+    point = select_marker_at_rest(qtbot, window.map, clicked, margin=0)
     with qtbot.waitSignal(window.detailShown, timeout=30_000) as shown:
         QTest.mouseClick(
             window.map.focusProxy(),
             Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier,
-            QPoint(round(x), round(y)),
+            point,
         )
     assert shown.args == [clicked]
     assert window.queue.selected_ids() == [clicked]

@@ -7,12 +7,13 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from console.maps.markers import MarkerRow
+from tests.widgets.conftest import select_marker_at_rest
 from widgets.map_view import MapView
 
 MakeView = Callable[..., MapView]
@@ -46,19 +47,6 @@ def show_markers(qtbot: QtBot, view: MapView, rows: list[MarkerRow]) -> None:
 def marker_point(view: MapView, report_id: int) -> list[float] | None:
     point: list[float] | None = view.evaluate(f"paht.markerPoint({report_id})")
     return point
-
-
-def select_alone(qtbot: QtBot, view: MapView, report_id: int) -> QPoint:
-    """Selects a report and waits until its own dot (not a cluster) is on screen."""
-    view.select(report_id)
-
-    def shown_alone() -> bool:
-        selected = view.evaluate("paht.state().selected") == report_id
-        return selected and marker_point(view, report_id) is not None
-
-    qtbot.waitUntil(shown_alone, timeout=WAIT_MS)
-    x, y = marker_point(view, report_id) or (0.0, 0.0)
-    return QPoint(round(x), round(y))
 
 
 def test_markers_show_on_grey_when_tiles_are_unreachable(
@@ -95,7 +83,7 @@ def test_clicking_a_marker_sends_its_report_id(qtbot: QtBot, make_map_view: Make
     rows = demo_rows(400)
     show_markers(qtbot, view, rows)
     target = rows[123].id
-    point = select_alone(qtbot, view, target)
+    point = select_marker_at_rest(qtbot, view, target)
 
     with qtbot.waitSignal(view.markerClicked, timeout=WAIT_MS) as clicked:
         QTest.mouseClick(view.focusProxy(), Qt.MouseButton.LeftButton, pos=point)
@@ -129,7 +117,7 @@ def test_report_text_is_shown_as_text_never_run(qtbot: QtBot, make_map_view: Mak
     evil = '<img src=x onerror="window.__pwned=1">'
     rows = [*demo_rows(20), MarkerRow(999, 16.5, 107.6, "new", True, 2, "PA-<b>X</b>", evil)]
     show_markers(qtbot, view, rows)
-    point = select_alone(qtbot, view, 999)
+    point = select_marker_at_rest(qtbot, view, 999)
 
     QTest.mouseMove(view.focusProxy(), point)
     with qtbot.waitSignal(view.markerClicked, timeout=WAIT_MS):
