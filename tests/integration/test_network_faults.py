@@ -110,6 +110,7 @@ def _sync(qtbot: Any, window: Any) -> Any:
 
 
 @pytest.mark.parametrize("case", WINDOW_CASES, ids=[c.name for c in WINDOW_CASES])
+@pytest.mark.webengine
 def test_the_window_shows_offline_under_a_fault_and_online_after(
     qtbot: Any, proxied_window: tuple[Any, FaultProxy], case: FaultCase
 ) -> None:
@@ -134,6 +135,7 @@ def test_the_window_shows_offline_under_a_fault_and_online_after(
     assert back.ok and window.status.state is LinkState.ONLINE
 
 
+@pytest.mark.webengine
 def test_the_window_keeps_answering_while_the_server_hangs(
     qtbot: Any, proxied_window: tuple[Any, FaultProxy]
 ) -> None:

@@ -30,6 +30,8 @@ from tests.console.exports.briefing_data import (
 )
 from widgets.briefing import BriefingWizard
 
+pytestmark = pytest.mark.webengine
+
 SLOW_MS = 60_000
 
 

@@ -168,6 +168,7 @@ def test_only_the_apis_own_media_route_is_fetched(
             assert "không" in _rendered(thumb.toolTip()).lower() or "not" in thumb.toolTip()
 
 
+@pytest.mark.webengine
 def test_nothing_a_citizen_typed_runs_in_the_map(qtbot: Any, make_map_view: Any) -> None:
     view = make_map_view()
     payloads = SCRIPT_PAYLOADS + UNICODE_PAYLOADS

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from typing import Any
 
+import pytest
 import requests
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
@@ -18,6 +19,8 @@ from console.domain.model import Status
 from tests.widgets.conftest import select_marker_at_rest
 from widgets.main_window import MainWindow
 from widgets.status_bar import LinkState
+
+pytestmark = pytest.mark.webengine
 
 
 def _ready(qtbot: Any, window: MainWindow) -> None:

@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -15,6 +16,8 @@ from pytestqt.qtbot import QtBot
 from console.maps.markers import MarkerRow
 from tests.widgets.conftest import select_marker_at_rest
 from widgets.map_view import MapView
+
+pytestmark = pytest.mark.webengine
 
 MakeView = Callable[..., MapView]
 WAIT_MS = 15_000

@@ -20,6 +20,8 @@ from console.domain.model import Role
 from widgets.main_window import MainWindow
 from widgets.status_bar import LinkState
 
+pytestmark = pytest.mark.webengine
+
 HEAVY = ("sqlalchemy", "requests", "keyring", "numpy", "holidays", "folium")
 
 
