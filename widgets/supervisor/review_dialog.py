@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain import replies
 from console.domain.model import ActionType, Report
 from console.domain.reference import Reference
 from widgets.supervisor.common import local_text, tr, unit_name
 
 
 def publication_reply(reference: Reference, report: Report) -> str:
-    """The reply to the citizen, from the 'publication' template."""
+    """The reply to the citizen: the 'publication' form around the body of the unit's result."""
     unit = unit_name(reference, report.unit) if report.unit else tr("the handling unit")
-    return reference.render("publication", unit=unit, result=(report.result_text or "").strip())
+    return replies.publication_reply(reference, unit, report.result_text or "")
 
 
 class ReviewDialog(QDialog):

@@ -216,7 +216,7 @@ class Story:
                 self._operator(),
                 "operator",
                 "published",
-                {"reply": ""},
+                {"reply": self.r.get("result_text") or ""},
             ):
                 return
             if rng.random() < 0.04:

@@ -185,3 +185,13 @@ def test_memoised_deadlines_agree_with_the_sla_clock() -> None:
         urgency = rng.choice(list(Urgency))
         expected = sla.handling_deadline(category, urgency, datetime.fromtimestamp(moment, UTC))
         assert deadlines(category, urgency, moment) == expected.timestamp(), (moment, urgency)
+
+
+def test_published_replies_carry_the_courtesy_form_once(reports: list[dict[str, Any]]) -> None:
+    replies = [
+        e["payload"]["reply"] for r in reports for e in r["events"] if e["action"] == "publish"
+    ]
+    assert len(replies) > 100
+    for reply in replies:
+        assert reply.startswith("Kính gửi: Quý Ông/Bà.") and reply.endswith("Trân trọng.")
+        assert reply.count("Kính gửi") == 1 and reply.count("Trân trọng") == 1
