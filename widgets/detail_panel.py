@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calendar import to_local
+from console.domain.hue_time import time_text
 from console.domain.model import (
     ACTION_LABELS_VI,
     CONTACT_ROLES,
@@ -78,7 +78,7 @@ def _plain_box(parent: QWidget) -> QPlainTextEdit:
 
 
 def _when(moment: datetime | None) -> str:
-    return "" if moment is None else f"{to_local(moment):%H:%M %d/%m/%Y}"
+    return time_text(moment)
 
 
 def media_number(media: Media, position: int) -> int:

@@ -1,6 +1,6 @@
 """The working calendar the deadlines count on: office hours, public holidays, swapped days.
 
-Vietnam keeps UTC+7 all year, so a fixed offset is exact and needs no tz database.
+Days are Huế's (console.domain.hue_time; VN_TZ and to_local are re-exported here).
 Naive datetimes are taken as UTC (like `model.parse_time`); results are aware UTC.
 """
 
@@ -8,28 +8,22 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from console.domain.hue_time import VN_TZ as VN_TZ
+from console.domain.hue_time import to_local as to_local
 from console.domain.yaml_rules import load_yaml
 from console.paths import RESOURCES_DIR
 
-VN_TZ = timezone(timedelta(hours=7))
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 class RulesError(ValueError):
     """A rules file (calendar, SLA, escalation) that cannot be used; the message says why."""
-
-
-def to_local(moment: datetime) -> datetime:
-    """`moment` on Vietnam's clock (a naive value is UTC)."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(VN_TZ)
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from console.domain.calendar import VN_TZ
+from console.domain.hue_time import to_local
 from console.exports.vn_text import date_line, vn_number
 
 FONT = "Times New Roman"
@@ -65,7 +65,7 @@ def vn_cell(value: object) -> str:
     if isinstance(value, int | float):
         return vn_number(value)
     if isinstance(value, datetime):
-        return value.astimezone(VN_TZ).strftime("%d/%m/%Y %H:%M")
+        return f"{to_local(value):%d/%m/%Y %H:%M}"
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from console.domain.calendar import VN_TZ, WorkingCalendar, load_calendar
+from console.domain.calendar import WorkingCalendar, load_calendar
+from console.domain.hue_time import local_date
 from console.domain.model import utcnow
 from console.domain.reference import Reference, reference_or_shipped
 from console.exports.weekly_figures import WeeklyFigures, compute_weekly_figures
@@ -78,7 +79,7 @@ def export_weekly(
     figures = weekly_figures(cache, parsed, now=moment, reference=reference)
     stem = f"bao-cao-tuan-{parsed.label}"
     docx = build_weekly_docx(
-        figures, out_dir / f"{stem}.docx", moment.astimezone(VN_TZ).date(), number=number
+        figures, out_dir / f"{stem}.docx", local_date(moment), number=number
     )
     xlsx = build_weekly_xlsx(figures, out_dir / f"{stem}.xlsx")
     cache.audit(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from console.domain.hue_time import time_text
 from console.exports.official_doc import AnnexTable, Letterhead, OfficialDocument
 from console.exports.vn_text import vn_number
 from console.exports.weekly_figures import BreakdownRow, Count, WeeklyFigures
@@ -53,7 +54,7 @@ def summary_line(figures: WeeklyFigures) -> str:
 def method_notes(figures: WeeklyFigures) -> tuple[str, ...]:
     """How the figures are counted, printed at the end of the body."""
     week = figures.week
-    cut = "hết tuần" if figures.complete else f"thời điểm lập báo cáo ({figures.cut:%d/%m/%Y})"
+    cut = "hết tuần" if figures.complete else f"thời điểm lập báo cáo ({time_text(figures.cut)})"
     return (
         f"Kỳ báo cáo: tuần {week.number:02d} năm {week.year} theo lịch ISO, từ 00 giờ 00 thứ Hai "
         f"{week.monday:%d/%m/%Y} đến 24 giờ 00 Chủ nhật {week.sunday:%d/%m/%Y} (giờ Việt Nam, "

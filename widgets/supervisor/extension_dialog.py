@@ -3,13 +3,12 @@ reason. Supervisors decide; the unit's own reason is citizen-facing data, shown 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,20 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calendar import VN_TZ
 from console.domain.model import Report, format_time, utcnow
 from console.domain.reference import Reference
+from widgets.hue_time import from_qdatetime, hue_datetime_edit, to_qdatetime
 from widgets.supervisor.common import local_text, tr, unit_name
-
-_VN = QTimeZone(int(VN_TZ.utcoffset(None).total_seconds()))
-
-
-def to_qt(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), _VN)
-
-
-def from_qt(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
 
 
 def _plain(text: str, parent: QWidget) -> QLabel:
@@ -71,11 +60,10 @@ class ExtensionDialog(QDialog):
         choice.addButton(self.deny)
         base = report.deadline or utcnow()
         self.proposed = report.extension_deadline or base + timedelta(days=7)
-        self.deadline = QDateTimeEdit(to_qt(self.proposed), self)
+        self.deadline = hue_datetime_edit(self)
         self.deadline.setObjectName("extensionDeadline")
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.deadline.setMinimumDateTime(to_qt(base + timedelta(minutes=1)))
+        self.deadline.setMinimumDateTime(to_qdatetime(base + timedelta(minutes=1)))
+        self.deadline.setDateTime(to_qdatetime(self.proposed))
         self.reason = QPlainTextEdit(self)
         self.reason.setObjectName("extensionDenyReason")
         self.reason.setPlaceholderText(tr("Why the extension is refused (sent to the unit)."))
@@ -108,7 +96,7 @@ class ExtensionDialog(QDialog):
     def new_deadline(self) -> datetime:
         """The unit's requested deadline exactly, unless the supervisor changed it."""
         chosen = self.deadline.dateTime()
-        return self.proposed if chosen == to_qt(self.proposed) else from_qt(chosen)
+        return self.proposed if chosen == to_qdatetime(self.proposed) else from_qdatetime(chosen)
 
     def payload(self) -> dict[str, Any]:
         if self.approve.isChecked():

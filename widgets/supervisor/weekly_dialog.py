@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calendar import to_local
+from console.domain.hue_time import time_text
 from console.domain.reference import Reference
 from console.exports.weekly import WeeklyExport, export_weekly, weekly_figures
 from console.exports.weekly_figures import WeeklyFigures
@@ -41,7 +41,7 @@ WEEKS_OFFERED = 12
 
 def _cell(value: Cell) -> str:
     if isinstance(value, datetime):
-        return f"{to_local(value):%H:%M %d/%m/%Y}"
+        return time_text(value)
     if isinstance(value, float):
         return f"{value:.1f}".replace(".", ",")
     return str(value)

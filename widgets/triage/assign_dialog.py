@@ -13,11 +13,10 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.calendar import VN_TZ, to_local
 from console.domain.model import Report, Status
 from console.domain.reference import Reference
 from console.domain.routing import UnitSuggestion
 from console.domain.sla import SlaClock
 from console.domain.text import fold
+from widgets.hue_time import from_qdatetime, hue_datetime_edit, to_qdatetime
 from widgets.triage.common import (
     duration_text,
     group_units,
@@ -95,10 +94,8 @@ class AssignDialog(QDialog):
         self.units.setRootIsDecorated(True)
         self._fill_units()
 
-        self.deadline = QDateTimeEdit(self)
+        self.deadline = hue_datetime_edit(self)
         self.deadline.setObjectName("deadline")
-        self.deadline.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.deadline.setCalendarPopup(True)
         self.deadline_info = QLabel(self)
         self.deadline_info.setObjectName("deadlineInfo")
         self.deadline_reason = QLineEdit(self)
@@ -222,10 +219,7 @@ class AssignDialog(QDialog):
             self.deadline_reason.setEnabled(False)
             self.deadline_info.setText(self.tr("Computed for each report by the SLA clock"))
             return
-        local = to_local(self.computed)
-        self.deadline.setDateTime(
-            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-        )
+        self.deadline.setDateTime(to_qdatetime(self.computed.replace(second=0, microsecond=0)))
 
     # -- reacting ----------------------------------------------------------------------------
 
@@ -341,12 +335,7 @@ class AssignDialog(QDialog):
     def chosen_deadline(self) -> datetime | None:
         if self.computed is None:
             return None
-        value = self.deadline.dateTime()
-        date, time = value.date(), value.time()
-        local = datetime(
-            date.year(), date.month(), date.day(), time.hour(), time.minute(), tzinfo=VN_TZ
-        )
-        return local.astimezone(self.computed.tzinfo)
+        return from_qdatetime(self.deadline.dateTime()).astimezone(self.computed.tzinfo)
 
     def effective_deadline(self) -> datetime | None:
         """The operator's deadline when changed, else the SLA clock's to the second."""

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from console.domain.calendar import to_local
+from console.domain.hue_time import time_text
 from console.domain.model import Report, Unit
 
 METRES_PER_DEGREE_LAT = 110_540.0
@@ -53,9 +53,7 @@ def group_units(units: Sequence[Unit]) -> list[tuple[str, list[Unit]]]:
 
 def local_text(moment: datetime | None) -> str:
     """A time as Huế reads it: "14:30 05/01/2026"."""
-    if moment is None:
-        return "—"
-    return f"{to_local(moment):%H:%M %d/%m/%Y}"
+    return time_text(moment, "—")
 
 
 def duration_text(span: timedelta, day_length: timedelta | None = None) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from PIL import Image
 
-from console.domain.calendar import to_local
+from console.domain.hue_time import time_text
 from console.domain.model import (
     ACTION_LABELS_VI,
     STATUS_LABELS_VI,
@@ -81,7 +81,7 @@ class CaseSheet:
 
 
 def vn_time(moment: datetime | None) -> str:
-    return "" if moment is None else to_local(moment).strftime("%H:%M %d/%m/%Y")
+    return time_text(moment)
 
 
 def _actor(event: Event, reference: Reference) -> str:
