@@ -30,6 +30,17 @@ class EscalationLevel:
     #: Wait after sending this level before the next one may be sent.
     min_interval: timedelta
     template: str
+    #: English mode (the template stays Vietnamese: it goes to the unit).
+    label_en: str = ""
+    recipient_label_en: str = ""
+
+    def name(self, language: str = "vi") -> str:
+        return self.label_en if language == "en" and self.label_en else self.label
+
+    def recipient_name(self, language: str = "vi") -> str:
+        if language == "en" and self.recipient_label_en:
+            return self.recipient_label_en
+        return self.recipient_label
 
     @classmethod
     def parse(cls, raw: Any) -> EscalationLevel:
@@ -72,6 +83,8 @@ class EscalationLevel:
             roles=roles,
             min_interval=timedelta(hours=hours),
             template=texts["template"],
+            label_en=str(raw.get("label_en") or ""),
+            recipient_label_en=str(raw.get("recipient_label_en") or ""),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -83,6 +96,8 @@ class EscalationLevel:
             "roles": sorted(r.value for r in self.roles),
             "min_interval_hours": self.min_interval / timedelta(hours=1),
             "template": self.template,
+            "label_en": self.label_en,
+            "recipient_label_en": self.recipient_label_en,
         }
 
 

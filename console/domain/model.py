@@ -287,6 +287,8 @@ class Category:
     code: str
     name: str
     related: tuple[str, ...] = ()
+    #: Empty: the Vietnamese name is shown in English too.
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,6 +301,7 @@ class Unit:
     focal_point: str = ""
     valid_from: str | None = None
     valid_to: str | None = None
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +316,7 @@ class Ward:
     successor: str | None = None
     #: The UBND unit that handles local matters here (current wards only).
     committee: str | None = None
+    name_en: str = ""
 
 
 @dataclass(frozen=True, slots=True)

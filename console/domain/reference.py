@@ -72,6 +72,8 @@ class Reference:
     routing: RoutingRules
     templates: dict[str, str]
     channels: dict[str, str]
+    #: English channel names (code -> name); a channel missing here shows its Vietnamese one.
+    channels_en: dict[str, str] = field(default_factory=dict)
     _categories: dict[str, Category] = field(init=False, repr=False, compare=False)
     _units: dict[str, Unit] = field(init=False, repr=False, compare=False)
     _wards: dict[str, Ward] = field(init=False, repr=False, compare=False)
@@ -106,19 +108,18 @@ class Reference:
             ward = self._wards.get(ward.successor or "")
         return ward if ward is not None and ward.kind != "former" else None
 
-    def ward_name(self, code: str) -> str:
-        ward = self._wards.get(code)
-        return ward.name if ward is not None else code
+    def ward_name(self, code: str, language: str = "vi") -> str:
+        return _named(self._wards.get(code), code, language)
 
-    def category_name(self, code: str) -> str:
-        category = self._categories.get(code)
-        return category.name if category is not None else code
+    def category_name(self, code: str, language: str = "vi") -> str:
+        return _named(self._categories.get(code), code, language)
 
-    def unit_name(self, code: str) -> str:
-        unit = self._units.get(code)
-        return unit.name if unit is not None else code
+    def unit_name(self, code: str, language: str = "vi") -> str:
+        return _named(self._units.get(code), code, language)
 
-    def channel_name(self, code: str) -> str:
+    def channel_name(self, code: str, language: str = "vi") -> str:
+        if language == "en" and self.channels_en.get(code):
+            return self.channels_en[code]
         return self.channels.get(code, code)
 
     def related_categories(self, code: str) -> frozenset[str]:
@@ -142,7 +143,7 @@ class Reference:
     def to_json(self) -> dict[str, Any]:
         return {
             "categories": [
-                {"code": c.code, "name": c.name, "related": list(c.related)}
+                {"code": c.code, "name": c.name, "name_en": c.name_en, "related": list(c.related)}
                 for c in self.categories
             ],
             "units": [dataclasses.asdict(u) for u in self.units],
@@ -150,7 +151,15 @@ class Reference:
             "routing": self.routing.to_json(),
             "templates": dict(self.templates),
             "channels": dict(self.channels),
+            "channels_en": dict(self.channels_en),
         }
+
+
+def _named(item: Category | Unit | Ward | None, code: str, language: str) -> str:
+    """A reference item's name in `language` (its Vietnamese name when it has no other)."""
+    if item is None:
+        return code
+    return item.name_en if language == "en" and item.name_en else item.name
 
 
 def _str_or_none(value: Any) -> str | None:
@@ -162,6 +171,7 @@ def _category(data: Mapping[str, Any]) -> Category:
         code=str(data["code"]),
         name=str(data["name"]),
         related=tuple(str(c) for c in data.get("related") or ()),
+        name_en=str(data.get("name_en") or ""),
     )
 
 
@@ -175,6 +185,7 @@ def _unit(data: Mapping[str, Any]) -> Unit:
         focal_point=str(data.get("focal_point") or ""),
         valid_from=_str_or_none(data.get("valid_from")),
         valid_to=_str_or_none(data.get("valid_to")),
+        name_en=str(data.get("name_en") or ""),
     )
 
 
@@ -189,7 +200,24 @@ def _ward(data: Mapping[str, Any]) -> Ward:
         valid_to=_str_or_none(data.get("valid_to")),
         successor=_str_or_none(data.get("successor")),
         committee=_str_or_none(data.get("committee")),
+        name_en=str(data.get("name_en") or ""),
     )
+
+
+def _channel(value: Any) -> tuple[str, str]:
+    """A channel's (Vietnamese, English) names: YAML gives {name, name_en}, older JSON a name."""
+    if isinstance(value, Mapping):
+        return str(value["name"]), str(value.get("name_en") or "")
+    return str(value), ""
+
+
+def _channels_en(data: Mapping[str, Any]) -> dict[str, str]:
+    given = {str(k): str(v) for k, v in (data.get("channels_en") or {}).items()}
+    for code, value in (data.get("channels") or {}).items():
+        english = _channel(value)[1]
+        if english:
+            given[str(code)] = english
+    return given
 
 
 def _rule(data: Mapping[str, Any]) -> RoutingRule:
@@ -259,7 +287,8 @@ def reference_from_json(data: Mapping[str, Any]) -> Reference:
                 tuple(_rule(r) for r in (data.get("routing") or {}).get("rules") or ())
             ),
             templates={str(k): str(v) for k, v in (data.get("templates") or {}).items()},
-            channels={str(k): str(v) for k, v in (data.get("channels") or {}).items()},
+            channels={str(k): _channel(v)[0] for k, v in (data.get("channels") or {}).items()},
+            channels_en=_channels_en(data),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ReferenceDataError(f"Dữ liệu danh mục không hợp lệ: {exc!r}") from exc
