@@ -35,6 +35,7 @@ from widgets.session import Workplace, WorkSession, layout_settings, load_detail
 from widgets.status_bar import LinkState, SyncStatusBar
 from widgets.sync_worker import SyncController, SyncOutcome
 from widgets.tasks import TaskRunner
+from widgets.window_focus import FocusReturn
 from widgets.window_menus import WindowMenus
 
 if TYPE_CHECKING:
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
             self.status.show_warning(self.tr("Sign-in kept in a file"), place.token_warning)
         self.notifier = Notifier(self, use_tray=use_tray)
         self.menus = WindowMenus(self, self.choose_language)
+        self.focus_return = FocusReturn(self, self.queue.table)
         self._wire()
         self._layout_restored = restore and self.restore_layout()
         if not self._layout_restored:

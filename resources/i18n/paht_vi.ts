@@ -824,6 +824,30 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>PendingActionsDialog</name>
         <message>
+            <source>Report</source>
+            <translation>Phản ánh</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Queued at</source>
+            <translation>Thời điểm xếp hàng</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Số lần gửi</translation>
+        </message>
+        <message>
+            <source>Server's answer</source>
+            <translation>Trả lời của máy chủ</translation>
+        </message>
+        <message>
             <location filename="../../widgets/triage/pending_actions.py" line="68" />
             <source>Pending actions</source>
             <translation>Thao tác chờ gửi</translation>
@@ -1920,6 +1944,42 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     </context>
     <context>
         <name>Triage</name>
+        <message>
+            <source>Status</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <source>Urgency</source>
+            <translation>Mức độ khẩn</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Hạn xử lý</translation>
+        </message>
+        <message>
+            <source>Merged into</source>
+            <translation>Đã gộp vào</translation>
+        </message>
+        <message>
+            <source>Reject reason</source>
+            <translation>Lý do không tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Vị trí</translation>
+        </message>
+        <message>
+            <source>Escalation level</source>
+            <translation>Cấp đôn đốc</translation>
+        </message>
         <message>
             <location filename="../../widgets/triage/batch.py" line="114" />
             <source>Stop</source>

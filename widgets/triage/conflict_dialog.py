@@ -30,7 +30,7 @@ from console.domain.model import (
 )
 from console.domain.reference import Reference
 from console.store import OutboxEntry
-from widgets.triage.common import local_text
+from widgets.triage.common import local_text, tr
 
 REAPPLY = 10
 DROP = 11
@@ -50,15 +50,15 @@ def _fields(reference: Reference) -> list[tuple[str, Callable[[Report], str]]]:
         return "—" if r.lat is None or r.lon is None else f"{r.lat:.6f}, {r.lon:.6f}"
 
     return [
-        ("Status", lambda r: STATUS_LABELS_VI[r.status]),
-        ("Category", lambda r: reference.category_name(r.category)),
-        ("Urgency", lambda r: URGENCY_LABELS_VI[r.urgency]),
-        ("Unit", unit),
-        ("Deadline", lambda r: local_text(r.deadline)),
-        ("Merged into", lambda r: str(r.duplicate_of) if r.duplicate_of else "—"),
-        ("Reject reason", reason),
-        ("Location", place),
-        ("Escalation level", lambda r: str(r.escalation_level)),
+        (tr("Status"), lambda r: STATUS_LABELS_VI[r.status]),
+        (tr("Category"), lambda r: reference.category_name(r.category)),
+        (tr("Urgency"), lambda r: URGENCY_LABELS_VI[r.urgency]),
+        (tr("Unit"), unit),
+        (tr("Deadline"), lambda r: local_text(r.deadline)),
+        (tr("Merged into"), lambda r: str(r.duplicate_of) if r.duplicate_of else "—"),
+        (tr("Reject reason"), reason),
+        (tr("Location"), place),
+        (tr("Escalation level"), lambda r: str(r.escalation_level)),
     ]
 
 
@@ -130,7 +130,7 @@ class ConflictDialog(QDialog):
         for label, value in _fields(reference):
             ours = value(mine) if mine is not None else "—"
             theirs = value(server) if server is not None else "—"
-            rows.append((self.tr(label), ours, theirs, ours != theirs))
+            rows.append((label, ours, theirs, ours != theirs))
         self.table.setRowCount(len(rows))
         for n, (label, ours, theirs, differs) in enumerate(rows):
             for column, text in enumerate((label, ours, theirs)):

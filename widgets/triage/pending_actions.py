@@ -49,8 +49,6 @@ class PendingActionsDialog(QDialog):
     """`on_retry(entry)` and `on_drop(entry)` belong to the controller (a conflict is
     re-applied through the domain first)."""
 
-    COLUMNS = ("Report", "Action", "State", "Queued at", "Attempts", "Server's answer")
-
     def __init__(
         self,
         outbox: Outbox,
@@ -72,8 +70,16 @@ class PendingActionsDialog(QDialog):
         self.summary = QLabel(self)
         self.table = QTableWidget(self)
         self.table.setObjectName("pendingTable")
-        self.table.setColumnCount(len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [
+            self.tr("Report"),
+            self.tr("Action"),
+            self.tr("State"),
+            self.tr("Queued at"),
+            self.tr("Attempts"),
+            self.tr("Server's answer"),
+        ]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
