@@ -12,13 +12,13 @@ import contextlib
 import getpass
 import json
 import logging
-import os
 import signal
 import sys
 import threading
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from console.config import Settings, SettingsError, load_settings
 from console.connection import DEMO_PASSWORD, Connection, sign_in, start_embedded
@@ -28,23 +28,53 @@ from console.sync.errors import ApiError
 log = logging.getLogger("paht")
 
 
+def _global_options(parser: argparse.ArgumentParser, *, below: bool, demo: bool = True) -> None:
+    """The options every command takes, before or after its name (`below`: on a command,
+    where an option left out must not undo the same option given before the command)."""
+    value: Any = argparse.SUPPRESS if below else None
+    flag: Any = argparse.SUPPRESS if below else False
+    parser.add_argument(
+        "--server", default=value, help="URL of the central API (default: embedded demo)"
+    )
+    parser.add_argument("--user", default=value, help="account name on the central API")
+    parser.add_argument(
+        "--data-dir", default=value, help="folder for the local cache (env PAHT_DATA_DIR)"
+    )
+    if demo:
+        parser.add_argument(
+            "--demo", action="store_true", default=flag, help="use the embedded demo central API"
+        )
+    parser.add_argument(
+        "--screenshot", type=Path, default=value, help="save the main window to a PNG and exit"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", default=flag)
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    help_text: str,
+    *,
+    demo: bool = True,
+) -> argparse.ArgumentParser:
+    command = sub.add_parser(name, help=help_text)
+    _global_options(command, below=True, demo=demo)
+    return command
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="paht-console",
         description="PAHT Console: bàn điều hành phản ánh hiện trường của Trung tâm IOC Huế.",
     )
-    parser.add_argument("--server", help="URL of the central API (default: embedded demo)")
-    parser.add_argument("--user", help="account name on the central API")
-    parser.add_argument("--data-dir", help="folder for the local cache (env PAHT_DATA_DIR)")
-    parser.add_argument("--demo", action="store_true", help="use the embedded demo central API")
-    parser.add_argument("--screenshot", type=Path, help="save the main window to a PNG and exit")
-    parser.add_argument("-v", "--verbose", action="store_true")
+    _global_options(parser, below=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sync = sub.add_parser("sync", help="synchronise the local cache with the central API")
+    sync = _command(sub, "sync", "synchronise the local cache with the central API")
     sync.add_argument("--once", action="store_true", help="one sync, then exit")
 
-    serve = sub.add_parser("serve", help="run the reference central API")
+    # serve's own --demo (demo accounts and city) takes the global one's place.
+    serve = _command(sub, "serve", "run the reference central API", demo=False)
     serve.add_argument(
         "--demo", dest="serve_demo", action="store_true", help="demo accounts and city"
     )
@@ -53,21 +83,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--no-simulate", action="store_true", help="no live demo simulator")
 
-    demo = sub.add_parser("demo-data", help="generate a demo city in a central API database")
+    demo = _command(sub, "demo-data", "generate a demo city in a central API database")
     demo.add_argument("--count", type=int, default=5000)
     demo.add_argument("--seed", type=int, default=7)
     demo.add_argument("--db", help="database URL (default: the demo database in the data folder)")
 
-    sub.add_parser("status", help="show the local cache and the outbox")
+    _command(sub, "status", "show the local cache and the outbox")
 
-    export = sub.add_parser("export", help="documents that leave the Center")
+    export = _command(sub, "export", "documents that leave the Center")
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
-    weekly = kinds.add_parser("weekly", help="weekly report to the City People's Committee")
+    weekly = _command(kinds, "weekly", "weekly report to the City People's Committee")
     weekly.add_argument("--week", help="ISO week, e.g. 2026-W47 (default: the last full week)")
     weekly.add_argument("--out", type=Path, default=Path("."), help="output folder")
     weekly.add_argument("--number", type=int, help="document number (Số: NN/BC-...)")
     weekly.add_argument("--no-sync", action="store_true", help="use the cache as it is")
-    briefing = kinds.add_parser("briefing", help="press-tour briefing pack (PDF, DOCX, PPTX)")
+    briefing = _command(kinds, "briefing", "press-tour briefing pack (PDF, DOCX, PPTX)")
     briefing.add_argument("--from", dest="date_from", required=True, type=_date, help="YYYY-MM-DD")
     briefing.add_argument("--to", dest="date_to", required=True, type=_date, help="YYYY-MM-DD")
     briefing.add_argument("--cases", type=_ids, help="report ids to present, e.g. 12,40,7")
@@ -96,15 +126,11 @@ def _ids(text: str) -> list[int]:
 
 
 def _password(user: str) -> str:
-    env = os.environ.get("PAHT_PASSWORD")
-    if env:
-        return env
-    with contextlib.suppress(Exception):
-        import keyring
+    from console.credentials import known_password
 
-        stored = keyring.get_password("paht-console", user)
-        if stored:
-            return stored
+    known = known_password(user)
+    if known:
+        return known
     if not sys.stdin.isatty():
         raise SettingsError("Cần mật khẩu: đặt PAHT_PASSWORD hoặc chạy trong cửa sổ dòng lệnh.")
     return getpass.getpass(f"Mật khẩu cho {user}: ")

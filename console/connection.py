@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DEMO_PASSWORD = "demo"
+#: Who the embedded demo signs in as when no --user is given.
+DEMO_OPERATOR = "operator"
 DEMO_DB_NAME = "demo-central.sqlite3"
 
 
@@ -102,6 +104,19 @@ def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = 
         token=info.token,
         expires_at=info.expires_at,
     )
+
+
+def sign_in_with_known_password(
+    base_url: str, user: str, *, ca_bundle: str | None = None
+) -> Connection | None:
+    """Sign in with the password the command line would use (PAHT_PASSWORD, the keyring);
+    None when there is none (raises ApiError when it is refused)."""
+    from console.credentials import known_password
+
+    password = known_password(user)
+    if password is None:
+        return None
+    return sign_in(base_url, user, password, ca_bundle=ca_bundle)
 
 
 def reconnect(

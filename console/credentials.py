@@ -40,6 +40,23 @@ def keyring_usable(backend: Any | None = None) -> bool:
     return inner is None or len(inner) > 0
 
 
+#: A password given to the program (CLI and window alike) instead of typed in.
+PASSWORD_ENV = "PAHT_PASSWORD"
+
+
+def known_password(user: str) -> str | None:
+    """The password for `user` from PAHT_PASSWORD, else the keyring; None when neither has it
+    (the caller asks the person)."""
+    given = os.environ.get(PASSWORD_ENV)
+    if given:
+        return given
+    with contextlib.suppress(Exception):  # no keyring backend, a locked one, no D-Bus...
+        stored = keyring.get_password(SERVICE, user)
+        if isinstance(stored, str) and stored:
+            return stored
+    return None
+
+
 def _account(server_url: str, user: str) -> str:
     return f"{user}@{server_url.rstrip('/')}"
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,7 +22,15 @@ from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QTr
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.config import Settings
-from console.connection import DEMO_PASSWORD, Connection, EmbeddedCentral, sign_in, start_embedded
+from console.connection import (
+    DEMO_OPERATOR,
+    DEMO_PASSWORD,
+    Connection,
+    EmbeddedCentral,
+    sign_in,
+    sign_in_with_known_password,
+    start_embedded,
+)
 from widgets import qt_messages
 from widgets.collector import GuiThreadCollector
 from widgets.i18n import chosen_language, install_translators, remove_translators
@@ -153,20 +162,31 @@ class Launcher(QObject):
         self._sign_in(embedded.base_url)
 
     def _sign_in(self, base_url: str) -> None:
+        """The demo signs in as its operator (or --user); a real server with the password the
+        command line would use (PAHT_PASSWORD, the keyring); the dialog otherwise."""
         user = self.settings.user
-        if self.demo and (self.screenshot is not None or user):
+        if self.demo:
             self.runner.run(
                 sign_in,
                 base_url,
-                user or "operator",
+                user or DEMO_OPERATOR,
                 DEMO_PASSWORD,
                 on_done=self._signed_in,
                 on_error=self._fatal,
             )
             return
-        self._ask(base_url)
+        if not user:
+            self._ask(base_url)
+            return
+        self.runner.run(
+            partial(sign_in_with_known_password, ca_bundle=self.settings.ca_bundle),
+            base_url,
+            user,
+            on_done=lambda found: self._signed_in(found) if found else self._ask(base_url),
+            on_error=lambda exc: self._ask(base_url, exc),
+        )
 
-    def _ask(self, base_url: str) -> None:
+    def _ask(self, base_url: str, failure: BaseException | None = None) -> None:
         dialog = SignInDialog(
             base_url,
             self.runner,
@@ -178,12 +198,14 @@ class Launcher(QObject):
         dialog.accepted.connect(lambda: self._signed_in(dialog.connection))
         dialog.rejected.connect(lambda: self._quit(1))
         self.dialog = dialog
+        if failure is not None:
+            dialog.show_failure(failure)
         dialog.show()
 
     def _restored(self, connection: Connection | None) -> None:
         """The saved token was refused (or is gone): sign in again over the open window."""
         if connection is None:
-            self._ask(self._place().base_url)
+            self._sign_in(self._place().base_url)
         else:
             self._connected(connection)
 

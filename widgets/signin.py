@@ -147,6 +147,10 @@ class SignInDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        self.show_failure(exc)
+
+    def show_failure(self, exc: BaseException) -> None:
+        """Why the last sign-in (the dialog's or one made without it) failed."""
         self.password_edit.clear()
         self._show_error(self.explain(exc))
 

@@ -153,3 +153,61 @@ def test_a_role_changed_on_the_server_gets_that_roles_window(
     window = _opened(qtbot, launcher)
     assert window.role is Role.SUPERVISOR
     assert window.tools.supervisor is not None
+
+
+def _started(settings: Any) -> Any:
+    from widgets.app import start_gui
+
+    _app, launcher = start_gui(settings)
+    return launcher
+
+
+def test_the_embedded_demo_signs_in_as_the_demo_operator_without_asking(
+    qtbot: Any, shell_settings: Any
+) -> None:
+    settings = shell_settings.with_changes(server_url=None, demo_count=40, demo_simulator=False)
+    launcher = _started(settings)
+    try:
+        window = _opened(qtbot, launcher)
+        assert launcher.dialog is None
+        assert (window.place.user, window.role) == ("operator", Role.OPERATOR)
+        assert window.status.user_label.text() == "Đăng nhập: operator (Điều hành viên)"
+    finally:
+        launcher.cleanup()
+
+
+def test_the_window_signs_in_with_paht_password_like_the_command_line(
+    qtbot: Any, shell_central: Any, shell_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAHT_PASSWORD", "demo")
+    settings = shell_settings.with_changes(server_url=shell_central.base_url, user="supervisor")
+    launcher = _started(settings)
+    try:
+        qtbot.waitUntil(
+            lambda: launcher.window is not None and launcher.window.is_open(), timeout=30_000
+        )
+        assert launcher.dialog is None
+        assert launcher.window.role is Role.SUPERVISOR
+    finally:
+        launcher.cleanup()
+
+
+def test_a_refused_paht_password_opens_the_sign_in_dialog_saying_why(
+    qtbot: Any, shell_central: Any, shell_settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PAHT_PASSWORD", "not-the-password")
+    settings = shell_settings.with_changes(server_url=shell_central.base_url, user="operator")
+    launcher = _started(settings)
+    try:
+        qtbot.waitUntil(
+            lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=30_000
+        )
+        dialog = launcher.dialog
+        assert dialog.user_edit.text() == "operator"
+        assert dialog.error_label.text().startswith("Sai tên tài khoản hoặc mật khẩu.")
+        dialog.password_edit.setFocus()
+        QTest.keyClicks(dialog.password_edit, "demo")
+        QTest.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        _opened(qtbot, launcher)
+    finally:
+        launcher.cleanup()

@@ -1,0 +1,102 @@
+"""The command line takes its global options before or after the command's name."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from console.cli import main
+from console.connection import DEMO_DB_NAME, ensure_demo_database
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+    return port
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_status_reads_the_data_folder_given_before_or_after_the_command(
+    tmp_path: Path, before: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "elsewhere"
+    option = ["--data-dir", str(folder)]
+    argv = [*option, "status"] if before else ["status", *option]
+
+    assert main(argv) == 0
+    assert f"Thư mục dữ liệu: {folder}" in capsys.readouterr().out
+    assert (folder / "cache.sqlite3").is_file()
+
+
+def test_every_global_option_is_taken_after_every_command() -> None:
+    from console.cli import _parser
+
+    parser = _parser()
+    for command in (["sync"], ["status"], ["demo-data"], ["export", "weekly"]):
+        args = parser.parse_args(
+            [
+                *command,
+                "--server",
+                "https://ioc.example",
+                "--user",
+                "lan",
+                "--data-dir",
+                "/d",
+                "--demo",
+                "--screenshot",
+                "s.png",
+                "-v",
+            ]
+        )
+        assert (args.server, args.user, args.data_dir, args.demo, args.verbose) == (
+            "https://ioc.example",
+            "lan",
+            "/d",
+            True,
+            True,
+        ), command
+        assert args.screenshot == Path("s.png")
+    # Given before the command and not after it, an option keeps its value.
+    args = parser.parse_args(["--user", "lan", "-v", "sync", "--once"])
+    assert (args.user, args.verbose, args.once) == ("lan", True, True)
+    # serve's own --demo (demo accounts) is not the global one.
+    args = parser.parse_args(["serve", "--demo", "--data-dir", "/d"])
+    assert (args.serve_demo, args.demo, args.data_dir) == (True, False, "/d")
+
+
+def test_serve_runs_on_the_data_folder_given_after_it(tmp_path: Path) -> None:
+    folder = tmp_path / "central-data"
+    ensure_demo_database(folder / DEMO_DB_NAME, 30)
+    port = _free_port()
+    command = [sys.executable, "-m", "console.cli", "serve", "--data-dir", str(folder)]
+    server = subprocess.Popen(
+        [*command, "--port", str(port), "--no-simulate"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        answer = None
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                answer = requests.post(
+                    f"http://127.0.0.1:{port}/api/v1/auth/token",
+                    json={"user": "operator", "password": "demo"},
+                    timeout=2,
+                )
+                break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        assert answer is not None and answer.status_code == 200, server.stderr
+    finally:
+        server.terminate()
+        out, _err = server.communicate(timeout=30)
+    assert str(folder / DEMO_DB_NAME) in out
