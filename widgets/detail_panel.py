@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any
 
 from PySide6 import QtGui
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -30,13 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.hue_time import time_text
+from console.domain.labels import label, label_of
 from console.domain.model import (
-    ACTION_LABELS_VI,
     CONTACT_ROLES,
-    REJECT_REASON_LABELS_VI,
-    ROLE_LABELS_VI,
-    STATUS_LABELS_VI,
-    URGENCY_LABELS_VI,
     Event,
     Media,
     RejectReason,
@@ -49,6 +45,7 @@ from console.domain.model import (
 from console.domain.reference import Reference, load_reference
 from console.domain.sla import SlaClock, Stage, load_sla
 from console.store.queue_clock import DeadlineState, describe_time_left
+from widgets.i18n import current_language
 from widgets.location_map import LocationMap, inside_city
 from widgets.photo_viewer import Photo, PhotoViewer, Thumbnail, decode_photo
 from widgets.tasks import TaskRunner
@@ -121,6 +118,8 @@ class DetailPanel(QWidget):
         self._photos: OrderedDict[tuple[int, int], Photo] = OrderedDict()
         self._shown: tuple[int, tuple[Media, ...]] | None = None
         self.report: Report | None = None
+        self._history: Sequence[Event] = ()
+        self._role = Role.MEDIA
         self.viewer: PhotoViewer | None = None
 
         body = QWidget(self)
@@ -130,46 +129,31 @@ class DetailPanel(QWidget):
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
         self.heading.setObjectName("detailHeading")
-        self.empty = plain_label(body, self.tr("Select a report in the queue."))
+        self.empty = plain_label(body)
 
         self.fields: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for key, caption in (
-            ("status", self.tr("Status")),
-            ("category", self.tr("Category")),
-            ("urgency", self.tr("Urgency")),
-            ("ward", self.tr("Ward/commune")),
-            ("address", self.tr("Address")),
-            ("channel", self.tr("Channel")),
-            ("created", self.tr("Received")),
-            ("updated", self.tr("Updated")),
-            ("unit", self.tr("Handling unit")),
-            ("deadline", self.tr("Deadline")),
-            ("escalation", self.tr("Escalation")),
-            ("extension", self.tr("Extension")),
-            ("duplicates", self.tr("Duplicates")),
-            ("rejected", self.tr("Not accepted because")),
-            ("rating", self.tr("Citizen's rating")),
-            ("reporter", self.tr("Reporter")),
-        ):
-            label = plain_label(body)
-            label.setObjectName(f"detail_{key}")
-            self.fields[key] = label
-            self.form.addRow(plain_label(body, caption), label)
+        for key in self._captions():
+            field = plain_label(body)
+            field.setObjectName(f"detail_{key}")
+            self.fields[key] = field
+            self.captions[key] = plain_label(body)
+            self.form.addRow(self.captions[key], field)
 
         self.description = _plain_box(body)
         self.description.setObjectName("detailDescription")
         self.result = _plain_box(body)
         self.result.setObjectName("detailResult")
-        self.result_box = self._group(body, self.tr("Result posted by the unit"), self.result)
+        self.result_box = self._group(body, self.result)
 
         photos = QWidget(body)
         self.photo_row = QHBoxLayout(photos)
         self.photo_row.setContentsMargins(0, 0, 0, 0)
         self.photo_row.addStretch(1)
         self.thumbnails: list[Thumbnail] = []
-        self.photos_box = self._group(body, self.tr("Photos"), photos)
+        self.photos_box = self._group(body, photos)
 
         self.location = LocationMap(body)
         self.location_note = plain_label(body)
@@ -185,20 +169,23 @@ class DetailPanel(QWidget):
         self.history.setWordWrap(True)
         self.history.setUniformRowHeights(False)
         self.history.setAlternatingRowColors(True)
-        self.history.setHeaderLabels(
-            [self.tr("When, who"), self.tr("Action, status"), self.tr("Note")]
-        )
         self.history.setMinimumHeight(160)
 
         self.sections = QWidget(body)
         sections = QVBoxLayout(self.sections)
         sections.setContentsMargins(0, 0, 0, 0)
         sections.addLayout(self.form)
-        sections.addWidget(self._group(body, self.tr("Description"), self.description))
-        sections.addWidget(self.result_box)
-        sections.addWidget(self.photos_box)
-        sections.addWidget(self._group(body, self.tr("Location"), location))
-        sections.addWidget(self._group(body, self.tr("History"), self.history))
+        self.description_box = self._group(body, self.description)
+        self.location_box = self._group(body, location)
+        self.history_box = self._group(body, self.history)
+        for box in (
+            self.description_box,
+            self.result_box,
+            self.photos_box,
+            self.location_box,
+            self.history_box,
+        ):
+            sections.addWidget(box)
 
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
@@ -211,11 +198,52 @@ class DetailPanel(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self._retranslate()
         self.show_report(None, [], Role.MEDIA)
 
+    def _captions(self) -> dict[str, str]:
+        return {
+            "status": self.tr("Status"),
+            "category": self.tr("Category"),
+            "urgency": self.tr("Urgency"),
+            "ward": self.tr("Ward/commune"),
+            "address": self.tr("Address"),
+            "channel": self.tr("Channel"),
+            "created": self.tr("Received"),
+            "updated": self.tr("Updated"),
+            "unit": self.tr("Handling unit"),
+            "deadline": self.tr("Deadline"),
+            "escalation": self.tr("Escalation"),
+            "extension": self.tr("Extension"),
+            "duplicates": self.tr("Duplicates"),
+            "rejected": self.tr("Not accepted because"),
+            "rating": self.tr("Citizen's rating"),
+            "reporter": self.tr("Reporter"),
+        }
+
+    def _retranslate(self) -> None:
+        self.empty.setText(self.tr("Select a report in the queue."))
+        for key, caption in self._captions().items():
+            self.captions[key].setText(caption)
+        self.description_box.setTitle(self.tr("Description"))
+        self.result_box.setTitle(self.tr("Result posted by the unit"))
+        self.photos_box.setTitle(self.tr("Photos"))
+        self.location_box.setTitle(self.tr("Location"))
+        self.history_box.setTitle(self.tr("History"))
+        self.history.setHeaderLabels(
+            [self.tr("When, who"), self.tr("Action, status"), self.tr("Note")]
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language: captions, and the report shown again with its labels in it."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.show_report(self.report, self._history, self._role)
+        super().changeEvent(event)
+
     @staticmethod
-    def _group(parent: QWidget, title: str, content: QWidget) -> QGroupBox:
-        box = QGroupBox(title, parent)
+    def _group(parent: QWidget, content: QWidget) -> QGroupBox:
+        box = QGroupBox(parent)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(content)
@@ -226,6 +254,7 @@ class DetailPanel(QWidget):
     def show_report(self, report: Report | None, history: Sequence[Event], role: Role) -> None:
         """Show `report` (None: nothing selected) as `role` may see it."""
         self.report = report
+        self._history, self._role = history, role
         self.empty.setVisible(report is None)
         self.sections.setVisible(report is not None)
         if report is None:
@@ -233,17 +262,17 @@ class DetailPanel(QWidget):
             self._show_photos(None)
             return
         self.heading.setText(for_display(f"{report.code} · {report.title}", LINE_LIMIT))
-        ref = self.reference
+        ref, language = self.reference, current_language()
         values = {
-            "status": STATUS_LABELS_VI.get(report.status, report.status.value),
-            "category": ref.category_name(report.category),
-            "urgency": URGENCY_LABELS_VI.get(report.urgency, report.urgency.value),
-            "ward": ref.ward_name(report.ward) if report.ward else "",
+            "status": label(report.status, language),
+            "category": ref.category_name(report.category, language),
+            "urgency": label(report.urgency, language),
+            "ward": ref.ward_name(report.ward, language) if report.ward else "",
             "address": report.address,
-            "channel": ref.channel_name(report.channel),
+            "channel": ref.channel_name(report.channel, language),
             "created": _when(report.created_at),
             "updated": f"{_when(report.updated_at)} · v{report.version}",
-            "unit": ref.unit_name(report.unit) if report.unit else "",
+            "unit": ref.unit_name(report.unit, language) if report.unit else "",
             "deadline": self._deadline_text(report),
             "escalation": self._escalation_text(report),
             "extension": self._extension_text(report),
@@ -253,11 +282,11 @@ class DetailPanel(QWidget):
             "reporter": self._reporter_text(report, role),
         }
         for key, value in values.items():
-            label = self.fields[key]
-            label.setText(for_display(value, LINE_LIMIT))
+            shown = self.fields[key]
+            shown.setText(for_display(value, LINE_LIMIT))
             show = bool(value) or key in ("status", "category", "ward", "reporter")
-            label.setVisible(show)
-            caption = self.form.labelForField(label)
+            shown.setVisible(show)
+            caption = self.form.labelForField(shown)
             if caption is not None:
                 caption.setVisible(show)
         self.description.setPlainText(for_display(report.description, TEXT_LIMIT))
@@ -279,7 +308,8 @@ class DetailPanel(QWidget):
             budget=self.sla.budget(Stage.HANDLE, report.category, report.urgency),
             wall_clock=report.urgency in self.sla.wall_clock,
         )
-        return f"{text} ({describe_time_left(state, now, self.sla.calendar.day_length)})"
+        left = describe_time_left(state, now, self.sla.calendar.day_length, current_language())
+        return f"{text} ({left})"
 
     def _escalation_text(self, report: Report) -> str:
         if not report.escalation_level:
@@ -305,12 +335,7 @@ class DetailPanel(QWidget):
 
     @staticmethod
     def _reject_text(report: Report) -> str:
-        if not report.reject_reason:
-            return ""
-        try:
-            return REJECT_REASON_LABELS_VI[RejectReason(report.reject_reason)]
-        except ValueError:
-            return report.reject_reason
+        return label_of(RejectReason, report.reject_reason, current_language())
 
     def _reporter_text(self, report: Report, role: Role) -> str:
         if role not in CONTACT_ROLES:
@@ -346,12 +371,13 @@ class DetailPanel(QWidget):
 
     def _show_history(self, history: Sequence[Event]) -> None:
         self.history.clear()
+        language = current_language()
         for event in sorted(history, key=lambda e: e.at):
-            who = f"{event.actor} ({ROLE_LABELS_VI.get(event.role, event.role.value)})"
-            moved = STATUS_LABELS_VI.get(event.from_status, event.from_status.value)
+            who = f"{event.actor} ({label(event.role, language)})"
+            moved = label(event.from_status, language)
             if event.to_status != event.from_status:
-                moved += " → " + STATUS_LABELS_VI.get(event.to_status, event.to_status.value)
-            action = ACTION_LABELS_VI.get(event.action, event.action.value)
+                moved += " → " + label(event.to_status, language)
+            action = label(event.action, language)
             note = for_display(self._note(event.payload), LINE_LIMIT)
             item = QTreeWidgetItem([f"{_when(event.at)}\n{who}", f"{action}\n{moved}", note])
             item.setToolTip(
@@ -362,17 +388,17 @@ class DetailPanel(QWidget):
             self.history.resizeColumnToContents(column)
 
     def _note(self, payload: dict[str, Any]) -> str:
-        ref = self.reference
+        ref, language = self.reference, current_language()
         parts: list[str] = []
         for key, value in payload.items():
             if value in (None, "", []) or key == "previous_unit":
                 continue
             if key == "unit":
-                parts.append(ref.unit_name(str(value)))
+                parts.append(ref.unit_name(str(value), language))
             elif key == "category":
-                parts.append(ref.category_name(str(value)))
+                parts.append(ref.category_name(str(value), language))
             elif key == "reason" and str(value) in {r.value for r in RejectReason}:
-                parts.append(REJECT_REASON_LABELS_VI[RejectReason(str(value))])
+                parts.append(label(RejectReason(str(value)), language))
             elif key == "deadline":
                 moment = parse_time(str(value)) if isinstance(value, str) else None
                 parts.append(self.tr("deadline %1").replace("%1", _when(moment)))
@@ -383,7 +409,7 @@ class DetailPanel(QWidget):
             elif key == "rating":
                 parts.append("★" * int(value))
             elif key == "urgency" and str(value) in {u.value for u in Urgency}:
-                parts.append(URGENCY_LABELS_VI[Urgency(str(value))])
+                parts.append(label(Urgency(str(value)), language))
             elif key == "duplicate_of":
                 parts.append(self.tr("into report #%1").replace("%1", str(value)))
             else:

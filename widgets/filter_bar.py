@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,34 +17,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.model import STATUS_LABELS_VI, URGENCY_LABELS_VI, Status, Urgency
+from console.domain.labels import label
+from console.domain.model import Status, Urgency
 from console.domain.reference import Reference
 from console.domain.text import fold
 from console.store.queue_filter import QueueFilter
+from widgets.i18n import current_language
 
 #: Typing pauses this long before the queue filters (keeps every keystroke cheap).
 DEBOUNCE_MS = 150
 _NO_DATE = QDate(2000, 1, 1)
 
 
-def _combo(parent: QWidget, everything: str, items: Iterable[tuple[str, str]]) -> QComboBox:
+def _combo(parent: QWidget) -> QComboBox:
     combo = QComboBox(parent)
-    combo.addItem(everything, None)
-    for code, label in sorted(items, key=lambda item: fold(item[1])):
-        combo.addItem(label, code)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(10)
     return combo
 
 
-def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
+def _fill(combo: QComboBox, everything: str, items: Iterable[tuple[str, str]]) -> None:
+    """(Re)fills a pick list in the current language; the chosen code stays chosen."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for code, name in sorted(items, key=lambda item: fold(item[1])):
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+    combo.blockSignals(False)
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
     edit = QDateEdit(parent)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     edit.setMinimumDate(_NO_DATE)
     edit.setSpecialValueText("--/--/----")
     edit.setDate(_NO_DATE)
-    edit.setToolTip(tip)
     return edit
 
 
@@ -56,30 +66,22 @@ class FilterBar(QWidget):
 
     def __init__(self, reference: Reference, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._reference = reference
         self.search = QLineEdit(self)
         self.search.setObjectName("queueSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search code, title, address (accents optional)"))
-        self.category = _combo(
-            self, self.tr("All categories"), ((c.code, c.name) for c in reference.categories)
-        )
-        self.unit = _combo(self, self.tr("All units"), ((u.code, u.name) for u in reference.units))
-        self.ward = _combo(
-            self, self.tr("All wards/communes"), ((w.code, w.name) for w in reference.wards)
-        )
-        self.status = _combo(
-            self, self.tr("All statuses"), ((s.value, STATUS_LABELS_VI[s]) for s in Status)
-        )
-        self.urgency = _combo(
-            self, self.tr("All urgencies"), ((u.value, URGENCY_LABELS_VI[u]) for u in Urgency)
-        )
-        self.date_from = _date_edit(self, self.tr("Received from (inclusive)"))
-        self.date_to = _date_edit(self, self.tr("Received until (inclusive)"))
-        self.overdue = QCheckBox(self.tr("Overdue"), self)
-        self.escalated = QCheckBox(self.tr("Escalated"), self)
-        self.clear_button = QPushButton(self.tr("Clear"), self)
-        self.save_button = QPushButton(self.tr("Save view…"), self)
-        self.save_button.setToolTip(self.tr("Save the current filter as your own tab"))
+        self.category = _combo(self)
+        self.unit = _combo(self)
+        self.ward = _combo(self)
+        self.status = _combo(self)
+        self.urgency = _combo(self)
+        self.date_from = _date_edit(self)
+        self.date_to = _date_edit(self)
+        self.overdue = QCheckBox(self)
+        self.escalated = QCheckBox(self)
+        self.clear_button = QPushButton(self)
+        self.save_button = QPushButton(self)
+        self.retranslate()
 
         first = QHBoxLayout()
         first.addWidget(self.search, 1)
@@ -110,6 +112,42 @@ class FilterBar(QWidget):
             box.toggled.connect(self._changed_now)
         self.clear_button.clicked.connect(self.clear)
         self.save_button.clicked.connect(self.saveRequested)
+
+    def retranslate(self) -> None:
+        """Texts and pick lists in the current language; what the operator picked stays."""
+        ref, language = self._reference, current_language()
+        self.search.setPlaceholderText(self.tr("Search code, title, address (accents optional)"))
+        _fill(
+            self.category,
+            self.tr("All categories"),
+            ((c.code, ref.category_name(c.code, language)) for c in ref.categories),
+        )
+        _fill(
+            self.unit,
+            self.tr("All units"),
+            ((u.code, ref.unit_name(u.code, language)) for u in ref.units),
+        )
+        _fill(
+            self.ward,
+            self.tr("All wards/communes"),
+            ((w.code, ref.ward_name(w.code, language)) for w in ref.wards),
+        )
+        _fill(self.status, self.tr("All statuses"), ((s.value, label(s, language)) for s in Status))
+        _fill(
+            self.urgency, self.tr("All urgencies"), ((u.value, label(u, language)) for u in Urgency)
+        )
+        self.date_from.setToolTip(self.tr("Received from (inclusive)"))
+        self.date_to.setToolTip(self.tr("Received until (inclusive)"))
+        self.overdue.setText(self.tr("Overdue"))
+        self.escalated.setText(self.tr("Escalated"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.save_button.setText(self.tr("Save view…"))
+        self.save_button.setToolTip(self.tr("Save the current filter as your own tab"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _changed_now(self) -> None:
         self._typing.stop()

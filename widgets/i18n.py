@@ -1,14 +1,16 @@
 """The UI language: English in the source, Vietnamese by default through Qt's translators.
 
-The operator's choice is kept in the window's QSettings and applied at the next start;
-PAHT_LANGUAGE (or the settings file) gives the default for a machine.
+The operator's choice is kept in the window's QSettings and applied at once (`apply_language`
+swaps the translators, Qt sends every window a LanguageChange event and each widget
+retranslates itself); PAHT_LANGUAGE (or the settings file) gives the default for a machine.
+Data labels (statuses, categories, units...) come from the domain in `current_language()`.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from console.config import Settings
 from console.paths import RESOURCES_DIR
@@ -16,6 +18,27 @@ from console.paths import RESOURCES_DIR
 I18N_DIR = RESOURCES_DIR / "i18n"
 LANGUAGES = ("vi", "en")
 LANGUAGE_KEY = "ui/language"
+
+
+class _Installed:
+    """The application's language and the translators that make it (one per process)."""
+
+    language = "vi"
+    translators: list[QTranslator] = []
+
+
+def current_language() -> str:
+    """"vi" or "en": the language data labels are shown in."""
+    return _Installed.language
+
+
+def apply_language(app: QCoreApplication, language: str) -> None:
+    """Switches the whole application to `language` now: every open window retranslates."""
+    before = list(_Installed.translators)
+    remove_translators(app, before)
+    if not before and not install_translators(app, language):
+        # No translator came or went, so Qt sends nothing: the data labels change all the same.
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
 
 
 def chosen_language(settings: Settings, store: QSettings) -> str:
@@ -36,12 +59,14 @@ def save_language(store: QSettings, language: str) -> None:
 
 def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Installs ours and Qt's own (standard buttons); the caller keeps the list alive."""
+    _Installed.language = language if language in LANGUAGES else "vi"
     QLocale.setDefault(
         QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
     )
-    if language == "en":
-        return []
     installed: list[QTranslator] = []
+    _Installed.translators = installed
+    if language == "en":
+        return installed
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / f"paht_{language}.qm")):
         app.installTranslator(ours)
@@ -60,3 +85,4 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
 def remove_translators(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)
+    _Installed.translators = [t for t in _Installed.translators if t not in translators]

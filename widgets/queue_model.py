@@ -16,6 +16,7 @@ from typing import Any
 from PySide6 import QtGui
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -24,18 +25,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from console.domain.calendar import to_local
-from console.domain.model import (
-    STATUS_LABELS_VI,
-    URGENCY_LABELS_VI,
-    Status,
-    Urgency,
-    utcnow,
-)
+from console.domain.labels import label, label_of
+from console.domain.model import Status, Urgency, utcnow
 from console.domain.reference import Reference
-from console.domain.sla import STAGE_LABELS_VI
 from console.domain.text import fold
 from console.store.queue_clock import QueueClock, describe_time_left
 from console.store.records import QueueRow
+from widgets.i18n import current_language
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -96,6 +92,24 @@ class QueueModel(QAbstractTableModel):
         self._locate: Locate | None = None
         self._pending: frozenset[int] = frozenset()
         self._sort: tuple[Column, Qt.SortOrder] = self.DEFAULT_SORT
+        self._language = current_language()
+        self._headers: dict[Column, str] = {}
+        self._folded_names: dict[tuple[Column, str], str] = {}
+        self._retranslate()
+
+    def event(self, event: QEvent) -> bool:
+        """The view passes LanguageChange on: headers and every label change at once."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+            if self._rows:
+                last = self.index(len(self._rows) - 1, len(Column) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+        return super().event(event)
+
+    def _retranslate(self) -> None:
+        self._language = current_language()
+        self._folded_names.clear()
         self._headers = {
             Column.CODE: self.tr("Code"),
             Column.RECEIVED: self.tr("Received"),
@@ -108,7 +122,6 @@ class QueueModel(QAbstractTableModel):
             Column.URGENCY: self.tr("Urgency"),
             Column.ESCALATION: self.tr("Escalation"),
         }
-        self._folded_names: dict[tuple[Column, str], str] = {}
 
     # -- shape ---------------------------------------------------------------------------
 
@@ -264,10 +277,10 @@ class QueueModel(QAbstractTableModel):
 
     def _name(self, column: Column, code: str) -> str:
         if column == Column.CATEGORY:
-            return self._reference.category_name(code)
+            return self._reference.category_name(code, self._language)
         if column == Column.WARD:
-            return self._reference.ward_name(code)
-        return self._reference.unit_name(code)
+            return self._reference.ward_name(code, self._language)
+        return self._reference.unit_name(code, self._language)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -306,23 +319,24 @@ class QueueModel(QAbstractTableModel):
         if column == Column.RECEIVED:
             return f"{to_local(row.created_at):%d/%m/%Y %H:%M}"
         if column == Column.CATEGORY:
-            return self._reference.category_name(row.category)
+            return self._reference.category_name(row.category, self._language)
         if column == Column.WARD:
-            return self._reference.ward_name(row.ward)
+            return self._reference.ward_name(row.ward, self._language)
         if column == Column.TITLE:
             return row.title
         if column == Column.STATUS:
-            return _status_label(row.status)
+            return label_of(Status, row.status, self._language)
         if column == Column.UNIT:
-            return self._reference.unit_name(row.unit) if row.unit else "—"
+            return self._reference.unit_name(row.unit, self._language) if row.unit else "—"
         if column == Column.DEADLINE:
             now = self._now()
             state = self._clock.state(row, now)
             if state is None:
                 return ""
-            return describe_time_left(state, now, self._clock.sla.calendar.day_length)
+            day = self._clock.sla.calendar.day_length
+            return describe_time_left(state, now, day, self._language)
         if column == Column.URGENCY:
-            return _urgency_label(row.urgency)
+            return label_of(Urgency, row.urgency, self._language)
         return (
             self.tr("Level %1").replace("%1", str(row.escalation_level))
             if row.escalation_level
@@ -353,23 +367,11 @@ class QueueModel(QAbstractTableModel):
         if column == Column.DEADLINE:
             state = self._clock.state(row, self._now())
             if state is not None:
-                return f"{STAGE_LABELS_VI[state.stage]}: {to_local(state.deadline):%H:%M %d/%m/%Y}"
+                stage = label(state.stage, self._language)
+                return f"{stage}: {to_local(state.deadline):%H:%M %d/%m/%Y}"
         return None
 
 
 def _dict_locator(rows: Sequence[QueueRow]) -> Locate:
     return {row.id: n for n, row in enumerate(rows)}.get
 
-
-def _status_label(value: str) -> str:
-    try:
-        return STATUS_LABELS_VI[Status(value)]
-    except ValueError:
-        return value
-
-
-def _urgency_label(value: str) -> str:
-    try:
-        return URGENCY_LABELS_VI[Urgency(value)]
-    except ValueError:
-        return value

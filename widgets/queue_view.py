@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QLocale, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from console.store.queue_loading import (
 )
 from console.store.records import QueueRow
 from widgets.filter_bar import FilterBar
+from widgets.i18n import current_language
 from widgets.queue_model import ID_ROLE, Column, QueueModel
 from widgets.tasks import TaskRunner
 
@@ -99,7 +100,6 @@ class QueueView(QWidget):
         self._now = now
         self._runner = runner or TaskRunner(self, max_threads=1)
         self._own_runner = runner is None
-        self._english = QLocale().language() == QLocale.Language.English
         self._views: list[SavedView] = [*BUILTIN_VIEWS, *load_user_views(settings.config_dir)]
         self._counts: dict[str, int] = {}
         self._unseen_new = 0
@@ -400,14 +400,25 @@ class QueueView(QWidget):
                 self.table.scrollTo(current, QAbstractItemView.ScrollHint.PositionAtCenter)
             else:
                 self.table.scrollToTop()
+        self._summarise()
+        self.visibleRowsChanged.emit(visible)
+
+    def _summarise(self) -> None:
         if self._first_screen is None:
             summary = self.tr("%1 of %2 reports").replace("%2", _number(len(self._index)))
-        elif self._holds(flt):
+        elif self._holds(self._visible_filter):
             summary = self.tr("%1 reports in this view; loading the others…")
         else:
             summary = self.tr("Loading reports…")
-        self.summary.setText(summary.replace("%1", _number(len(visible))))
-        self.visibleRowsChanged.emit(visible)
+        self.summary.setText(summary.replace("%1", _number(len(self._visible))))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A new language: tab names and the summary now; the model and filters do their own."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel_tabs()
+            if self._revision is not None or self._first_screen is not None:
+                self._summarise()
+        super().changeEvent(event)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -426,12 +437,13 @@ class QueueView(QWidget):
         self._refilter()
 
     def _relabel_tabs(self) -> None:
+        english = current_language() == "en"
         bar = self.tabs
         for n in range(bar.count()):
             view = next((v for v in self._views if v.key == bar.tabData(n)), None)
             if view is None:
                 continue
-            label = view.label_en if self._english else view.label_vi
+            label = view.label_en if english else view.label_vi
             count = self._counts.get(view.key)
             text = label if count is None else f"{label} ({_number(count)})"
             if view.key == "new" and self._unseen_new:
@@ -440,7 +452,7 @@ class QueueView(QWidget):
             elif view.key == "new":
                 bar.setTabTextColor(n, QColor())
             bar.setTabText(n, text)
-            bar.setTabToolTip(n, view.label_en if not self._english else view.label_vi)
+            bar.setTabToolTip(n, view.label_en if not english else view.label_vi)
 
     def _tab_menu(self, point: QPoint) -> None:
         key = self.tabs.tabData(self.tabs.tabAt(point))

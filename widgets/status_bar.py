@@ -11,6 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6 import QtGui
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from console.domain.calendar import to_local
@@ -39,6 +40,9 @@ class SyncStatusBar(QStatusBar):
         self._state = LinkState.UNKNOWN
         self._was_online = False
         self._last_sync: datetime | None = None
+        self._user: tuple[str, Role] | None = None
+        self._reason = ""
+        self._counts = {"pending": 0, "quarantined": 0, "conflicts": 0}
         self.user_label = QLabel(self)
         self.link_label = QLabel(self)
         self.last_sync_label = QLabel(self)
@@ -67,6 +71,15 @@ class SyncStatusBar(QStatusBar):
         self.set_last_sync(None)
         self.set_counts(pending=0, quarantined=0, conflicts=0)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            if self._user is not None:
+                self.show_user(*self._user)
+            self.set_state(self._state, self._reason)
+            self.set_last_sync(self._last_sync)
+            self.set_counts(**self._counts)
+        super().changeEvent(event)
+
     @property
     def state(self) -> LinkState:
         return self._state
@@ -83,6 +96,7 @@ class SyncStatusBar(QStatusBar):
         return labels.get(role, str(role))
 
     def show_user(self, user: str, role: Role) -> None:
+        self._user = (user, role)
         self.user_label.setText(
             self.tr("Signed in: %1 (%2)").replace("%1", user).replace("%2", self.role_label(role))
         )
@@ -98,6 +112,7 @@ class SyncStatusBar(QStatusBar):
 
     def set_state(self, state: LinkState, reason: str = "") -> None:
         self._state = state
+        self._reason = reason
         if state is LinkState.ONLINE:
             self._was_online = True
         texts = {
@@ -127,6 +142,7 @@ class SyncStatusBar(QStatusBar):
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", stamp))
 
     def set_counts(self, *, pending: int, quarantined: int, conflicts: int) -> None:
+        self._counts = {"pending": pending, "quarantined": quarantined, "conflicts": conflicts}
         self.outbox_label.setText(self.tr("Pending: %1").replace("%1", str(pending)))
         self.outbox_label.setToolTip(self.tr("Actions waiting to be sent to the central API"))
         self.quarantine_label.setText(self.tr("Quarantined: %1").replace("%1", str(quarantined)))

@@ -109,26 +109,54 @@ def _urgency(row: QueueRow) -> Urgency:
         return Urgency.NORMAL
 
 
-def _duration_vi(delta: timedelta, day_length: timedelta) -> str:
+_WORDS = {
+    "vi": {
+        "day": "{} ngày",
+        "hour": "{} giờ",
+        "minute": "{} phút",
+        "none": "dưới 1 phút",
+        "days": "{} ngày",
+        "late": "quá hạn {}",
+        "left": "còn {}",
+        "working": "còn {} làm việc",
+    },
+    "en": {
+        "day": "{}d",
+        "hour": "{}h",
+        "minute": "{}min",
+        "none": "under 1 min",
+        "days": "{} days",
+        "late": "{} overdue",
+        "left": "{} left",
+        "working": "{} working time left",
+    },
+}
+
+
+def _duration(delta: timedelta, day_length: timedelta, words: dict[str, str]) -> str:
     minutes = int(delta.total_seconds() // 60)
     day_minutes = max(1, int(day_length.total_seconds() // 60))
     days, rest = divmod(minutes, day_minutes)
     hours, mins = divmod(rest, 60)
-    parts = [f"{days} ngày"] if days else []
+    parts = [words["day"].format(days)] if days else []
     if hours:
-        parts.append(f"{hours} giờ")
+        parts.append(words["hour"].format(hours))
     if mins and not days:
-        parts.append(f"{mins} phút")
-    return " ".join(parts) or "dưới 1 phút"
+        parts.append(words["minute"].format(mins))
+    return " ".join(parts) or words["none"]
 
 
-def describe_time_left(state: DeadlineState, now: datetime, day_length: timedelta) -> str:
-    """ "còn 3 giờ 20 phút làm việc", "còn 25 phút", "quá hạn 2 ngày" (overdue in calendar time)."""
+def describe_time_left(
+    state: DeadlineState, now: datetime, day_length: timedelta, language: str = "vi"
+) -> str:
+    """ "còn 3 giờ 20 phút làm việc", "còn 25 phút", "quá hạn 2 ngày" (overdue in calendar
+    time); in English "3h 20min working time left", "25min left", "2 days overdue"."""
+    words = _WORDS.get(language, _WORDS["vi"])
     if state.overdue:
         late = now - state.deadline
         if late >= timedelta(days=1):
-            return f"quá hạn {late.days} ngày"
-        return f"quá hạn {_duration_vi(late, timedelta(days=1))}"
+            return words["late"].format(words["days"].format(late.days))
+        return words["late"].format(_duration(late, timedelta(days=1), words))
     if state.wall_clock:
-        return f"còn {_duration_vi(state.time_left, timedelta(days=1))}"
-    return f"còn {_duration_vi(state.time_left, day_length)} làm việc"
+        return words["left"].format(_duration(state.time_left, timedelta(days=1), words))
+    return words["working"].format(_duration(state.time_left, day_length, words))

@@ -203,6 +203,10 @@ def test_time_left_reads_like_the_operator_says_it(clock: QueueClock) -> None:
     assert text(late) == "quá hạn 2 ngày"
     assert text(urgent) == "còn 25 phút"
     assert text(ample) == "còn 4 ngày làm việc"
+    english = [
+        describe_time_left(clock.state(r, NOW), NOW, day, "en") for r in (soon, late, urgent)
+    ]  # type: ignore[arg-type]
+    assert english == ["3h 20min working time left", "2 days overdue", "25min left"]
     soon_state, ample_state = clock.state(soon, NOW), clock.state(ample, NOW)
     assert soon_state is not None and soon_state.running_low and not soon_state.overdue
     assert ample_state is not None and not ample_state.running_low
