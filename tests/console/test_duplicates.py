@@ -1,4 +1,5 @@
-"""Duplicate candidates: same problem, same place, same days."""
+"""Duplicate candidates: same problem, same place, same days (the weighing of the texts is
+tested on labelled pairs in test_duplicate_pairs.py)."""
 
 from __future__ import annotations
 
@@ -123,14 +124,19 @@ def test_nearest_first_and_limited() -> None:
 
 def test_defaults_come_from_triage_settings(tmp_path: Path) -> None:
     settings = load_triage_settings()
-    assert settings.radius_m == 150 and settings.window == timedelta(days=7)
+    assert settings.radius_m == 500 and settings.near_m == 150
+    assert settings.window == timedelta(days=7)
+    # Beyond near_m only a report naming the same place is a candidate; these name none.
     found = find_duplicate_candidates(
         report(1), [report(2, north_m=140), report(3, north_m=160)], reference=load_reference()
     )
     assert ids(found) == [2]
     custom = tmp_path / "triage.yaml"
-    custom.write_text("duplicates:\n  radius_m: 300\n  window_days: 2\n", encoding="utf-8")
+    custom.write_text(
+        "duplicates:\n  radius_m: 300\n  near_m: 80\n  window_days: 2\n", encoding="utf-8"
+    )
     assert load_triage_settings(custom).radius_m == 300
+    assert load_triage_settings(custom).near_m == 80
     assert load_triage_settings(custom).window == timedelta(days=2)
 
 

@@ -326,6 +326,7 @@ class TriageController(QObject):
             [previews.get(r.id, r) for r in nearby],
             reference=self.desk.reference,
             radius_m=settings.radius_m,
+            near_m=settings.near_m,
             window=settings.window,
             limit=settings.limit,
         )
