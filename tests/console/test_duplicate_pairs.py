@@ -1,23 +1,50 @@
-"""The duplicate finder on a labelled set of true and false pairs (tests/console/
-duplicate_pairs.py) and on the demo city's own duplicates: its precision and recall are
+"""The duplicate finder on a labelled set of true and false pairs (tests/console/data/
+duplicate_pairs.yaml) and on the demo city's own duplicates: its precision and recall are
 printed and held above a floor."""
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 from console.central.demo.generate import generate_reports
 from console.domain.duplicates import find_duplicate_candidates
 from console.domain.model import Report, Status, Urgency
 from console.domain.reference import load_reference
 from console.domain.wire import report_from_json
-from tests.console.duplicate_pairs import PAIRS, Side
+from console.domain.yaml_rules import load_yaml
 
 T0 = datetime(2026, 11, 30, 1, 0, tzinfo=UTC)
 LAT, LON = 16.4637, 107.5909
 METRE_LAT = 1 / 111_195
+
+
+class Side(NamedTuple):
+    category: str
+    title: str
+    description: str
+
+
+class Pair(NamedTuple):
+    same: bool
+    first: Side
+    second: Side
+    metres: float
+    hours: float
+
+
+def _pairs() -> list[Pair]:
+    with (Path(__file__).parent / "data" / "duplicate_pairs.yaml").open(encoding="utf-8") as f:
+        data: Any = load_yaml(f)
+    return [
+        Pair(p["same"], Side(*p["first"]), Side(*p["second"]), p["metres"], p["hours"])
+        for p in data["pairs"]
+    ]
+
+
+PAIRS = _pairs()
 
 
 def _report(report_id: int, side: Side, north_m: float, hours: float) -> Report:
