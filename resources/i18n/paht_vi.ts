@@ -280,6 +280,14 @@
     <context>
         <name>DetailPanel</name>
         <message>
+            <source>Merged into report %1</source>
+            <translation>Đã gộp vào phản ánh %1</translation>
+        </message>
+        <message>
+            <source>into report %1</source>
+            <translation>vào phản ánh %1</translation>
+        </message>
+        <message>
             <location filename="../../widgets/detail_panel.py" line="112" />
             <source>Select a report in the queue.</source>
             <translation>Chọn một phản ánh trong danh sách.</translation>
@@ -510,16 +518,6 @@
             <translation>PDF để in, DOCX để chỉnh sửa, PPTX để trình chiếu, kèm bảng kê.</translation>
         </message>
         <message>
-            <location filename="../../widgets/briefing/preview_page.py" line="70" />
-            <source>Chọn thư mục...</source>
-            <translation>Chọn thư mục...</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/briefing/preview_page.py" line="87" />
-            <source>Thư mục lưu tài liệu</source>
-            <translation>Thư mục lưu tài liệu</translation>
-        </message>
-        <message>
             <location filename="../../widgets/briefing/preview_page.py" line="94" />
             <source>Đang xuất...</source>
             <translation>Đang xuất...</translation>
@@ -530,6 +528,18 @@
 {0}</source>
             <translation>Đã xuất và ghi nhật ký:
 {0}</translation>
+        </message>
+        <message>
+            <source>Save the documents…</source>
+            <translation>Lưu tài liệu…</translation>
+        </message>
+        <message>
+            <source>Save the press documents</source>
+            <translation>Lưu tài liệu báo chí</translation>
+        </message>
+        <message>
+            <source>PDF documents (*.pdf)</source>
+            <translation>Tài liệu PDF (*.pdf)</translation>
         </message>
     </context>
     <context>
@@ -650,6 +660,10 @@
     <context>
         <name>MainWindow</name>
         <message>
+            <source>(offline: kept on this computer, sent once connected)</source>
+            <translation>(đang mất kết nối: đã lưu trên máy này, sẽ gửi khi có mạng)</translation>
+        </message>
+        <message>
             <source>Opening the local store…</source>
             <translation>Đang mở dữ liệu trên máy…</translation>
         </message>
@@ -700,16 +714,6 @@
 Your work is kept on this computer and will be sent later.</source>
             <translation>Lý do: %1
 Các thao tác của bạn vẫn được lưu trên máy này và sẽ được gửi sau.</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="294" />
-            <source>Urgent field report</source>
-            <translation>Phản ánh khẩn cấp mới</translation>
-        </message>
-        <message>
-            <location filename="../../widgets/main_window.py" line="295" />
-            <source>%1 new report(s), at least one urgent.</source>
-            <translation>%1 phản ánh mới, trong đó có phản ánh khẩn cấp.</translation>
         </message>
         <message>
             <location filename="../../widgets/main_window.py" line="368" />
@@ -1434,6 +1438,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>WindowMenus</name>
         <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Phím tắt</translation>
+        </message>
+        <message>
             <location filename="../../widgets/window_menus.py" line="30" />
             <source>&amp;Sync now</source>
             <translation>&amp;Đồng bộ ngay</translation>
@@ -1941,9 +1949,101 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>Written: %1 and %2</source>
             <translation>Đã ghi: %1 và %2</translation>
         </message>
+        <message>
+            <source>%1, not over yet</source>
+            <translation>%1, chưa hết tuần</translation>
+        </message>
+        <message>
+            <source>Save the weekly report</source>
+            <translation>Lưu báo cáo tuần</translation>
+        </message>
+        <message>
+            <source>Word documents (*.docx)</source>
+            <translation>Tài liệu Word (*.docx)</translation>
+        </message>
     </context>
     <context>
         <name>Triage</name>
+        <message>
+            <source>%1 and %2 more</source>
+            <translation>%1 và %2 phản ánh khác</translation>
+        </message>
+        <message>
+            <source>several units</source>
+            <translation>nhiều đơn vị</translation>
+        </message>
+        <message>
+            <source>Accepted %1 and assigned it to %2</source>
+            <translation>Đã tiếp nhận và giao %1 cho %2</translation>
+        </message>
+        <message>
+            <source>Assigned %1 to %2</source>
+            <translation>Đã giao %1 cho %2</translation>
+        </message>
+        <message>
+            <source>Merged %1 into %2</source>
+            <translation>Đã gộp %1 vào %2</translation>
+        </message>
+        <message>
+            <source>Escalated %1 (level %2)</source>
+            <translation>Đã đôn đốc %1 (cấp %2)</translation>
+        </message>
+        <message>
+            <source>Approved the extension of %1</source>
+            <translation>Đã duyệt gia hạn cho %1</translation>
+        </message>
+        <message>
+            <source>Denied the extension of %1</source>
+            <translation>Đã từ chối gia hạn cho %1</translation>
+        </message>
+        <message>
+            <source>Accepted %1</source>
+            <translation>Đã tiếp nhận %1</translation>
+        </message>
+        <message>
+            <source>Rejected %1</source>
+            <translation>Đã từ chối %1</translation>
+        </message>
+        <message>
+            <source>Added a note to %1</source>
+            <translation>Đã ghi chú %1</translation>
+        </message>
+        <message>
+            <source>Published the result of %1</source>
+            <translation>Đã công khai kết quả %1</translation>
+        </message>
+        <message>
+            <source>Sent %1 back to the unit to handle again</source>
+            <translation>Đã yêu cầu đơn vị xử lý lại %1</translation>
+        </message>
+        <message>
+            <source>Closed %1</source>
+            <translation>Đã đóng %1</translation>
+        </message>
+        <message>
+            <source>%1 report(s) not queued</source>
+            <translation>%1 phản ánh không thực hiện được</translation>
+        </message>
+        <message>
+            <source>%1: select a report first.</source>
+            <translation>%1: hãy chọn một phản ánh trước.</translation>
+        </message>
+        <message>
+            <source>%1: not part of your role.</source>
+            <translation>%1: vai trò của bạn không có thao tác này.</translation>
+        </message>
+        <message>
+            <source>%1: select a single report.</source>
+            <translation>%1: chỉ chọn một phản ánh.</translation>
+        </message>
+        <message>
+            <source>%1: wait for the current batch to finish.</source>
+            <translation>%1: chờ đợt thao tác đang chạy xong.</translation>
+        </message>
+        <message>
+            <source>Press A to accept and assign.</source>
+            <translation>Nhấn A để tiếp nhận và giao.</translation>
+        </message>
         <message>
             <source>Status</source>
             <translation>Trạng thái</translation>
@@ -2088,4 +2188,73 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Đang mở bản đồ…</translation>
         </message>
 </context>
+    <context>
+        <name>ExportPlace</name>
+        <message>
+            <source>Open folder</source>
+            <translation>Mở thư mục</translation>
+        </message>
+        <message>
+            <source>This computer has no program to open the folder. The files are in:</source>
+            <translation>Máy này không có chương trình mở thư mục. Các tệp nằm tại:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutSheet</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Phím tắt</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Phím</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>Thao tác</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>Notifier</name>
+        <message>
+            <location filename="../../widgets/notifications.py" line="1" />
+            <source>Urgent field report</source>
+            <translation>Phản ánh khẩn cấp mới</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/notifications.py" line="1" />
+            <source>%1 urgent field reports</source>
+            <translation>%1 phản ánh khẩn cấp mới</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/notifications.py" line="1" />
+            <source>… and %1 more</source>
+            <translation>… và %1 phản ánh khác</translation>
+        </message>
+    </context>
+    <context>
+        <name>UrgentAlert</name>
+        <message>
+            <location filename="../../widgets/notifications.py" line="1" />
+            <source>Open report</source>
+            <translation>Xem phản ánh</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/notifications.py" line="1" />
+            <source>Dismiss</source>
+            <translation>Đóng</translation>
+        </message>
+    </context>
+    <context>
+        <name>TileNote</name>
+        <message>
+            <location filename="../../widgets/map_tile_note.py" line="1" />
+            <source>The map background could not be loaded — showing positions on a blank background. Set PAHT_TILES_URL to use an in-house map server.</source>
+            <translation>Không tải được nền bản đồ — đang hiển thị vị trí trên nền trống. Đặt PAHT_TILES_URL để dùng máy chủ bản đồ nội bộ.</translation>
+        </message>
+    </context>
 </TS>
