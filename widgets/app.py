@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.config import Settings
@@ -33,7 +33,12 @@ from console.connection import (
 )
 from widgets import qt_messages
 from widgets.collector import GuiThreadCollector
-from widgets.i18n import chosen_language, install_translators, remove_translators
+from widgets.i18n import (
+    chosen_language,
+    install_translators,
+    installed_translators,
+    remove_translators,
+)
 from widgets.main_window import MainWindow
 from widgets.opening import keep_token, open_store, restore_connection, session_for
 from widgets.session import (
@@ -130,8 +135,6 @@ class Launcher(QObject):
         self._shot_markers = False
         self._shot_selected = False
         self._error_box: QMessageBox | None = None
-        #: Installed by `start_gui`, removed by `cleanup`.
-        self.translators: list[QTranslator] = []
         self.collector: GuiThreadCollector | None = None
 
     # -- steps -----------------------------------------------------------------------------
@@ -372,7 +375,7 @@ class Launcher(QObject):
         if self._local is not None:
             for part in self._local:
                 part.close()
-        remove_translators(self.app, self.translators)
+        remove_translators(self.app, installed_translators())
         if self.collector is not None:
             self.collector.stop()
 
@@ -395,7 +398,7 @@ def start_gui(
     store = layout_settings(settings.config_dir)
     language = chosen_language(settings, store)
     launcher = Launcher(app, settings, store, language, screenshot=screenshot, demo=demo)
-    launcher.translators = install_translators(app, language)
+    install_translators(app, language)
     launcher.collector = GuiThreadCollector(launcher)
     QTimer.singleShot(0, launcher.begin)
     return app, launcher

@@ -9,6 +9,7 @@ Data labels (statuses, categories, units...) come from the domain in `current_la
 from __future__ import annotations
 
 import os
+from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
@@ -24,19 +25,25 @@ class _Installed:
     """The application's language and the translators that make it (one per process)."""
 
     language = "vi"
-    translators: list[QTranslator] = []
+    translators: ClassVar[list[QTranslator]] = []
 
 
 def current_language() -> str:
-    """"vi" or "en": the language data labels are shown in."""
+    """ "vi" or "en": the language data labels are shown in."""
     return _Installed.language
+
+
+def installed_translators() -> list[QTranslator]:
+    """Those of the language now in use (after a switch, not those of the start)."""
+    return list(_Installed.translators)
 
 
 def apply_language(app: QCoreApplication, language: str) -> None:
     """Switches the whole application to `language` now: every open window retranslates."""
     before = list(_Installed.translators)
     remove_translators(app, before)
-    if not before and not install_translators(app, language):
+    installed = install_translators(app, language)
+    if not before and not installed:
         # No translator came or went, so Qt sends nothing: the data labels change all the same.
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import gc
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -27,11 +27,12 @@ from console.domain.model import Event, Report
 from console.domain.workflow import STAFF
 from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
-from widgets.i18n import save_language
+from widgets.i18n import apply_language, save_language
 from widgets.map_pane import MapPane
 from widgets.notifications import Notifier
 from widgets.queue_view import QueueView
 from widgets.session import Workplace, WorkSession, layout_settings, load_detail
+from widgets.shortcut_sheet import ShortcutSheet
 from widgets.status_bar import LinkState, SyncStatusBar
 from widgets.sync_worker import SyncController, SyncOutcome
 from widgets.tasks import TaskRunner
@@ -113,9 +114,9 @@ class MainWindow(QMainWindow):
         self.map_pane = MapPane(self.queue.clock)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
-        self.queue_dock = self._dock("queueDock", self.tr("Report queue"), self.queue)
-        self.detail_dock = self._dock("detailDock", self.tr("Report details"), self.detail)
-        self.map_dock = self._dock("mapDock", self.tr("Map"), self.map_pane)
+        self.queue_dock = self._dock("queueDock", self.queue)
+        self.detail_dock = self._dock("detailDock", self.detail)
+        self.map_dock = self._dock("mapDock", self.map_pane)
         self.default_layout()
 
         self.status = SyncStatusBar(self)
@@ -123,11 +124,8 @@ class MainWindow(QMainWindow):
         self.status.show_user(place.user, self.role)
         # Roles that never act on reports have no outbox to watch.
         self.status.show_outbox(self.role in STAFF)
-        self.setWindowTitle(
-            self.tr("PAHT Console – %1 (%2)")
-            .replace("%1", place.user)
-            .replace("%2", self.status.role_label(self.role))
-        )
+        self.shortcut_sheet: ShortcutSheet | None = None
+        self._retranslate()
         if place.token_warning:
             self.status.show_warning(self.tr("Sign-in kept in a file"), place.token_warning)
         self.notifier = Notifier(self, use_tray=use_tray)
@@ -205,8 +203,8 @@ class MainWindow(QMainWindow):
 
     # -- building --------------------------------------------------------------------------
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(
@@ -227,12 +225,13 @@ class MainWindow(QMainWindow):
         self._size_docks()
 
     def _size_docks(self) -> None:
-        """Queue a little wider than the right column; details a little taller than the map."""
+        """Queue wider than the right column (its six first columns fit at 1366 px); details a
+        little taller than the map."""
         width = max(self.width(), 1000)
         height = max(self.height(), 600)
         self.resizeDocks(
             [self.queue_dock, self.detail_dock],
-            [width * 11 // 20, width * 9 // 20],
+            [width * 3 // 5, width * 2 // 5],
             Qt.Orientation.Horizontal,
         )
         self.resizeDocks(
@@ -434,11 +433,48 @@ class MainWindow(QMainWindow):
     # -- language and help -----------------------------------------------------------------
 
     def choose_language(self, language: str) -> None:
+        """Switches the running application: every window retranslates on LanguageChange.
+
+        Retranslating in place, rather than rebuilding the window from its saved state, keeps
+        everything the operator has going by construction (selection, tab, filters, typed
+        search, scroll, dock layout, the map's position, open dialogs, workers and sync) where
+        a rebuild would have to carry each over and lose what it forgot. Its price is that
+        each widget sets its texts in a method it calls again on LanguageChange (dialogs are
+        built afresh each time and need none).
+        """
         if language == self.language:
             return
         save_language(self.store, language)
         self.language = language
-        self.status.showMessage(self.tr("The language changes at the next start."), 8000)
+        app = QCoreApplication.instance()
+        assert app is not None
+        apply_language(app, language)
+
+    def _retranslate(self) -> None:
+        self.queue_dock.setWindowTitle(self.tr("Report queue"))
+        self.detail_dock.setWindowTitle(self.tr("Report details"))
+        self.map_dock.setWindowTitle(self.tr("Map"))
+        self.setWindowTitle(
+            self.tr("PAHT Console – %1 (%2)")
+            .replace("%1", self.place.user)
+            .replace("%2", self.status.role_label(self.role))
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        """The shortcut sheet (F1), read from the window's actions as they are now."""
+        if self.shortcut_sheet is None:
+            self.shortcut_sheet = ShortcutSheet(self)
+        else:
+            self.shortcut_sheet.fill()
+        self.shortcut_sheet.show()
+        self.shortcut_sheet.raise_()
+        self.shortcut_sheet.activateWindow()
+        return self.shortcut_sheet
 
     def about(self) -> None:
         QMessageBox.about(

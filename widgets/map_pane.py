@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from console.domain.model import utcnow
@@ -90,6 +90,11 @@ class MapPane(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self._waiting)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._waiting.setText(self.tr("Opening the map…"))
+        super().changeEvent(event)
 
     def open(self, tiles: TileProvider | None, page_dir: Path) -> MapView:
         from widgets.map_view import MapView

@@ -16,7 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -30,7 +30,9 @@ from console.maps.page import (
     build_cached_map_page,
     cached_map_page,
 )
+from console.maps.texts import set_texts_script
 from console.store.queue_memory import release_free_memory
+from widgets.i18n import current_language
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -263,10 +265,17 @@ class MapView(QWebEngineView):
         if not ok:
             log.warning("map page failed to load: %s", self.url().toString())
 
+    def changeEvent(self, event: QEvent) -> None:
+        """The legend, heat button and popups speak the console's language at once."""
+        if event.type() == QEvent.Type.LanguageChange and self._is_ready:
+            self._call(set_texts_script(current_language()))
+        super().changeEvent(event)
+
     def _on_page_ready(self) -> None:
         self._is_ready = True
         if self._heat:
             self._pending.insert(0, "paht.setHeat(true)")
+        self._pending.insert(0, set_texts_script(current_language()))
         self._encode()
         self.ready.emit()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
@@ -19,7 +19,6 @@ from console.domain.escalation import load_escalation
 from console.domain.model import Role
 from console.domain.workflow import STAFF
 from widgets.desk import Desk
-from widgets.export_place import ExportPlace
 from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
@@ -59,7 +58,7 @@ class RoleTools(QObject):
         self.supervisor: SupervisorController | None = None
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
-        self.exports = ExportPlace.of(session.settings)
+        self.menus: dict[str, QMenu] = {}
         if connection.role in PRESS_ROLES:
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
             self.briefing_action.setObjectName("press_briefing")
@@ -87,7 +86,7 @@ class RoleTools(QObject):
             desk,
             load_escalation(),
             lambda target: show_in_queue(queue, target),
-            exports=self.exports,
+            export_dir=session.settings.data_dir / "exports",
         )
         for controller in (self.triage, self.supervisor):
             controller.actionQueued.connect(self.changed)
@@ -108,7 +107,6 @@ class RoleTools(QObject):
                 actor=session.connection.user,
                 fetch_media=self._fetch_media,
                 tiles=session.tiles,
-                exports=self.exports,
                 parent=self._window,
             )
             self.briefing.setWindowFlag(Qt.WindowType.Window)
@@ -125,25 +123,46 @@ class RoleTools(QObject):
     def add_menus(self, menubar: QMenuBar, toolbar: QToolBar, before: QAction) -> None:
         """The role's menus, inserted in the menu bar before `before`; its toolbar actions."""
 
-        def menu(title: str, actions: Iterable[QAction]) -> None:
-            added = QMenu(title, menubar)
+        def menu(key: str, actions: Iterable[QAction]) -> None:
+            added = QMenu(self._menu_titles()[key], menubar)
             added.addActions(list(actions))
             menubar.insertMenu(before, added)
+            self.menus[key] = added
 
         if self.triage is not None:
-            menu(self.tr("&Actions"), self.triage.actions.values())
+            menu("actions", self.triage.actions.values())
             toolbar.addSeparator()
             for key in TOOLBAR_TRIAGE:
                 toolbar.addAction(self.triage.actions[key])
         if self.supervisor is not None:
-            menu(self.tr("&Supervision"), self.supervisor.actions.values())
+            menu("supervision", self.supervisor.actions.values())
             toolbar.addSeparator()
             for key in TOOLBAR_SUPERVISION:
                 toolbar.addAction(self.supervisor.actions[key])
         if self.briefing_action is not None:
-            menu(self.tr("&Press"), [self.briefing_action])
+            menu("press", [self.briefing_action])
             toolbar.addSeparator()
             toolbar.addAction(self.briefing_action)
+
+    def _menu_titles(self) -> dict[str, str]:
+        return {
+            "actions": self.tr("&Actions"),
+            "supervision": self.tr("&Supervision"),
+            "press": self.tr("&Press"),
+        }
+
+    def event(self, event: QEvent) -> bool:
+        """The window passes LanguageChange on: the role's menus and actions retranslate."""
+        if event.type() == QEvent.Type.LanguageChange:
+            for key, title in self._menu_titles().items():
+                if key in self.menus:
+                    self.menus[key].setTitle(title)
+            if self.briefing_action is not None:
+                self.briefing_action.setText(self.tr("Press-tour &briefing…"))
+            for controller in (self.triage, self.supervisor):
+                if controller is not None:
+                    controller.retranslate()
+        return super().event(event)
 
     def selection_changed(self) -> None:
         for controller in (self.triage, self.supervisor):

@@ -1,8 +1,9 @@
 """The main window's menus, toolbar and shortcuts.
 
 F5 (or Ctrl+R) syncs, Ctrl+F searches the queue, Ctrl+1/2/3 show the queue, details and
-map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Q quits. The role's own
-work (triage, supervision) sits between View and Language.
+map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Q quits, F1 lists every
+shortcut. The role's own work (triage, supervision) sits between View and Language. Texts are
+set in `retranslate`, again on every LanguageChange.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QStyle
 
@@ -27,31 +28,28 @@ class WindowMenus(QObject):
     def __init__(self, window: MainWindow, choose_language: Callable[[str], None]) -> None:
         super().__init__(window)
         self._window = window
-        self.sync = self._action(
-            self.tr("&Sync now"), window.sync_now, "F5", QStyle.StandardPixmap.SP_BrowserReload
-        )
+        self.sync = self._action(window.sync_now, "F5", QStyle.StandardPixmap.SP_BrowserReload)
         self.sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
-        self.sync.setToolTip(self.tr("Sync with the central API now (F5)"))
         self.search = self._action(
-            self.tr("&Search the queue"),
-            window.focus_search,
-            "Ctrl+F",
-            QStyle.StandardPixmap.SP_FileDialogContentsView,
+            window.focus_search, "Ctrl+F", QStyle.StandardPixmap.SP_FileDialogContentsView
         )
-        self.quit = self._action(self.tr("&Quit"), window.close, "Ctrl+Q")
-        self.heat = self._action(self.tr("&Heat map"), window.map_pane.set_heatmap, "Ctrl+H")
+        self.quit = self._action(window.close, "Ctrl+Q")
+        self.heat = self._action(window.map_pane.set_heatmap, "Ctrl+H")
         self.heat.setCheckable(True)
-        self.fit = self._action(self.tr("Show &all markers"), window.map_pane.fit_all, "Ctrl+0")
-        self.reset_layout = self._action(self.tr("&Reset layout"), window.default_layout)
-        self.about = self._action(self.tr("&About PAHT Console"), window.about)
+        self.fit = self._action(window.map_pane.fit_all, "Ctrl+0")
+        self.reset_layout = self._action(window.default_layout)
+        self.shortcuts = self._action(window.show_shortcuts, "F1")
+        self.about = self._action(window.about)
 
         bar = window.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = bar.addMenu("")
+        self.file_menu = file_menu
         file_menu.addAction(self.sync)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
 
-        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu = bar.addMenu("")
+        self.view_menu = view_menu
         view_menu.addAction(self.search)
         for key, dock in (
             ("Ctrl+1", window.queue_dock),
@@ -65,13 +63,13 @@ class WindowMenus(QObject):
         for act in (self.heat, self.fit, self.reset_layout):
             view_menu.addAction(act)
 
-        self.toolbar = window.addToolBar(self.tr("Main toolbar"))
+        self.toolbar = window.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for act in (self.sync, self.search, self.heat, self.fit):
             self.toolbar.addAction(act)
 
-        language_menu = bar.addMenu(self.tr("&Language"))
+        language_menu = bar.addMenu("")
         self.language_menu = language_menu
         group = QActionGroup(self)
         self.languages: dict[str, QAction] = {}
@@ -84,8 +82,35 @@ class WindowMenus(QObject):
             language_menu.addAction(act)
             self.languages[code] = act
 
-        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu = bar.addMenu("")
+        self.help_menu = help_menu
+        help_menu.addAction(self.shortcuts)
         help_menu.addAction(self.about)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.sync.setText(self.tr("&Sync now"))
+        self.sync.setToolTip(self.tr("Sync with the central API now (F5)"))
+        self.search.setText(self.tr("&Search the queue"))
+        self.quit.setText(self.tr("&Quit"))
+        self.heat.setText(self.tr("&Heat map"))
+        self.fit.setText(self.tr("Show &all markers"))
+        self.reset_layout.setText(self.tr("&Reset layout"))
+        self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
+        self.about.setText(self.tr("&About PAHT Console"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        for code, act in self.languages.items():
+            act.setChecked(code == self._window.language)
+
+    def event(self, event: QEvent) -> bool:
+        """The window passes LanguageChange on to its children, this object among them."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
 
     def add_role_tools(self, tools: RoleTools) -> None:
         """The role's menus go between View and Language, its actions onto the toolbar."""
@@ -93,12 +118,11 @@ class WindowMenus(QObject):
 
     def _action(
         self,
-        text: str,
         slot: Any,
         shortcut: str | None = None,
         icon: QStyle.StandardPixmap | None = None,
     ) -> QAction:
-        act = QAction(text, self._window)
+        act = QAction(self._window)
         if icon is not None:
             act.setIcon(self._window.style().standardIcon(icon))
         if shortcut is not None:

@@ -9,7 +9,9 @@ name in resources/ and are read through `Reference` and `EscalationLevel` the sa
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from console.domain.model import (
     ACTION_LABELS_VI,
@@ -89,7 +91,7 @@ STAGE_LABELS_EN: dict[Stage, str] = {
     Stage.HANDLE: "Unit handles and posts the result",
 }
 
-_TABLES: dict[type[StrEnum], dict[str, dict[str, str]]] = {
+_TABLES: dict[type[StrEnum], dict[str, Mapping[Any, str]]] = {
     Status: {"vi": STATUS_LABELS_VI, "en": STATUS_LABELS_EN},
     Urgency: {"vi": URGENCY_LABELS_VI, "en": URGENCY_LABELS_EN},
     Role: {"vi": ROLE_LABELS_VI, "en": ROLE_LABELS_EN},

@@ -20,6 +20,11 @@
     cluster: " phản ánh, ",
     clusterLate: " quá hạn — bấm để phóng to"
   };
+  // Status code -> label in the console's language (paht.setTexts); else the payload's label.
+  var STATUSES = {};
+  // The legend's text nodes and the heat button, rewritten by paht.setTexts.
+  var legendSpans = [];
+  var heatButton = null;
   // Row layout of the payload (console/maps/markers.py).
   var ID = 0, LAT = 1, LON = 2, STATUS = 3, OVERDUE = 4, ESCALATION = 5, CODE = 6, TITLE = 7;
 
@@ -30,7 +35,7 @@
     return node;
   }
 
-  function Report(row, family, label, crs) {
+  function Report(row, family, label, status, crs) {
     var p = crs.latLngToPoint(L.latLng(row[LAT], row[LON]), 0);
     this.id = row[ID];
     this.lat = row[LAT];
@@ -43,13 +48,14 @@
     this.code = String(row[CODE]);
     this.title = String(row[TITLE]);
     this.label = String(label);
+    this.status = String(status);
   }
 
   function details(r, extra) {
     var box = el("div", "paht-info");
     box.appendChild(el("div", "paht-code", r.code));
     box.appendChild(el("div", "paht-title", r.title));
-    var status = el("div", "paht-status", r.label);
+    var status = el("div", "paht-status", STATUSES[r.status] || r.label);
     status.style.color = FAMILY_COLORS[r.family] || FAMILY_COLORS[3];
     box.appendChild(status);
     if (r.overdue) { box.appendChild(el("div", "paht-overdue", TEXT.overdue)); }
@@ -66,20 +72,21 @@
       onAdd: function () {
         var box = el("div", "paht-legend leaflet-bar");
         var colors = FAMILY_COLORS.concat([OVERDUE_COLOR]);
-        var labels = FAMILY_LABELS.concat([TEXT.overdue]);
+        legendSpans = [];
         for (var i = 0; i < colors.length; i++) {
           var line = el("div", "paht-legend-row");
           var dot = el("span", "paht-dot");
           dot.style.background = colors[i];
           line.appendChild(dot);
-          line.appendChild(el("span", null, labels[i]));
+          legendSpans.push(line.appendChild(el("span")));
           box.appendChild(line);
         }
         var ring = el("div", "paht-legend-row");
         var ringDot = el("span", "paht-dot paht-ring");
         ring.appendChild(ringDot);
-        ring.appendChild(el("span", null, TEXT.escalationLegend));
+        legendSpans.push(ring.appendChild(el("span")));
         box.appendChild(ring);
+        showTexts();
         return box;
       }
     });
@@ -90,9 +97,10 @@
     var Button = L.Control.extend({
       options: { position: "topright" },
       onAdd: function () {
-        var button = el("a", "paht-heat-button leaflet-bar", TEXT.heat);
+        var button = el("a", "paht-heat-button leaflet-bar");
         button.href = "#";
-        button.title = TEXT.heatTitle;
+        heatButton = button;
+        showTexts();
         button.setAttribute("role", "button");
         L.DomEvent.disableClickPropagation(button);
         L.DomEvent.on(button, "click", function (ev) {
@@ -103,6 +111,32 @@
       }
     });
     map.addControl(new Button());
+  }
+
+  function showTexts() {
+    var labels = FAMILY_LABELS.concat([TEXT.overdue, TEXT.escalationLegend]);
+    for (var i = 0; i < legendSpans.length; i++) { legendSpans[i].textContent = labels[i]; }
+    if (heatButton) {
+      heatButton.textContent = TEXT.heat;
+      heatButton.title = TEXT.heatTitle;
+    }
+  }
+
+  // The texts of the console's language: {families: [4], statuses: {code: label}, and TEXT's
+  // keys}. The legend and the heat button change at once, popups and tooltips when next shown.
+  function setTexts(texts) {
+    if (typeof texts === "string") { texts = JSON.parse(texts); }
+    if (texts.families) { FAMILY_LABELS = texts.families.slice(0, 4); }
+    if (texts.statuses) { STATUSES = texts.statuses; }
+    for (var key in TEXT) {
+      if (Object.prototype.hasOwnProperty.call(texts, key)) { TEXT[key] = String(texts[key]); }
+    }
+    showTexts();
+  }
+
+  function legendText() {
+    return legendSpans.map(function (s) { return s.textContent; })
+      .concat(heatButton ? [heatButton.textContent] : []);
   }
 
   function init(map) {
@@ -123,7 +157,8 @@
       var i, fresh = [];
       for (i = 0; i < rows.length; i++) {
         var row = rows[i];
-        var report = new Report(row, families[row[STATUS]], labels[row[STATUS]], crs);
+        var report = new Report(
+          row, families[row[STATUS]], labels[row[STATUS]], (payload.s || [])[row[STATUS]], crs);
         known.set(report.id, report);
         fresh.push(report);
       }
@@ -295,6 +330,8 @@
       count: function () { return layer.reports.length; },
       state: state,
       markerPoint: markerPoint,
+      setTexts: setTexts,
+      legendText: legendText,
       map: map
     };
 

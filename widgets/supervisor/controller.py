@@ -10,20 +10,19 @@ need a supervisor) answers. What the role may not do is shown disabled.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
-from console.config import default_exports_dir
 from console.domain.escalation import EscalationPolicy
 from console.domain.model import HANDLING_STATUSES, ActionType, Report, Status
 from console.domain.workflow import STAFF, TRANSITIONS, Context
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
 from widgets.desk import Desk
-from widgets.export_place import ExportPlace
 from widgets.messages import first_lines, inform
 from widgets.supervisor.common import tr
 from widgets.supervisor.escalation_dialog import EscalationDialog
@@ -51,6 +50,11 @@ SHORTCUTS = {
 }
 
 
+def default_export_dir() -> Path:
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents or Path.home()) / "PAHT"
+
+
 class SupervisorController(QObject):
     """Owns the supervisor's QActions (`actions`, keyed by SHORTCUTS) and windows.
 
@@ -69,14 +73,14 @@ class SupervisorController(QObject):
         open_in_queue: OpenInQueue,
         *,
         runner: TaskRunner | None = None,
-        exports: ExportPlace | None = None,
+        export_dir: Path | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
         self.desk = desk
         self.policy = escalation
         self.open_in_queue = open_in_queue
-        self.exports = exports or ExportPlace(default_exports_dir())
+        self.export_dir = export_dir or default_export_dir()
         self.runner = runner or TaskRunner(self, max_threads=2)
         self._own_runner = runner is None
         self.clock = QueueClock(desk.sla)
@@ -92,8 +96,9 @@ class SupervisorController(QObject):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        texts = {
+    @staticmethod
+    def _texts() -> dict[str, str]:
+        return {
             "escalate": tr("&Escalate…"),
             "extension": tr("Decide e&xtension request…"),
             "review": tr("Review and &publish result…"),
@@ -101,6 +106,16 @@ class SupervisorController(QObject):
             "dashboard": tr("&Dashboard"),
             "weekly": tr("&Weekly report…"),
         }
+
+    def retranslate(self) -> None:
+        """The actions' texts and tips in the current language."""
+        for key, text in self._texts().items():
+            self.actions[key].setText(text)
+            self.actions[key].setToolTip(f"{text.replace('&', '').rstrip('…')} ({SHORTCUTS[key]})")
+        if self.desk.role not in TRANSITIONS[ActionType.DECIDE_EXTENSION].roles:
+            self.actions["extension"].setToolTip(tr("Needs the supervisor role."))
+
+    def _build_actions(self) -> None:
         slots: dict[str, Callable[[], object]] = {
             "escalate": self.escalate_selected,
             "extension": self.decide_extension_selected,
@@ -110,16 +125,14 @@ class SupervisorController(QObject):
             "weekly": self.show_weekly,
         }
         for key, shortcut in SHORTCUTS.items():
-            act = QAction(texts[key], self.parent_widget)
+            act = QAction(self.parent_widget)
             act.setObjectName(f"supervisor_{key}")
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.setToolTip(f"{texts[key].replace('&', '').rstrip('…')} ({shortcut})")
             act.triggered.connect(slots[key])
             self.parent_widget.addAction(act)
             self.actions[key] = act
-        if self.desk.role not in TRANSITIONS[ActionType.DECIDE_EXTENSION].roles:
-            self.actions["extension"].setToolTip(tr("Needs the supervisor role."))
+        self.retranslate()
 
     def refresh(self) -> None:
         """Enable each action for this role and the selected reports' statuses."""
@@ -312,7 +325,7 @@ class SupervisorController(QObject):
                 self.desk.reference,
                 self.desk.user,
                 self.runner,
-                self.exports,
+                self.export_dir,
                 self.desk.now,
                 self.parent_widget,
             )

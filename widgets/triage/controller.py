@@ -104,8 +104,8 @@ class TriageController(QObject):
 
     # -- actions -----------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        texts = {
+    def _texts(self) -> dict[str, str]:
+        return {
             "accept": self.tr("&Accept and classify…"),
             "assign": self.tr("Assi&gn to a unit…"),
             "reject": self.tr("&Reject…"),
@@ -113,6 +113,15 @@ class TriageController(QObject):
             "note": self.tr("Internal &note…"),
             "pending": self.tr("&Pending actions…"),
         }
+
+    def retranslate(self) -> None:
+        """The actions' texts and tips in the current language."""
+        for key, text in self._texts().items():
+            shortcut = SHORTCUTS[key][0]
+            self.actions[key].setText(text)
+            self.actions[key].setToolTip(f"{text.replace('&', '').rstrip('…')} ({shortcut})")
+
+    def _build_actions(self) -> None:
         slots: dict[str, Callable[[], object]] = {
             "accept": self.accept_selected,
             "assign": self.assign_selected,
@@ -122,14 +131,14 @@ class TriageController(QObject):
             "pending": self.show_pending,
         }
         for key, (shortcut, _action) in SHORTCUTS.items():
-            act = QAction(texts[key], self.parent_widget)
+            act = QAction(self.parent_widget)
             act.setObjectName(f"triage_{key}")
             act.setShortcut(QKeySequence(shortcut))
             act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            act.setToolTip(f"{texts[key].replace('&', '').rstrip('…')} ({shortcut})")
             act.triggered.connect(slots[key])
             self.parent_widget.addAction(act)
             self.actions[key] = act
+        self.retranslate()
 
     def refresh(self) -> None:
         """Enable each action for this role and the selected reports' statuses."""
