@@ -19,6 +19,7 @@ from console.domain.escalation import load_escalation
 from console.domain.model import Role
 from console.domain.workflow import STAFF
 from widgets.desk import Desk
+from widgets.export_place import ExportPlace
 from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
@@ -59,6 +60,7 @@ class RoleTools(QObject):
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
         self.menus: dict[str, QMenu] = {}
+        self.exports = ExportPlace.of(session.settings)
         if connection.role in PRESS_ROLES:
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
             self.briefing_action.setObjectName("press_briefing")
@@ -86,7 +88,7 @@ class RoleTools(QObject):
             desk,
             load_escalation(),
             lambda target: show_in_queue(queue, target),
-            export_dir=session.settings.data_dir / "exports",
+            exports=self.exports,
         )
         for controller in (self.triage, self.supervisor):
             controller.actionQueued.connect(self.changed)
@@ -107,6 +109,7 @@ class RoleTools(QObject):
                 actor=session.connection.user,
                 fetch_media=self._fetch_media,
                 tiles=session.tiles,
+                exports=self.exports,
                 parent=self._window,
             )
             self.briefing.setWindowFlag(Qt.WindowType.Window)

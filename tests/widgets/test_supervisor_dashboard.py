@@ -87,7 +87,7 @@ def test_weekly_report_preview_and_export(
         assert not dialog.export_button.isEnabled()
     result = done.args[0]
     assert result.docx.stat().st_size > 0 and result.xlsx.stat().st_size > 0
-    assert result.docx.parent == controller.export_dir
+    assert result.docx.parent == controller.exports.folder
     assert dialog.open_button.isEnabled()
     assert result.docx.name in dialog.status.text()
     assert [e.action for e in desk.cache.audit_entries()][-1] == "export_weekly"
