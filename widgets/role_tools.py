@@ -16,7 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from console.domain.escalation import load_escalation
-from console.domain.model import Role
+from console.domain.model import ActionType, Role
 from console.domain.workflow import STAFF
 from widgets.desk import Desk
 from widgets.export_place import ExportPlace
@@ -24,6 +24,8 @@ from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
 from widgets.triage import TriageController, select_next_row
+from widgets.triage.controller import SHORTCUTS as TRIAGE_KEYS
+from widgets.triage.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from widgets.briefing import BriefingWizard
@@ -31,6 +33,12 @@ if TYPE_CHECKING:
 TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
 TOOLBAR_SUPERVISION = ("escalate", "overdue")
 PRESS_ROLES = frozenset({Role.MEDIA, Role.SUPERVISOR, Role.ADMIN})
+#: The supervisor's single-key actions and what each does to a report.
+SUPERVISION_KEYS = {
+    "escalate": ActionType.ESCALATE,
+    "extension": ActionType.DECIDE_EXTENSION,
+    "review": ActionType.PUBLISH,
+}
 
 
 class RoleTools(QObject):
@@ -40,6 +48,8 @@ class RoleTools(QObject):
     changed = Signal(list)
     #: A message for the status bar.
     message = Signal(str)
+    #: What an action just queued did, naming the reports (for the status bar).
+    reported = Signal(str)
 
     def __init__(
         self,
@@ -93,6 +103,15 @@ class RoleTools(QObject):
         for controller in (self.triage, self.supervisor):
             controller.actionQueued.connect(self.changed)
             controller.messageShown.connect(self.message)
+        for controller in (self.triage, self.supervisor):
+            controller.batch.reported.connect(self.reported)
+        self.key_hints = KeyHints(window, desk)
+        self.key_hints.message.connect(self.message)
+        for key, (_shortcut, action_type) in TRIAGE_KEYS.items():
+            if action_type is not None:
+                self.key_hints.watch(self.triage.actions[key], action_type)
+        for key, action_type in SUPERVISION_KEYS.items():
+            self.key_hints.watch(self.supervisor.actions[key], action_type)
 
     def open_briefing(self) -> BriefingWizard:
         """One briefing wizard at a time, beside the window (not modal).

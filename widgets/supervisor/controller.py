@@ -80,7 +80,9 @@ class SupervisorController(QObject):
         self.runner = runner or TaskRunner(self, max_threads=2)
         self._own_runner = runner is None
         self.clock = QueueClock(desk.sla)
-        self.batch = BatchRunner(parent_widget, desk.cache, desk.outbox, self.runner, self.context)
+        self.batch = BatchRunner(
+            parent_widget, desk.cache, desk.outbox, self.runner, self.context, desk.reference
+        )
         self.active_dialog: QDialog | None = None
         self.overdue_board: OverdueBoard | None = None
         self.dashboard: Dashboard | None = None
