@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.queue.table.selectionModel().selectionChanged.connect(tools.selection_changed)
         tools.changed.connect(self._reports_changed)
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
+        tools.reported.connect(self._action_reported)
         if self._sync_asked:
             self._sync.start()
         self.opened.emit()
@@ -407,6 +408,11 @@ class MainWindow(QMainWindow):
             on_done=lambda _report: self._refresh_detail(report_id),
             on_error=lambda _exc: None,
         )
+
+    def _action_reported(self, text: str) -> None:
+        if self.status.state is LinkState.OFFLINE:
+            text += " " + self.tr("(offline: kept on this computer, sent once connected)")
+        self.status.showMessage(text, 15_000)
 
     def _reports_changed(self, report_ids: list[int]) -> None:
         """An action was queued: show its pending state in the queue and the details."""
