@@ -191,6 +191,7 @@ class EscalationDialog(QDialog):
         self.skipped.clear()
         if level is None:
             self.summary.setText(self._nothing_to_send())
+            self.skipped.setVisible(False)
             self.message.clear()
             self.ok.setEnabled(False)
             return
