@@ -33,6 +33,7 @@ from console.maps.page import (
 from console.maps.texts import set_texts_script
 from console.store.queue_memory import release_free_memory
 from widgets.i18n import current_language
+from widgets.map_tile_note import TileNote
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,7 @@ class MapView(QWebEngineView):
         self._bridge.clicked.connect(self.markerClicked)
         self._bridge.loaded.connect(self._on_page_ready)
         self._bridge.shown.connect(self.markersUpdated)
+        self.tile_note = TileNote(self, self.ready)
         channel = QWebChannel(page)
         channel.registerObject("bridge", self._bridge)
         page.setWebChannel(channel)

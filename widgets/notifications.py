@@ -1,67 +1,122 @@
-"""Telling the operator that an urgent report arrived, even when the window is behind others.
+"""Telling the operator that an urgent report arrived, even when other windows cover the console.
 
-A desktop notification through the system tray where there is one; otherwise a toast that
-floats at the bottom of the window for a few seconds.
+Each report is announced once: when a sync first shows it new and urgent. The reports
+announced are remembered in the data folder (beside the cache they come from), so neither
+the next sync nor a restart announces them again. An announcement names the reports, rings
+once, and shows a small window that stays above every other (the briefing wizard, dialogs)
+without taking the keyboard from the operator; a desktop notification too where there is a
+system tray.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
 
-TOAST_MS = 6000
+from console.store.records import QueueRow
+
+TRAY_MS = 10_000
+#: Reports named in one alert; more are counted.
+SHOWN_REPORTS = 5
+#: Announced report ids remembered (the oldest are forgotten first).
+REMEMBERED = 2000
+ALERTS_FILE = "alerts.ini"
+ANNOUNCED_KEY = "urgent/announced"
 
 
-class Toast(QLabel):
-    """A passing message over the bottom of its parent window."""
+def ring() -> None:
+    """The alert's sound: the desktop's bell (no audio files or extra packages needed)."""
+    QApplication.beep()
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._window = parent
-        self.setObjectName("toast")
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            "QLabel#toast { background: #1f2937; color: white; border-radius: 6px;"
-            " padding: 10px 14px; font-weight: bold; }"
+
+class UrgentAlert(QFrame):
+    """A small always-on-top window over the console's corner; it stays until dismissed."""
+
+    openRequested = Signal(int)
+
+    def __init__(self, anchor: QWidget) -> None:
+        super().__init__(
+            anchor,
+            Qt.WindowType.Tool
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint,
         )
-        self.hide()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-        parent.installEventFilter(self)
+        self._anchor = anchor
+        self._first: int | None = None
+        self.setObjectName("urgentAlert")
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setStyleSheet(
+            "QFrame#urgentAlert { background: #7f1d1d; border: 2px solid #fca5a5;"
+            " border-radius: 6px; } QLabel { color: white; }"
+            " QPushButton { padding: 3px 12px; }"
+        )
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
+        self.body = QLabel(self)
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
+        self.body.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Open report"), self)
+        self.open_button.clicked.connect(self._open)
+        self.close_button = QPushButton(self.tr("Dismiss"), self)
+        self.close_button.clicked.connect(self.hide)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addLayout(buttons)
+        self.setFixedWidth(440)
 
-    def show_message(self, title: str, body: str, msecs: int = TOAST_MS) -> None:
-        self.setText(f"{title}\n{body}" if body else title)
-        self._place()
+    def show_reports(self, title: str, body: str, first: int) -> None:
+        self._first = first
+        self.title.setText(title)
+        self.body.setText(body)
+        self.adjustSize()
+        corner = self._anchor.mapToGlobal(QPoint(self._anchor.width(), self._anchor.height()))
+        self.move(corner.x() - self.width() - 24, corner.y() - self.height() - 48)
         self.show()
         self.raise_()
-        self._timer.start(msecs)
 
-    def stop(self) -> None:
-        self._timer.stop()
+    def _open(self) -> None:
         self.hide()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            self._place()
-        return False
-
-    def _place(self) -> None:
-        parent = self._window
-        width = min(460, max(200, parent.width() - 40))
-        self.setFixedWidth(width)
-        self.adjustSize()
-        self.move(parent.width() - width - 20, parent.height() - self.height() - 40)
+        if self._first is not None:
+            self.openRequested.emit(self._first)
 
 
 class Notifier(QObject):
-    """Chooses the tray or the toast once, at start; `notify(title, body)` uses it."""
+    """Announces newly urgent reports once each: the alert window, the bell, the tray."""
 
-    def __init__(self, window: QWidget, *, use_tray: bool | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        data_dir: Path,
+        ward_name: Callable[[str], str],
+        *,
+        use_tray: bool | None = None,
+    ) -> None:
         super().__init__(window)
-        self.toast = Toast(window)
+        self._ward_name = ward_name
+        self._memory = QSettings(str(data_dir / ALERTS_FILE), QSettings.Format.IniFormat)
+        raw = str(self._memory.value(ANNOUNCED_KEY, "") or "")
+        self._announced = [int(part) for part in raw.split(",") if part.strip().isdigit()]
+        self.alert = UrgentAlert(window)
         self.tray: QSystemTrayIcon | None = None
         tray_ok = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         if tray_ok:
@@ -75,14 +130,39 @@ class Notifier(QObject):
             self.tray.show()
         self.last_message: tuple[str, str] | None = None
 
-    def notify(self, title: str, body: str) -> None:
-        self.last_message = (title, body)
-        if self.tray is not None and self.tray.isVisible():
-            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, TOAST_MS)
+    def announce(self, rows: Sequence[QueueRow]) -> list[QueueRow]:
+        """Alerts for the rows never announced on this computer; returns them."""
+        known = set(self._announced)
+        fresh = [row for row in rows if row.id not in known]
+        if not fresh:
+            return []
+        self._remember([row.id for row in fresh])
+        if len(fresh) == 1:
+            title = self.tr("Urgent field report")
         else:
-            self.toast.show_message(title, body)
+            title = self.tr("%1 urgent field reports").replace("%1", str(len(fresh)))
+        lines = [self._line(row) for row in fresh[:SHOWN_REPORTS]]
+        if len(fresh) > SHOWN_REPORTS:
+            more = len(fresh) - SHOWN_REPORTS
+            lines.append(self.tr("… and %1 more").replace("%1", str(more)))
+        body = "\n".join(lines)
+        self.last_message = (title, body)
+        ring()
+        self.alert.show_reports(title, body, fresh[0].id)
+        if self.tray is not None and self.tray.isVisible():
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, TRAY_MS)
+        return fresh
+
+    def _line(self, row: QueueRow) -> str:
+        line = f"{row.code} – {row.title}"
+        return f"{line} ({self._ward_name(row.ward)})" if row.ward else line
+
+    def _remember(self, ids: list[int]) -> None:
+        self._announced = [*self._announced, *ids][-REMEMBERED:]
+        self._memory.setValue(ANNOUNCED_KEY, ",".join(str(i) for i in self._announced))
+        self._memory.sync()
 
     def stop(self) -> None:
-        self.toast.stop()
+        self.alert.hide()
         if self.tray is not None:
             self.tray.hide()

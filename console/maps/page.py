@@ -15,12 +15,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from console.maps.assets import local_assets
+from console.domain.reference import load_reference
+from console.maps.assets import MAP_RESOURCES_DIR, local_assets
+from console.maps.background import background_data
 
 PAGE_NAME = "paht_map.html"
 #: Cached pages are named after a hash of everything that goes into them.
 CACHED_PAGE_GLOB = "paht_map-*.html"
 HUE_CENTRE = (16.46, 107.59)
+OFFLINE_FILES = ("paht_offline.js", "paht_offline.css")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,40 @@ def _live_layer_class() -> Any:
     return LiveLayer
 
 
+@cache
+def _offline_layer_class() -> Any:
+    """The folium element that draws the background without tiles (console.maps.background)
+    and watches the tiles; folium is imported only to build a page."""
+    import folium
+    from jinja2 import Template
+
+    class OfflineLayer(folium.elements.JSCSSMixin):
+        _template = Template(
+            """
+            {% macro script(this, kwargs) %}
+                pahtOfflineInit({{ this._parent.get_name() }}, {{ this.data }});
+            {% endmacro %}
+            """
+        )
+
+        def __init__(self, data: dict[str, object]) -> None:
+            super().__init__()  # type: ignore[no-untyped-call]
+            self._name = "PahtOfflineLayer"
+            self.data = json.dumps(data, ensure_ascii=False)
+            self.default_js = [("paht_offline", _resource_url("paht_offline.js"))]
+            self.default_css = [("paht_offline_css", _resource_url("paht_offline.css"))]
+
+    return OfflineLayer
+
+
+def _resource_url(name: str) -> str:
+    return (MAP_RESOURCES_DIR / name).resolve().as_uri()
+
+
+def _background() -> dict[str, object]:
+    return background_data(load_reference())
+
+
 def _installed(package: str) -> list[Any]:
     """Where `package` is installed and when (it changes with an upgrade): what
     importlib.metadata's version would tell, without its import on the window's start."""
@@ -95,6 +132,8 @@ def cached_map_page(
         "assets": astuple(assets),
         "folium": _installed("folium"),
         "builder": Path(__file__).stat().st_mtime_ns,
+        "background": _background(),
+        "offline": [(MAP_RESOURCES_DIR / n).stat().st_mtime_ns for n in OFFLINE_FILES],
     }
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
     path = out_dir / f"paht_map-{digest}.html"
@@ -150,6 +189,7 @@ def build_map_page(
             max_zoom=tiles.max_zoom,
             name="tiles",
         ).add_to(fmap)
+    fmap.add_child(_offline_layer_class()(_background()))
     fmap.add_child(_live_layer_class()(assets.layer_js, assets.layer_css))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / name

@@ -14,7 +14,6 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
-from console.domain.lateness import overdue_from
 from console.store.queue_clock import QueueClock
 from console.store.records import QueueRow
 
@@ -66,10 +65,10 @@ class QueueColumns:
         )
 
         def due(row: QueueRow) -> float:
-            since = overdue_from(row.status, row.deadline)
-            return math.inf if since is None else since.timestamp()
+            running = clock.deadline(row)
+            return math.inf if running is None else running[0].timestamp()
 
-        #: When each row becomes overdue (console.domain.lateness; inf: it cannot be now).
+        #: When the running clock of each row runs out (inf: no running clock).
         self.due = _floats(rows, due)
 
     def positions(self, within: Sequence[int] | None = None) -> Positions:

@@ -48,6 +48,9 @@ class QueueSnapshot:
     visible: list[int]
     arrived: int = 0
     urgent_arrived: bool = False
+    #: Rows seen by this merge as new and urgent for the first time (arrived, or changed
+    #: into it): what the urgent alert announces.
+    urgent_rows: tuple[QueueRow, ...] = ()
 
 
 def load_snapshot(
@@ -83,11 +86,17 @@ def _snapshot(
     if base is None or since is None:
         by_id = {row.id: row for row in cache.load_queue_rows()}
         arrived: list[QueueRow] = []
+        urgent: list[QueueRow] = []
     else:
         by_id = {row.id: row for row in base.rows}
         changed = cache.load_queue_rows_since(since)
         pack = len(changed) * REPACK_SHARE > len(by_id)
         arrived = [row for row in changed if row.id not in by_id]
+        urgent = [
+            row
+            for row in changed
+            if _new_and_urgent(row) and not _new_and_urgent(by_id.get(row.id))
+        ]
         by_id.update((row.id, row) for row in changed)
     previews = outbox.pending_previews()
     settled = [rid for rid in was_pending if rid not in previews and rid in by_id]
@@ -105,7 +114,12 @@ def _snapshot(
         visible=[] if flt is None else index.search(flt, now, clock),
         arrived=len(fresh),
         urgent_arrived=any(row.urgency == Urgency.URGENT for row in fresh),
+        urgent_rows=tuple(urgent),
     )
+
+
+def _new_and_urgent(row: QueueRow | None) -> bool:
+    return row is not None and row.status == Status.NEW and row.urgency == Urgency.URGENT
 
 
 def load_first_screen(

@@ -104,7 +104,7 @@ def test_new_urgent_report_keeps_the_selection(
     assert window.queue.selected_ids() == [chosen]
     assert top_report() == top  # what the operator was looking at did not move
     assert window.notifier.last_message is not None
-    assert window.notifier.toast.isVisible()
+    assert window.notifier.alert.isVisible()
     assert window.session.cache.get_report(new_id).status is Status.NEW
 
 

@@ -48,10 +48,11 @@ AUDIENCES = (
 )
 #: Wait after the map says its markers are shown, for the clusters' animation to settle.
 MAP_SETTLE_MS = 600
-#: The operator's controls (zoom, heat button, status legend) mean nothing on paper; the
-#: scale and the tiles' attribution stay.
+#: The operator's controls (zoom, heat button, status legend) and the note on failed tiles
+#: mean nothing on paper; the scale, the tiles' attribution and the offline background stay.
 HIDE_CONTROLS = (
-    "document.querySelectorAll('.leaflet-control-zoom, .paht-legend, .paht-heat-button')"
+    "document.querySelectorAll('.leaflet-control-zoom, .paht-legend, .paht-heat-button,"
+    " .paht-tile-note')"
     ".forEach(function (e) { e.style.display = 'none'; });"
 )
 

@@ -1,6 +1,5 @@
-"""The weekly report to the City People's Committee from the GUI: pick a week (the last
-finished one first), read its tables in a read-only preview, choose where to save, export the
-DOCX and XLSX in the background, open the folder.
+"""The weekly report to the City People's Committee from the GUI: pick a week, read its tables
+in a read-only preview, export the DOCX and XLSX in the background, open the folder.
 
 The figures and tables are the export's own (console.exports), so the preview shows exactly
 what the documents will say. Every cell is escaped: titles are citizens' text.
@@ -14,7 +13,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,12 +28,11 @@ from PySide6.QtWidgets import (
 
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
-from console.exports.weekly import WeeklyExport, default_stem, export_weekly, weekly_figures
+from console.exports.weekly import WeeklyExport, export_weekly, weekly_figures
 from console.exports.weekly_figures import WeeklyFigures
 from console.exports.weekly_tables import Cell, all_tables
 from console.exports.weekly_week import Week, week_of
 from console.store import Cache
-from widgets.export_place import ExportPlace, open_folder
 from widgets.supervisor.common import tr
 from widgets.tasks import TaskRunner
 
@@ -85,7 +84,7 @@ class WeeklyDialog(QDialog):
         reference: Reference,
         actor: str,
         runner: TaskRunner,
-        exports: ExportPlace,
+        out_dir: Path,
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
@@ -97,7 +96,7 @@ class WeeklyDialog(QDialog):
         self.reference = reference
         self.actor = actor
         self.runner = runner
-        self.exports = exports
+        self.out_dir = out_dir
         self.now = now
         self.last_export: WeeklyExport | None = None
 
@@ -106,11 +105,7 @@ class WeeklyDialog(QDialog):
         today = now()
         for back in range(WEEKS_OFFERED):
             week = week_of(today - timedelta(weeks=back))
-            label = f"{week.label} ({week.monday:%d/%m} – {week.sunday:%d/%m/%Y})"
-            self.week.addItem(tr("%1, not over yet").replace("%1", label) if back == 0 else label)
-            self.week.setItemData(back, week)
-        # The week being lived has no complete figures yet: the last finished one comes first.
-        self.week.setCurrentIndex(1)
+            self.week.addItem(f"{week.label} ({week.monday:%d/%m} – {week.sunday:%d/%m/%Y})", week)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("weeklyPreview")
         self.preview.setReadOnly(True)
@@ -168,16 +163,6 @@ class WeeklyDialog(QDialog):
         self.failed.emit(message)
 
     def export(self) -> None:
-        """Ask where to save the DOCX (the XLSX goes beside it, same name), then export."""
-        self.exports.choose_file(
-            self,
-            tr("Save the weekly report"),
-            f"{default_stem(self.chosen_week())}.docx",
-            tr("Word documents (*.docx)"),
-            self._export_to,
-        )
-
-    def _export_to(self, docx: Path) -> None:
         self.export_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
@@ -185,13 +170,12 @@ class WeeklyDialog(QDialog):
             export_weekly,
             self.cache,
             self.chosen_week().label,
-            docx.parent,
+            self.out_dir,
             actor=self.actor,
             now=self.now(),
             reference=self.reference,
-            stem=docx.stem,
         )
-        docx.parent.mkdir(parents=True, exist_ok=True)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
         self.runner.run(task, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, result: WeeklyExport) -> None:
@@ -204,5 +188,4 @@ class WeeklyDialog(QDialog):
         self.exported.emit(result)
 
     def open_folder(self) -> None:
-        if self.last_export is not None:
-            open_folder(self, self.last_export.docx.parent)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out_dir)))

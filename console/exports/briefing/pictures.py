@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFont
@@ -20,6 +20,7 @@ from console.domain.reference import Reference
 from console.exports.briefing.figures import Bar, WeekPoint
 from console.exports.briefing.fonts import find_family
 from console.exports.briefing.period import Period
+from console.maps.background import PERFUME_RIVER, RIVER_LABEL_AT, RIVER_NAME, ward_labels
 
 SIZE = (1600, 900)
 INK = (33, 37, 41)
@@ -28,6 +29,10 @@ GRID = (222, 226, 230)
 BLUE = (21, 101, 192)
 LIGHT_BLUE = (144, 202, 249)
 GREEN = (46, 125, 50)
+RIVER = (142, 197, 238)
+RIVER_INK = (47, 116, 181)
+#: Graticule steps in degrees, the finest first.
+GRATICULE_STEPS = (0.05, 0.1, 0.2, 0.25, 0.5)
 ORANGE = (239, 108, 0)
 #: The city's extent (DOMAIN.md), a little padded.
 LAT_RANGE = (15.97, 16.77)
@@ -202,6 +207,52 @@ def _extent(
     return (mid_lat - half_h, mid_lat + half_h), (mid_lon - half_w, mid_lon + half_w)
 
 
+def _graticule_step(span: float) -> float:
+    """The smallest round step that draws at most eight lines across `span` degrees."""
+    return next((step for step in GRATICULE_STEPS if span / step <= 8), GRATICULE_STEPS[-1])
+
+
+def _background(
+    image: Image.Image,
+    at: Callable[[float, float], tuple[float, float]],
+    box: tuple[int, int, int, int],
+    reference: Reference,
+    lats: tuple[float, float],
+    lons: tuple[float, float],
+) -> None:
+    """What a reader places the dots by, without tiles: a graticule with its degrees, the
+    Perfume River and every ward's name at its centre (console.maps.background), clipped
+    to the map's frame."""
+    left, top, right, bottom = box
+    layer = Image.new("RGBA", image.size, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(layer)
+    small = _font(18)
+    step = _graticule_step(max(lats[1] - lats[0], lons[1] - lons[0]))
+    lat = math.ceil(lats[0] / step) * step
+    while lat < lats[1]:
+        _, y = at(lat, lons[0])
+        draw.line((left, y, right, y), fill=GRID, width=1)
+        draw.text((left + 6, y - 2), f"{lat:.2f}°B", font=small, fill=MUTED, anchor="lb")
+        lat += step
+    lon = math.ceil(lons[0] / step) * step
+    while lon < lons[1]:
+        x, _ = at(lats[0], lon)
+        draw.line((x, top, x, bottom), fill=GRID, width=1)
+        draw.text((x + 4, top + 6), f"{lon:.2f}°Đ", font=small, fill=MUTED, anchor="lt")
+        lon += step
+    river = [at(lat, lon) for lat, lon in PERFUME_RIVER]
+    draw.line(river, fill=RIVER, width=9, joint="curve")
+    x, y = river[RIVER_LABEL_AT]
+    draw.text((x + 14, y), RIVER_NAME, font=_font(22), fill=RIVER_INK, anchor="lm")
+    names = _font(20)
+    for ward in ward_labels(reference):
+        x, y = at(ward.lat, ward.lon)
+        draw.ellipse((x - 4, y - 4, x + 4, y + 4), fill=(160, 170, 180))
+        draw.text((x + 8, y), ward.name, font=names, fill=MUTED, anchor="lm")
+    frame = layer.crop(box)
+    image.paste(frame, (left, top), frame)
+
+
 def ward_map(points: Sequence[WardPoint], reference: Reference, subtitle: str) -> bytes:
     """A plain map of the wards: every ward centre as a dot, circles sized by the period's
     reports, the busiest named. Drawn without tiles (the command line has no map page)."""
@@ -216,11 +267,7 @@ def ward_map(points: Sequence[WardPoint], reference: Reference, subtitle: str) -
         y = bottom - (bottom - top) * (lat - south) / (north - south)
         return x, y
 
-    for ward in reference.current_wards():
-        x, y = at(ward.lat, ward.lon)
-        if not (left < x < right and top < y < bottom):
-            continue
-        draw.ellipse((x - 5, y - 5, x + 5, y + 5), fill=(170, 180, 190))
+    _background(image, at, (left, top, right, bottom), reference, (south, north), (west, east))
     highest = max([1, *(p.count for p in points)])
     for point in sorted(points, key=lambda p: -p.count):
         x, y = at(point.lat, point.lon)
