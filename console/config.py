@@ -1,15 +1,15 @@
 """Settings and paths: one place that knows where data and configuration live.
 
 Precedence: command-line option, then environment (PAHT_DATA_DIR, PAHT_CONFIG_DIR, PAHT_SERVER,
-PAHT_USER, PAHT_SYNC_INTERVAL, PAHT_TILES_URL, PAHT_CA_BUNDLE, PAHT_LANGUAGE), then
-`settings.json` in the config folder, then defaults. Passwords and tokens are never settings.
+PAHT_USER, PAHT_SYNC_INTERVAL, PAHT_TILES_URL, PAHT_CA_BUNDLE, PAHT_LANGUAGE, PAHT_EXPORTS_DIR),
+then `settings.json` in the config folder, then defaults. Passwords and tokens are never settings.
 """
 
 from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,11 @@ DEFAULT_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
 
 class SettingsError(ValueError):
     """A setting that cannot be used; the message says which and why (Vietnamese)."""
+
+
+def default_exports_dir() -> Path:
+    """PAHT in the user's documents folder."""
+    return Path(platformdirs.user_documents_dir()) / "PAHT"
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +45,9 @@ class Settings:
     demo_count: int = 5000
     #: Whether the embedded demo runs its live simulator (citizens and units acting).
     demo_simulator: bool = True
+    #: Where every export (weekly report, press briefing) is saved: the user's documents
+    #: folder by default, then the folder last chosen in a save dialog.
+    exports_dir: Path = field(default_factory=default_exports_dir)
 
     @property
     def cache_path(self) -> Path:
@@ -54,15 +62,12 @@ class Settings:
 
     def save(self) -> None:
         """Persist the user-editable part (never paths given on the command line, never secrets)."""
-        self.config_dir.mkdir(parents=True, exist_ok=True)
         data = {
-            key: value
+            key: str(value) if isinstance(value, Path) else value
             for key, value in asdict(self).items()
             if key in _PERSISTED and value is not None
         }
-        tmp = self.settings_file.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-        tmp.replace(self.settings_file)
+        _write_file(self.settings_file, data)
 
 
 _PERSISTED = frozenset(
@@ -74,6 +79,7 @@ _PERSISTED = frozenset(
         "tiles_attribution",
         "ca_bundle",
         "language",
+        "exports_dir",
     }
 )
 
@@ -89,6 +95,22 @@ def _read_file(path: Path) -> dict[str, Any]:
         raise SettingsError(f"Tệp cấu hình {path} không phải một đối tượng JSON.")
     known = {f.name for f in fields(Settings)}
     return {k: v for k, v in data.items() if k in _PERSISTED and k in known}
+
+
+def _write_file(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(path)
+
+
+def remember_exports_dir(settings: Settings, folder: Path) -> Settings:
+    """Keep `folder` as the exports folder for the next start, touching no other stored
+    setting (an environment override is not written back); the updated settings."""
+    stored = _read_file(settings.settings_file)
+    stored["exports_dir"] = str(folder)
+    _write_file(settings.settings_file, stored)
+    return settings.with_changes(exports_dir=folder)
 
 
 def _int_env(name: str) -> int | None:
@@ -129,9 +151,12 @@ def load_settings(
         ("tiles_url", "PAHT_TILES_URL"),
         ("ca_bundle", "PAHT_CA_BUNDLE"),
         ("language", "PAHT_LANGUAGE"),
+        ("exports_dir", "PAHT_EXPORTS_DIR"),
     ):
         if env.get(name):
             values[key] = env[name]
+    if "exports_dir" in values:
+        values["exports_dir"] = Path(values["exports_dir"]).expanduser()
     interval = _int_env("PAHT_SYNC_INTERVAL")
     if interval is not None:
         values["sync_interval_s"] = interval

@@ -62,6 +62,7 @@ def _isolated_dirs(
     monkeypatch.setenv("PAHT_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+    monkeypatch.setenv("PAHT_EXPORTS_DIR", str(base / "exports"))
 
 
 @pytest.fixture(scope="session", autouse=True)

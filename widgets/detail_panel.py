@@ -118,6 +118,8 @@ class DetailPanel(QWidget):
         self._photos: OrderedDict[tuple[int, int], Photo] = OrderedDict()
         self._shown: tuple[int, tuple[Media, ...]] | None = None
         self.report: Report | None = None
+        #: PA codes of the reports `report` links to (merged into), by id.
+        self.codes: dict[int, str] = {}
         self._history: Sequence[Event] = ()
         self._role = Role.MEDIA
         self.viewer: PhotoViewer | None = None
@@ -326,12 +328,19 @@ class DetailPanel(QWidget):
     def _duplicates_text(self, report: Report) -> str:
         parts = []
         if report.duplicate_of is not None:
-            parts.append(self.tr("Merged into report #%1").replace("%1", str(report.duplicate_of)))
+            parts.append(
+                self.tr("Merged into report %1").replace("%1", self._code(report.duplicate_of))
+            )
         if report.merged_count:
             parts.append(
                 self.tr("%1 duplicate(s) merged here").replace("%1", str(report.merged_count))
             )
         return "; ".join(parts)
+
+    def _code(self, report_id: object) -> str:
+        """A linked report's PA code when known (the operator never works with ids)."""
+        code = self.codes.get(report_id) if isinstance(report_id, int) else None
+        return code or f"#{report_id}"
 
     @staticmethod
     def _reject_text(report: Report) -> str:
@@ -411,7 +420,7 @@ class DetailPanel(QWidget):
             elif key == "urgency" and str(value) in {u.value for u in Urgency}:
                 parts.append(label(Urgency(str(value)), language))
             elif key == "duplicate_of":
-                parts.append(self.tr("into report #%1").replace("%1", str(value)))
+                parts.append(self.tr("into report %1").replace("%1", self._code(value)))
             else:
                 parts.append(str(value))
         return " · ".join(parts)

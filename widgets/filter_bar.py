@@ -212,6 +212,30 @@ class FilterBar(QWidget):
         at = combo.findData(code) if code is not None else 0
         combo.setCurrentIndex(max(at, 0))
 
+    def show_filter(self, flt: QueueFilter) -> None:
+        """Set the bar to `flt` (one value per list, as `filter()` gives) without `changed`."""
+        toggles = (self.overdue, self.escalated)
+        widgets: list[QWidget] = [self.search, *self._lists(), self.date_from, self.date_to]
+        widgets += toggles
+        for widget in widgets:
+            widget.blockSignals(True)
+        self._typing.stop()
+        self.search.setText(flt.text)
+        chosen = (flt.categories, flt.units, flt.wards)
+        chosen += (frozenset(s.value for s in flt.statuses),)
+        chosen += (frozenset(u.value for u in flt.urgencies),)
+        for combo, codes in zip(self._lists(), chosen, strict=True):
+            self.set_choice(combo, min(codes) if codes else None)
+        for edit, day in ((self.date_from, flt.date_from), (self.date_to, flt.date_to)):
+            edit.setDate(_NO_DATE if day is None else QDate(day.year, day.month, day.day))
+        self.overdue.setChecked(flt.overdue_only)
+        self.escalated.setChecked(flt.escalated_only)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def _lists(self) -> tuple[QComboBox, ...]:
+        return (self.category, self.unit, self.ward, self.status, self.urgency)
+
 
 def _picked_date(edit: QDateEdit) -> date | None:
     value = edit.date()

@@ -95,6 +95,8 @@ class MainWindow(QMainWindow):
         self._tools: RoleTools | None = None
         self._sync_asked = False
         self._selected: int | None = None
+        #: Reports acted on since the last sync: their history is fetched again after it.
+        self._acted: set[int] = set()
         self.visible_rows: list[QueueRow] = []
         self.error_box: QMessageBox | None = None
         self._closed = False
@@ -172,6 +174,7 @@ class MainWindow(QMainWindow):
         self.queue.table.selectionModel().selectionChanged.connect(tools.selection_changed)
         tools.changed.connect(self._reports_changed)
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
+        tools.reported.connect(self._action_reported)
         if self._sync_asked:
             self._sync.start()
         self.opened.emit()
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
     def _wire(self) -> None:
         self.queue.visibleRowsChanged.connect(self._rows_changed)
         self.queue.reportSelected.connect(self._report_selected)
+        self.queue.currentLeft.connect(self._report_left)
         self.queue.urgentReportsSeen.connect(self.notifier.announce)
         self.notifier.alert.openRequested.connect(self._open_alerted)
         self.map_pane.markerClicked.connect(self.queue.select_report)
@@ -294,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stops the timer and every worker; nothing keeps running after the window."""
+        self.focus_return.stop()
+        self.status.clearMessage()  # its expiry timer too
         if self._sync is not None:
             self._sync.stop()
         if self._tools is not None:
@@ -341,6 +347,7 @@ class MainWindow(QMainWindow):
             )
         if outcome.online:
             self.queue.merge_changes()
+            self._refresh_acted()
             if self._tools is not None:
                 self._tools.after_sync()
         if manual and not outcome.ok:
@@ -409,15 +416,47 @@ class MainWindow(QMainWindow):
             on_error=lambda _exc: None,
         )
 
+    def _action_reported(self, text: str) -> None:
+        if self.status.state is LinkState.OFFLINE:
+            text += " " + self.tr("(offline: kept on this computer, sent once connected)")
+        self.status.showMessage(text, 15_000)
+
     def _reports_changed(self, report_ids: list[int]) -> None:
         """An action was queued: show its pending state in the queue and the details."""
         self.queue.merge_changes()
+        self._acted.update(report_ids)
         if self._selected in report_ids:
             self._refresh_detail(self._selected)
 
-    def _show_detail(self, report_id: int, report: Report | None, history: list[Event]) -> None:
+    def _refresh_acted(self) -> None:
+        """A sync sent the operator's actions: the selected report's history comes again from
+        the server (the changes feed carries none), so the action shows in its history."""
+        selected, session = self._selected, self._session
+        acted, self._acted = self._acted, set()
+        if selected is None or session is None or selected not in acted:
+            return
+        self.runner.run(
+            session.detail_engine.refresh_report,
+            selected,
+            on_done=lambda _report: self._refresh_detail(selected),
+            on_error=lambda _exc: None,
+        )
+
+    def _report_left(self) -> None:
+        """The report on screen left the queue's rows and no other took its place."""
+        self._selected = None
+        self.detail.show_report(None, [], self.role)
+
+    def _show_detail(
+        self,
+        report_id: int,
+        report: Report | None,
+        history: list[Event],
+        codes: dict[int, str],
+    ) -> None:
         if report_id != self._selected:
             return
+        self.detail.codes = codes
         self.detail.show_report(report, history, self.role)
         self.detailShown.emit(report_id)
 

@@ -50,25 +50,15 @@ from console.store.queue_loading import (
 from console.store.records import QueueRow
 from widgets.filter_bar import FilterBar
 from widgets.i18n import current_language
+from widgets.queue_columns import ColumnFitter
 from widgets.queue_model import ID_ROLE, Column, QueueModel
+from widgets.queue_tabs import TabFilters
 from widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from console.store.cache import Cache
     from console.store.outbox import Outbox
 
-COLUMN_WIDTHS = {
-    Column.CODE: 118,
-    Column.RECEIVED: 112,
-    Column.CATEGORY: 150,
-    Column.WARD: 140,
-    Column.TITLE: 300,
-    Column.STATUS: 115,
-    Column.UNIT: 160,
-    Column.DEADLINE: 175,
-    Column.URGENCY: 75,
-    Column.ESCALATION: 70,
-}
 BADGE_COLOUR = QColor("#b3261e")
 CLOCK_REFRESH_MS = 60_000
 
@@ -78,6 +68,8 @@ class QueueView(QWidget):
     #: The filtered QueueRows (a list; `object` spares converting 200,000 rows to a QVariantList).
     visibleRowsChanged = Signal(object)
     newReportsArrived = Signal(int, bool)
+    #: The report shown as current has left the rows and no other took its place.
+    currentLeft = Signal()
     #: Rows a sync showed as new and urgent for the first time (list of QueueRow).
     urgentReportsSeen = Signal(object)
     #: A load or merge has been shown (tests and the status bar wait on it).
@@ -116,6 +108,7 @@ class QueueView(QWidget):
         self._busy = False
         self._queued: str | None = None
         self._current_id: int | None = None
+        self._current_row = 0
 
         self.tabs = QTabBar(self)
         self.tabs.setObjectName("queueTabs")
@@ -141,6 +134,7 @@ class QueueView(QWidget):
         for view in self._views:
             self.tabs.setTabData(self.tabs.addTab(""), view.key)
         self._relabel_tabs()
+        self.tab_filters = TabFilters(self.filter_bar, self.current_view().key)
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tabs.customContextMenuRequested.connect(self._tab_menu)
         self.filter_bar.changed.connect(self._refilter)
@@ -167,9 +161,7 @@ class QueueView(QWidget):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(False)
+        self.columns = ColumnFitter(table)
         header.setSortIndicator(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         selection = table.selectionModel()
@@ -395,6 +387,8 @@ class QueueView(QWidget):
         self._visible_positions = positions
         self._visible_filter = flt
         self.model.set_rows(visible, self._pending, locate=self._index.locator(positions))
+        self._follow_current(moved=keep_scroll)
+        self._relabel_tabs()
         top = self.model.row_of(anchor) if anchor is not None else None
         if top is not None:
             scroll.setValue(top)
@@ -424,9 +418,28 @@ class QueueView(QWidget):
                 self._summarise()
         super().changeEvent(event)
 
+    def _follow_current(self, *, moved: bool) -> None:
+        """The current report left the rows. When the data moved (an action, a sync) the row
+        that took its place becomes current, as in a work queue; after a new filter, none."""
+        if self._current_id is None or self.model.row_of(self._current_id) is not None:
+            return
+        count = self.model.rowCount()
+        if moved and count:
+            index = self.model.index(min(self._current_row, count - 1), Column.CODE)
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            return
+        self._current_id = None
+        self.table.selectionModel().clear()
+        self.currentLeft.emit()
+
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
+        self._current_row = current.row()
         report_id = int(current.data(ID_ROLE))
         if report_id != self._current_id:
             self._current_id = report_id
@@ -435,6 +448,7 @@ class QueueView(QWidget):
     # -- tabs ------------------------------------------------------------------------------
 
     def _tab_changed(self, _index: int) -> None:
+        self.tab_filters.switch(self.current_view().key)
         if self.current_view().key == "new":
             self._unseen_new = 0
             self._relabel_tabs()
@@ -450,6 +464,8 @@ class QueueView(QWidget):
             label = view.label_en if english else view.label_vi
             count = self._counts.get(view.key)
             text = label if count is None else f"{label} ({_number(count)})"
+            if count is not None and n == bar.currentIndex() and self.tab_filters.narrowed():
+                text = f"{label} ({_number(len(self._visible))}/{_number(count)})"
             if view.key == "new" and self._unseen_new:
                 text += f"  +{_number(self._unseen_new)}"
                 bar.setTabTextColor(n, BADGE_COLOUR)

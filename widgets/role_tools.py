@@ -16,13 +16,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from console.domain.escalation import load_escalation
-from console.domain.model import Role
+from console.domain.model import ActionType, Role
 from console.domain.workflow import STAFF
 from widgets.desk import Desk
+from widgets.export_place import ExportPlace
 from widgets.queue_view import QueueView
 from widgets.session import WorkSession
 from widgets.supervisor import SupervisorController, show_in_queue
 from widgets.triage import TriageController, select_next_row
+from widgets.triage.controller import SHORTCUTS as TRIAGE_KEYS
+from widgets.triage.key_hints import KeyHints
 
 if TYPE_CHECKING:
     from widgets.briefing import BriefingWizard
@@ -30,6 +33,12 @@ if TYPE_CHECKING:
 TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
 TOOLBAR_SUPERVISION = ("escalate", "overdue")
 PRESS_ROLES = frozenset({Role.MEDIA, Role.SUPERVISOR, Role.ADMIN})
+#: The supervisor's single-key actions and what each does to a report.
+SUPERVISION_KEYS = {
+    "escalate": ActionType.ESCALATE,
+    "extension": ActionType.DECIDE_EXTENSION,
+    "review": ActionType.PUBLISH,
+}
 
 
 class RoleTools(QObject):
@@ -39,6 +48,8 @@ class RoleTools(QObject):
     changed = Signal(list)
     #: A message for the status bar.
     message = Signal(str)
+    #: What an action just queued did, naming the reports (for the status bar).
+    reported = Signal(str)
 
     def __init__(
         self,
@@ -59,6 +70,7 @@ class RoleTools(QObject):
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
         self.menus: dict[str, QMenu] = {}
+        self.exports = ExportPlace.of(session.settings)
         if connection.role in PRESS_ROLES:
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
             self.briefing_action.setObjectName("press_briefing")
@@ -86,11 +98,20 @@ class RoleTools(QObject):
             desk,
             load_escalation(),
             lambda target: show_in_queue(queue, target),
-            export_dir=session.settings.data_dir / "exports",
+            exports=self.exports,
         )
         for controller in (self.triage, self.supervisor):
             controller.actionQueued.connect(self.changed)
             controller.messageShown.connect(self.message)
+        for controller in (self.triage, self.supervisor):
+            controller.batch.reported.connect(self.reported)
+        self.key_hints = KeyHints(window, desk)
+        self.key_hints.message.connect(self.message)
+        for key, (_shortcut, action_type) in TRIAGE_KEYS.items():
+            if action_type is not None:
+                self.key_hints.watch(self.triage.actions[key], action_type)
+        for key, action_type in SUPERVISION_KEYS.items():
+            self.key_hints.watch(self.supervisor.actions[key], action_type)
 
     def open_briefing(self) -> BriefingWizard:
         """One briefing wizard at a time, beside the window (not modal).
@@ -107,6 +128,7 @@ class RoleTools(QObject):
                 actor=session.connection.user,
                 fetch_media=self._fetch_media,
                 tiles=session.tiles,
+                exports=self.exports,
                 parent=self._window,
             )
             self.briefing.setWindowFlag(Qt.WindowType.Window)

@@ -107,10 +107,18 @@ def layout_settings(config_dir: Path) -> QSettings:
     return QSettings(str(config_dir / LAYOUT_FILE), QSettings.Format.IniFormat)
 
 
-def load_detail(cache: Cache, outbox: Outbox, report_id: int) -> tuple[Report | None, list[Event]]:
-    """The report as the operator should see it: with its pending (unsent) actions applied."""
-    preview = outbox.pending_previews().get(report_id)
-    return preview or cache.get_report(report_id), cache.get_history(report_id)
+def load_detail(
+    cache: Cache, outbox: Outbox, report_id: int
+) -> tuple[Report | None, list[Event], dict[int, str]]:
+    """The report as the operator should see it (with its pending actions applied), its
+    history, and the PA codes of the reports it was merged into (shown, never the ids)."""
+    report = outbox.pending_previews().get(report_id) or cache.get_report(report_id)
+    history = cache.get_history(report_id)
+    linked = {e.payload.get("duplicate_of") for e in history}
+    linked.add(report.duplicate_of if report is not None else None)
+    ids = [i for i in linked if isinstance(i, int)]
+    codes = {i: r.code for i, r in cache.get_reports(ids).items()} if ids else {}
+    return report, history, codes
 
 
 def remember_identity(store: QSettings, base_url: str, user: str, role: Role) -> None:

@@ -18,7 +18,18 @@ class FocusReturn(QObject):
         super().__init__(window)
         self._window = window
         self._fallback = fallback
+        self._closed: QWidget | None = None
+        self._stopped = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._take_back)
         window.installEventFilter(self)
+
+    def stop(self) -> None:
+        """The window is closing: its windows hide for good."""
+        self._stopped = True
+        self._timer.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -26,13 +37,22 @@ class FocusReturn(QObject):
             child = event.child()  # type: ignore[attr-defined]
             if isinstance(child, QWidget) and child.isWindow():
                 child.installEventFilter(self)  # once: installing again only moves it first
-        elif kind == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow():
-            QTimer.singleShot(0, self._window, lambda: self._take_back(watched))
+        elif (
+            kind == QEvent.Type.Hide
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and not self._stopped
+        ):
+            self._closed = watched
+            self._timer.start()
         return False
 
-    def _take_back(self, closed: QWidget) -> None:
+    def _take_back(self) -> None:
         """Only when nothing else of ours took the keyboard (another dialog, another window)."""
-        window = self._window
+        window, closed = self._window, self._closed
+        self._closed = None
+        if closed is None:
+            return
         active = QApplication.activeWindow()
         if not window.isVisible() or window.isMinimized():
             return
@@ -41,6 +61,9 @@ class FocusReturn(QObject):
         except RuntimeError:  # deleted on close
             still_there = False
         if active is not None and active is not closed:
+            return
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not closed:
             return
         if still_there:
             return

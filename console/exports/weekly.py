@@ -35,6 +35,10 @@ def _reference(cache: Cache) -> Reference:
     return reference_or_shipped(cache.reference_json())
 
 
+def default_stem(week: Week) -> str:
+    return f"bao-cao-tuan-{week.label}"
+
+
 def weekly_figures(
     cache: Cache,
     week: Week,
@@ -64,8 +68,10 @@ def export_weekly(
     now: datetime | None = None,
     reference: Reference | None = None,
     number: int | None = None,
+    stem: str | None = None,
 ) -> WeeklyExport:
-    """Write bao-cao-tuan-<week>.docx and .xlsx into `out_dir` and log the export.
+    """Write <stem>.docx and .xlsx into `out_dir` (stem bao-cao-tuan-<week> unless the user
+    chose another name) and log the export.
 
     `number` is the document's register number (restarting each 1 January); by default the
     ISO week number. Raises InvalidWeek (message in Vietnamese) for a malformed or future week.
@@ -77,10 +83,8 @@ def export_weekly(
     moment = now or utcnow()
     parsed = parse_week(week)
     figures = weekly_figures(cache, parsed, now=moment, reference=reference)
-    stem = f"bao-cao-tuan-{parsed.label}"
-    docx = build_weekly_docx(
-        figures, out_dir / f"{stem}.docx", local_date(moment), number=number
-    )
+    stem = stem or default_stem(parsed)
+    docx = build_weekly_docx(figures, out_dir / f"{stem}.docx", local_date(moment), number=number)
     xlsx = build_weekly_xlsx(figures, out_dir / f"{stem}.xlsx")
     cache.audit(
         actor,

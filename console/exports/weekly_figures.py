@@ -9,10 +9,10 @@ export time (the cache keeps the current state of a report, not its past states)
 - Handled in the week: resolved_at in the week; on time (resolved_at <= deadline, not
   extended), on time with an extension (extended, resolved_at <= deadline), late
   (resolved_at > deadline, extended or not). A report without a deadline counts as on time.
-- Outstanding at the week's end: created before the end, not rejected, assigned to a unit,
-  not resolved by the end (resolved_at null or after it); overdue among them: deadline
-  before the end. Days late are counted to the end in working days (office hours on working
-  days, holidays and Tết excluded) and in calendar days, both rounded up.
+- Outstanding at the week's end: the backlog at that moment, overdue among them: overdue at
+  that moment (one definition for every count: console.domain.lateness, in SQL
+  console.store.counting). Days late are counted to the end in working days (office hours
+  on working days, holidays and Tết excluded) and in calendar days, both rounded up.
 - By category, unit and ward/commune; a former ward or district is counted under the ward
   that succeeded it (1 July 2025), its former name noted.
 - Satisfaction: ratings of reports rated in the week (rated and last updated in the week:

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-
-def _norm(column: str) -> str:
-    """A stored time padded to microseconds, so two stored times compare as text."""
-    padded = f"substr({column}, 1, 19) || '.000000Z'"
-    return f"(CASE WHEN length({column}) = 20 THEN {padded} ELSE {column} END)"
-
+from console.store.counting import norm as _norm
+from console.store.counting import open_at, overdue_at
 
 _RA = "json_extract(data, '$.resolved_at')"
 
@@ -40,26 +36,19 @@ Q_RECEIVED = text(
 )
 
 
-def _outstanding(t: str = "") -> str:
-    """Still owed by a unit at the end: not rejected, assigned, not resolved by then."""
-    return f"({t}status <> 'rejected' AND {t}unit IS NOT NULL AND ({t}ra IS NULL OR {t}ra >= :e))"
-
-
 Q_HANDLING = text(
-    "SELECT category, unit, ward, sum(h = 1), sum(h = 2), sum(h = 3), sum(o),"
-    " sum(o AND deadline < :e) FROM ("
-    " SELECT category, unit, ward, deadline,"
+    "SELECT category, unit, ward, sum(h = 1), sum(h = 2), sum(h = 3), sum(o), sum(od) FROM ("
+    " SELECT category, unit, ward,"
     "  CASE WHEN ra >= :s AND ra < :e THEN"
     f"   CASE WHEN deadline IS NOT NULL AND ra > {_norm('deadline')} THEN 3"
     "    WHEN ext THEN 2 ELSE 1 END END AS h,"
-    f"  {_outstanding()} AS o FROM weekly_rows"
+    f"  {open_at()} AS o, {overdue_at()} AS od FROM weekly_rows"
     ") GROUP BY 1, 2, 3"
 )
 Q_OVERDUE = text(
     "SELECT w.id, r.code, r.title, w.category, w.ward, w.unit, w.status, w.deadline,"
     " w.escalation_level FROM weekly_rows AS w JOIN reports AS r ON r.id = w.id"
-    f" WHERE {_outstanding('w.')}"
-    " AND w.deadline < :e ORDER BY w.deadline, w.id"
+    f" WHERE {overdue_at(t='w.', ra='w.ra')} ORDER BY w.deadline, w.id"
 )
 Q_RATINGS = text(
     "SELECT rating, count(*) FROM weekly_rows WHERE rating IS NOT NULL"

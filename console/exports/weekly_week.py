@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from console.domain.calendar import VN_TZ
+from console.domain.hue_time import local_date
 
 _WEEK = re.compile(r"^\s*(\d{4})-?W(\d{1,2})\s*$", re.IGNORECASE)
 
@@ -64,7 +65,7 @@ def parse_week(text: str) -> Week:
 
 def week_of(moment: datetime) -> Week:
     """The week holding `moment` (read in Vietnam time)."""
-    iso = moment.astimezone(VN_TZ).isocalendar()
+    iso = local_date(moment).isocalendar()
     return Week(iso.year, iso.week)
 
 

@@ -2,9 +2,8 @@
 
 - Received: reports created in the period, per day (Vietnam time), by category, by ward.
 - Units: on-time rate and satisfaction (console.store.overdue.unit_performance).
-- Backlog: at the end of each day, reports received and neither resolved nor rejected yet.
-  A rejected report is final, so its last update is its rejection; a resolved one carries
-  `resolved_at` (a reopened one lost it, and counts as open again).
+- Backlog: at the end of each day (or now, for today), console.domain.lateness's backlog.
+- Overdue now: console.domain.lateness's overdue, counted as the board and the queue count.
 """
 
 from __future__ import annotations
@@ -17,7 +16,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import text
 
 from console.domain.calendar import VN_TZ, to_local
+from console.domain.lateness import closed_at
 from console.store.cache import Cache
+from console.store.counting import overdue_count
 from console.store.overdue import UnitPerformance, unit_performance
 from console.store.records import stamp
 
@@ -73,6 +74,7 @@ class DashboardFigures:
     by_ward: tuple[KeyCount, ...]
     units: tuple[UnitPerformance, ...]
     backlog: tuple[DayCount, ...]
+    overdue_now: int
 
     @property
     def received(self) -> int:
@@ -107,10 +109,9 @@ def dashboard_figures(cache: Cache, period: Period, now: datetime) -> DashboardF
     for created_raw, category, ward, status, updated, resolved in rows:
         created = iso(created_raw)
         opened.append(created)
-        if status == "rejected":
-            closed.append(iso(updated))
-        elif resolved:
-            closed.append(iso(resolved))
+        closed_on = closed_at(status, iso(updated), iso(resolved) if resolved else None)
+        if closed_on is not None:
+            closed.append(closed_on)
         if created >= start:
             per_day[to_local(created).date()] += 1
             categories[category] += 1
@@ -132,4 +133,5 @@ def dashboard_figures(cache: Cache, period: Period, now: datetime) -> DashboardF
         by_ward=_ordered(wards),
         units=tuple(sorted(units.values(), key=lambda u: (-u.handled, u.unit))),
         backlog=tuple(backlog),
+        overdue_now=overdue_count(cache, now),
     )

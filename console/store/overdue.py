@@ -1,10 +1,10 @@
 """The supervisor's overdue board without Qt: late and nearly late reports grouped by unit,
 and each unit's on-time rate and satisfaction over a period.
 
-- Overdue: a handling status (assigned, in progress, extension requested, reopened) whose
-  deadline has passed. Soon overdue: the same statuses with under a quarter of the stage's
-  allowed time left (the queue's amber rule, `DeadlineState.running_low`).
-- Days late: calendar days since the deadline, rounded up (as in the weekly report).
+- Overdue and days late: console.domain.lateness (the queue's Overdue tab, the dashboard
+  and the weekly report count the same). Soon overdue: a handling status with under a
+  quarter of the stage's allowed time left (the queue's amber rule,
+  `DeadlineState.running_low`).
 - On time, over a period: results posted in it (`resolved_at` in the period) by their
   deadline without an extension; "extended" is posted by a deadline that was extended;
   "late" after the deadline. The on-time rate is on time / all posted.
@@ -14,27 +14,19 @@ and each unit's on-time rate and satisfaction over a period.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import text
 
+from console.domain.lateness import days_late, is_overdue
 from console.domain.model import HANDLING_STATUSES
 from console.store.cache import Cache
 from console.store.queue_clock import QueueClock
 from console.store.records import QueueRow, stamp
 
 _HANDLING = frozenset(s.value for s in HANDLING_STATUSES)
-
-
-def days_late(deadline: datetime, now: datetime) -> int:
-    """Whole calendar days since `deadline`, rounded up (0 when not late)."""
-    late = now - deadline
-    if late <= timedelta():
-        return 0
-    return math.ceil(late / timedelta(days=1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +68,16 @@ def group_overdue(rows: Iterable[QueueRow], now: datetime, clock: QueueClock) ->
     late: dict[str, list[LateReport]] = {}
     soon: dict[str, list[LateReport]] = {}
     for row in rows:
-        if row.status not in _HANDLING or row.unit is None or row.deadline is None:
+        if row.status not in _HANDLING or row.deadline is None:
             continue
-        if row.deadline < now:
+        unit = row.unit or "—"
+        if is_overdue(row.status, row.deadline, now):
             entry = LateReport(row, row.deadline, days_late(row.deadline, now), True)
-            late.setdefault(row.unit, []).append(entry)
+            late.setdefault(unit, []).append(entry)
             continue
         state = clock.state(row, now)
         if state is not None and state.running_low:
-            soon.setdefault(row.unit, []).append(LateReport(row, row.deadline, 0, False))
+            soon.setdefault(unit, []).append(LateReport(row, row.deadline, 0, False))
     groups = [
         UnitOverdue(
             unit,

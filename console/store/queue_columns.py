@@ -14,6 +14,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from console.domain.lateness import overdue_from
 from console.store.queue_clock import QueueClock
 from console.store.records import QueueRow
 
@@ -65,10 +66,10 @@ class QueueColumns:
         )
 
         def due(row: QueueRow) -> float:
-            running = clock.deadline(row)
-            return math.inf if running is None else running[0].timestamp()
+            since = overdue_from(row.status, row.deadline)
+            return math.inf if since is None else since.timestamp()
 
-        #: When the running clock of each row runs out (inf: no running clock).
+        #: When each row becomes overdue (console.domain.lateness; inf: it cannot be now).
         self.due = _floats(rows, due)
 
     def positions(self, within: Sequence[int] | None = None) -> Positions:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from console.domain.calendar import VN_TZ
-from console.domain.model import HANDLING_STATUSES, INTAKE_STATUSES, Report, Status, Urgency
+from console.domain.lateness import is_overdue
+from console.domain.model import Report, Status, Urgency
 from console.domain.text import fold
 from console.store.queue_clock import QueueClock
 from console.store.records import QueueRow, search_key, with_search_key
@@ -206,11 +207,6 @@ def _local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, VN_TZ).astimezone(UTC)
 
 
-_HANDLING = frozenset(s.value for s in HANDLING_STATUSES)
-_INTAKE = frozenset(s.value for s in INTAKE_STATUSES)
-_RUNNING = _HANDLING | _INTAKE
-
-
 def _positions(
     rows: Sequence[QueueRow],
     keys: Sequence[str],
@@ -249,17 +245,10 @@ def _positions(
     if flt.escalated_only:
         pos = [i for i in pos if rows[i].escalation_level > 0]
     if flt.overdue_only:
-        pos = [i for i in pos if rows[i].status in _RUNNING]
-        pos = [i for i in pos if _overdue(rows[i], now, clock)]
+        pos = [i for i in pos if is_overdue(rows[i].status, rows[i].deadline, now)]
     for token in sorted(set(fold(flt.text).split()), key=len, reverse=True):
         pos = [i for i in pos if token in keys[i]]
     return pos
-
-
-def _overdue(row: QueueRow, now: datetime, clock: QueueClock) -> bool:
-    if row.status in _HANDLING:
-        return row.deadline is not None and row.deadline < now
-    return row.status in _INTAKE and clock.is_overdue(row, now)
 
 
 def filter_rows(

@@ -1510,6 +1510,26 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>Supervisor</name>
         <message>
+            <location filename="../../widgets/supervisor/dashboard.py" line="1" />
+            <source>%1 overdue now</source>
+            <translation>%1 phản ánh đang quá hạn</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/supervisor/escalation_dialog.py" line="1" />
+            <source>Already escalated to the highest level (%1): nothing more to send.</source>
+            <translation>Đã đôn đốc ở cấp cao nhất (%1): không còn cấp nào để gửi.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/supervisor/escalation_dialog.py" line="1" />
+            <source>The next level (%1) needs the supervisor role.</source>
+            <translation>Cấp tiếp theo (%1) cần vai trò giám sát viên.</translation>
+        </message>
+        <message>
+            <location filename="../../widgets/supervisor/escalation_dialog.py" line="1" />
+            <source>None of these reports can be escalated further.</source>
+            <translation>Không phản ánh nào trong số này có thể đôn đốc thêm.</translation>
+        </message>
+        <message>
             <location filename="../../widgets/supervisor/controller.py" line="116" />
             <source>&amp;Escalate…</source>
             <extracomment>Reports whose status decides whether an action is enabled (the rest are checked on use).</extracomment>

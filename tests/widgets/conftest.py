@@ -400,6 +400,7 @@ class SupervisorDesk:
         from console.domain.sla import load_sla
         from console.store import open_cache, open_outbox
         from console.sync.engine import SyncEngine
+        from widgets.export_place import ExportPlace
         from widgets.queue_view import QueueView
         from widgets.supervisor import SupervisorController, show_in_queue
 
@@ -436,7 +437,8 @@ class SupervisorDesk:
             _desk_of(self, self.now),
             load_escalation(),
             open_in_queue,
-            export_dir=data_dir / "exports",
+            # Writes straight into the folder: the save dialog has its own tests.
+            exports=ExportPlace(data_dir / "exports", ask=False),
         )
 
     def _sync_requested(self) -> None:

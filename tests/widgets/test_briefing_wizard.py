@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QDate, QPoint, QPointF, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from console.domain.reference import load_reference
@@ -29,6 +30,7 @@ from tests.console.exports.briefing_data import (
     wire_records,
 )
 from widgets.briefing import BriefingWizard
+from widgets.export_place import ExportPlace
 
 pytestmark = pytest.mark.webengine
 
@@ -50,7 +52,11 @@ def cache(tmp_path: Path, records: list[dict[str, Any]]) -> Iterator[Cache]:
 
 @pytest.fixture
 def wizard(
-    qtbot: QtBot, cache: Cache, records: list[dict[str, Any]], dead_tiles: TileProvider
+    qtbot: QtBot,
+    cache: Cache,
+    records: list[dict[str, Any]],
+    dead_tiles: TileProvider,
+    tmp_path: Path,
 ) -> Iterator[BriefingWizard]:
     shown = BriefingWizard(
         cache,
@@ -59,6 +65,7 @@ def wizard(
         fetch_media=Photos(records),
         tiles=dead_tiles,
         now=lambda: NOW,
+        exports=ExportPlace(tmp_path / "out", native=False),
     )
     qtbot.addWidget(shown)
     shown.show()
@@ -129,8 +136,12 @@ def test_media_desk_builds_reviews_previews_and_exports_a_pack(
     wizard.next()
 
     export_page = wizard.export_page
-    export_page.folder.setText(str(tmp_path / "out"))
-    export_page.export_button.click()
+    qtbot.mouseClick(export_page.export_button, Qt.MouseButton.LeftButton)
+    save = wizard.exports.dialog  # Qt's own save dialog, pre-filled: Enter accepts it
+    assert save is not None and Path(save.directory().absolutePath()) == tmp_path / "out"
+    name = save.findChild(QLineEdit, "fileNameEdit")
+    assert name.text() == f"thong-tin-bao-chi-{wizard.pack.period.slug}.pdf"
+    qtbot.keyClick(name, Qt.Key.Key_Return)
     qtbot.waitUntil(export_page.isComplete, timeout=SLOW_MS)
     assert wizard.export is not None
     manifest = json.loads(wizard.export.manifest.read_text("utf-8"))

@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from console.domain.calendar import to_local
 from console.store.queue_filter import QueueFilter
@@ -65,6 +66,8 @@ def test_a_click_on_a_category_bar_filters_the_queue(
     assert {r.category for r in shown} == {"lighting"}
     assert desk.queue.current_view().key == "all"
     assert desk.queue.filter_bar.category.currentData() == "lighting"
+    # The queue comes to the front, not behind the dashboard.
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is desk.queue.window(), timeout=5_000)
 
 
 def test_weekly_report_preview_and_export(
@@ -87,7 +90,7 @@ def test_weekly_report_preview_and_export(
         assert not dialog.export_button.isEnabled()
     result = done.args[0]
     assert result.docx.stat().st_size > 0 and result.xlsx.stat().st_size > 0
-    assert result.docx.parent == controller.export_dir
+    assert result.docx.parent == controller.exports.folder
     assert dialog.open_button.isEnabled()
     assert result.docx.name in dialog.status.text()
     assert [e.action for e in desk.cache.audit_entries()][-1] == "export_weekly"

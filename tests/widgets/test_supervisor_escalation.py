@@ -10,12 +10,13 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from console.domain.lateness import days_late
 from console.domain.model import ActionType, parse_time, utcnow
-from console.store.overdue import days_late
 from console.store.queue_filter import QueueFilter
 from console.sync.errors import Forbidden
 from widgets.queue_model import Column
 from widgets.supervisor.escalation_dialog import EscalationDialog
+from widgets.supervisor.overdue_board import BoardColumn
 
 UNIT = "moi-truong-do-thi"  # environment reports in Phú Xuân go there
 #: A month after filing, server and desk alike: everything assigned today is overdue.
@@ -49,9 +50,9 @@ def test_escalate_all_overdue_reports_of_a_unit_at_once(
     assert elsewhere not in group.overdue_ids
     unit_line = board.unit_item(UNIT)
     assert unit_line is not None
-    assert int(unit_line.text(1)) == len(group.overdue)
+    assert int(unit_line.text(BoardColumn.OVERDUE)) == len(group.overdue)
     latest = max(days_late(parse_time(r["deadline"]), desk.now()) for r in filed)
-    assert int(unit_line.text(4)) == group.most_days_late >= latest >= 1
+    assert int(unit_line.text(BoardColumn.DAYS_LATE)) == group.most_days_late >= latest >= 1
 
     assert board.select_unit(UNIT)
     qtbot.mouseClick(board.escalate_unit_button, Qt.MouseButton.LeftButton)

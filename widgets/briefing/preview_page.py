@@ -5,18 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWizardPage,
 )
+
+from console.exports.briefing import default_stem
 
 if TYPE_CHECKING:
     from widgets.briefing.wizard import BriefingWizard
@@ -58,41 +57,42 @@ class PreviewPage(QWizardPage):
 
 
 class ExportPage(QWizardPage):
+    """Export asks where to save the PDF (in the exports folder, the pack's own name); the
+    DOCX, PPTX and manifest go beside it under the same name."""
+
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Xuất tài liệu"))
         self.setSubTitle(self.tr("PDF để in, DOCX để chỉnh sửa, PPTX để trình chiếu, kèm bảng kê."))
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        self.folder = QLineEdit(str(Path(documents or Path.home()) / "thong-tin-bao-chi"))
-        browse = QPushButton(self.tr("Chọn thư mục..."))
-        browse.clicked.connect(self._browse)
-        self.export_button = QPushButton(self.tr("Xuất tài liệu"))
+        self.export_button = QPushButton(self.tr("Save the documents…"))
+        self.export_button.setObjectName("briefingExport")
         self.export_button.clicked.connect(self._export)
         self.status = QLabel()
+        self.status.setObjectName("briefingExportStatus")
         self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        layout.addLayout(row)
         layout.addWidget(self.export_button)
         layout.addWidget(self.status, 1)
         self.setFinalPage(True)
 
-    def _browse(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Thư mục lưu tài liệu"), self.folder.text()
-        )
-        if chosen:
-            self.folder.setText(chosen)
-
     def _export(self) -> None:
+        pack = self.owner.pack
+        if pack is None:
+            return
+        self.owner.exports.choose_file(
+            self,
+            self.tr("Save the press documents"),
+            f"{default_stem(pack)}.pdf",
+            self.tr("PDF documents (*.pdf)"),
+            self._export_to,
+        )
+
+    def _export_to(self, pdf: Path) -> None:
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Đang xuất..."))
-        self.owner.export_to(Path(self.folder.text()))
+        self.owner.export_to(pdf)
 
     def show_done(self, files: list[Path]) -> None:
         self.export_button.setEnabled(True)

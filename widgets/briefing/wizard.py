@@ -17,7 +17,8 @@ from typing import Any
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget, QWizard
 
-from console.domain.calendar import to_local
+from console.config import default_exports_dir
+from console.domain.hue_time import local_date
 from console.domain.model import utcnow
 from console.domain.reference import Reference
 from console.exports.briefing import (
@@ -37,6 +38,7 @@ from widgets.briefing.cases_page import CasePickerPage
 from widgets.briefing.pages import FiguresPage, MapPage, PeriodPage
 from widgets.briefing.photo_review import PhotoReviewPage, ReviewPhoto
 from widgets.briefing.preview_page import ExportPage, PreviewPage
+from widgets.export_place import ExportPlace
 from widgets.tasks import TaskRunner
 
 RawPhoto = tuple[int, int, str, bytes, list[Box]]
@@ -81,6 +83,7 @@ class BriefingWizard(QWizard):
         tiles: TileProvider | None = DEFAULT_TILES,
         runner: TaskRunner | None = None,
         now: Callable[[], datetime] = utcnow,
+        exports: ExportPlace | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -88,6 +91,7 @@ class BriefingWizard(QWizard):
         self.resize(1100, 800)
         self.cache, self.reference, self.actor = cache, reference, actor
         self.fetch_media, self.tiles, self.now = fetch_media, tiles, now
+        self.exports = exports or ExportPlace(default_exports_dir())
         self.runner = runner or TaskRunner(self)
         self._own_runner = runner is None
         self._shut = False
@@ -100,7 +104,7 @@ class BriefingWizard(QWizard):
         self.pack: BriefingPack | None = None
         self.export: BriefingExport | None = None
         self._preview_dir = tempfile.TemporaryDirectory(prefix="paht-briefing-preview-")
-        self.period_page = PeriodPage(self, to_local(now()).date())
+        self.period_page = PeriodPage(self, local_date(now()))
         self.figures_page = FiguresPage(self)
         self.map_page = MapPage(self)
         self.cases_page = CasePickerPage(self)
@@ -216,14 +220,15 @@ class BriefingWizard(QWizard):
         )
         self.preview_page.show_preview(pdf, summary)
 
-    def export_to(self, folder: Path) -> None:
+    def export_to(self, pdf: Path) -> None:
+        """The pack's files beside `pdf`, under its name."""
         if self.pack is None:
             return
         self.runner.run(
-            functools.partial(write_pack, actor=self.actor),
+            functools.partial(write_pack, actor=self.actor, stem=pdf.stem),
             self.cache,
             self.pack,
-            folder,
+            pdf.parent,
             on_done=self._exported,
             on_error=lambda exc: self.export_page.show_error(f"Không xuất được tài liệu: {exc}"),
         )

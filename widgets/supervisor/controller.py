@@ -10,19 +10,20 @@ need a supervisor) answers. What the role may not do is shown disabled.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
+from console.config import default_exports_dir
 from console.domain.escalation import EscalationPolicy
 from console.domain.model import HANDLING_STATUSES, ActionType, Report, Status
 from console.domain.workflow import STAFF, TRANSITIONS, Context
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
 from widgets.desk import Desk
+from widgets.export_place import ExportPlace
 from widgets.messages import first_lines, inform
 from widgets.supervisor.common import tr
 from widgets.supervisor.escalation_dialog import EscalationDialog
@@ -50,11 +51,6 @@ SHORTCUTS = {
 }
 
 
-def default_export_dir() -> Path:
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents or Path.home()) / "PAHT"
-
-
 class SupervisorController(QObject):
     """Owns the supervisor's QActions (`actions`, keyed by SHORTCUTS) and windows.
 
@@ -73,18 +69,20 @@ class SupervisorController(QObject):
         open_in_queue: OpenInQueue,
         *,
         runner: TaskRunner | None = None,
-        export_dir: Path | None = None,
+        exports: ExportPlace | None = None,
     ) -> None:
         super().__init__(parent_widget)
         self.parent_widget = parent_widget
         self.desk = desk
         self.policy = escalation
         self.open_in_queue = open_in_queue
-        self.export_dir = export_dir or default_export_dir()
+        self.exports = exports or ExportPlace(default_exports_dir())
         self.runner = runner or TaskRunner(self, max_threads=2)
         self._own_runner = runner is None
         self.clock = QueueClock(desk.sla)
-        self.batch = BatchRunner(parent_widget, desk.cache, desk.outbox, self.runner, self.context)
+        self.batch = BatchRunner(
+            parent_widget, desk.cache, desk.outbox, self.runner, self.context, desk.reference
+        )
         self.active_dialog: QDialog | None = None
         self.overdue_board: OverdueBoard | None = None
         self.dashboard: Dashboard | None = None
@@ -325,7 +323,7 @@ class SupervisorController(QObject):
                 self.desk.reference,
                 self.desk.user,
                 self.runner,
-                self.export_dir,
+                self.exports,
                 self.desk.now,
                 self.parent_widget,
             )

@@ -328,5 +328,7 @@ class Dashboard(QWidget):
             .replace("%1", str(figures.received))
             .replace("%2", f"{period.first:%d/%m/%Y}")
             .replace("%3", f"{period.last:%d/%m/%Y}")
+            + " · "
+            + tr("%1 overdue now").replace("%1", str(figures.overdue_now))
         )
         self.loaded.emit()

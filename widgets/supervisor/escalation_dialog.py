@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.escalation import EscalationPolicy
+from console.domain.lateness import days_late
 from console.domain.model import HANDLING_STATUSES, STATUS_LABELS_VI, Report, Role
 from console.domain.reference import Reference
-from console.store.overdue import days_late
 from widgets.supervisor.common import local_text, tr, unit_name
 
 
@@ -129,14 +129,29 @@ class EscalationDialog(QDialog):
             self.buttons[first].setChecked(True)
         self._update()
 
+    def next_levels(self) -> list[int]:
+        """The next level of each report that can go further, lowest first."""
+        wanted = (self.policy.next_level(r) for r in self.reports)
+        return sorted({lv for lv in wanted if lv is not None})
+
     def default_level(self) -> int | None:
-        """The lowest next level among the reports that this role may send."""
-        wanted = [self.policy.next_level(r) for r in self.reports]
-        allowed = [lv.level for lv in self.policy.levels if self.role in lv.roles]
-        candidates = sorted({lv for lv in wanted if lv is not None and lv in allowed})
-        if candidates:
-            return candidates[0]
-        return allowed[0] if allowed else None
+        """The lowest next level among the reports that this role may send; None when no
+        report can go further, or only to a level this role may not send."""
+        allowed = {lv.level for lv in self.policy.levels if self.role in lv.roles}
+        return next((lv for lv in self.next_levels() if lv in allowed), None)
+
+    def _nothing_to_send(self) -> str:
+        top = len(self.policy.levels)
+        if all(r.escalation_level >= top for r in self.reports):
+            return tr("Already escalated to the highest level (%1): nothing more to send.").replace(
+                "%1", str(top)
+            )
+        upcoming = self.next_levels()
+        if upcoming:
+            return tr("The next level (%1) needs the supervisor role.").replace(
+                "%1", str(upcoming[0])
+            )
+        return tr("None of these reports can be escalated further.")
 
     def level(self) -> int | None:
         checked = self.levels.checkedId()
@@ -175,7 +190,8 @@ class EscalationDialog(QDialog):
         level = self.level()
         self.skipped.clear()
         if level is None:
-            self.summary.setText(tr("Your role may not send any escalation level."))
+            self.summary.setText(self._nothing_to_send())
+            self.skipped.setVisible(False)
             self.message.clear()
             self.ok.setEnabled(False)
             return

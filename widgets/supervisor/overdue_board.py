@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import IntEnum
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,7 +49,33 @@ PERIODS = (7, 30, 90)
 ID_ROLE = Qt.ItemDataRole.UserRole
 LATE_COLOUR = QColor("#b71c1c")
 SOON_COLOUR = QColor("#b26a00")
-COLUMNS = 8
+
+
+class BoardColumn(IntEnum):
+    """The board's columns: a unit's line fills them all, a report's line NAME, DEADLINE,
+    DAYS_LATE and ESCALATION."""
+
+    NAME = 0
+    OVERDUE = 1
+    SOON = 2
+    DEADLINE = 3
+    DAYS_LATE = 4
+    ESCALATION = 5
+    ON_TIME = 6
+    SATISFACTION = 7
+
+
+def _headers() -> dict[BoardColumn, str]:
+    return {
+        BoardColumn.NAME: tr("Unit / report"),
+        BoardColumn.OVERDUE: tr("Overdue"),
+        BoardColumn.SOON: tr("Soon overdue"),
+        BoardColumn.DEADLINE: tr("Oldest deadline"),
+        BoardColumn.DAYS_LATE: tr("Days late"),
+        BoardColumn.ESCALATION: tr("Escalation level"),
+        BoardColumn.ON_TIME: tr("On time"),
+        BoardColumn.SATISFACTION: tr("Satisfaction"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,26 +146,16 @@ class OverdueBoard(QWidget):
 
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("overdueTree")
-        self.tree.setColumnCount(COLUMNS)
-        self.tree.setHeaderLabels(
-            [
-                tr("Unit / report"),
-                tr("Overdue"),
-                tr("Soon overdue"),
-                tr("Oldest deadline"),
-                tr("Days late"),
-                tr("Escalation level"),
-                tr("On time"),
-                tr("Satisfaction"),
-            ]
-        )
+        self.tree.setColumnCount(len(BoardColumn))
+        headers = _headers()
+        self.tree.setHeaderLabels([headers[column] for column in BoardColumn])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSortingEnabled(True)
-        self.tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.tree.sortByColumn(BoardColumn.OVERDUE, Qt.SortOrder.DescendingOrder)
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, COLUMNS):
+        header.setSectionResizeMode(BoardColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in list(BoardColumn)[1:]:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
 
@@ -148,6 +165,12 @@ class OverdueBoard(QWidget):
         self.escalate_unit_button.setObjectName("overdueEscalateUnit")
         self.open_button = QPushButton(tr("Show in queue and map"), self)
         self.open_button.setObjectName("overdueOpen")
+        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button.setObjectName("overdueClose")
+        self.close_button.clicked.connect(self.close)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.close)
 
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -158,6 +181,7 @@ class OverdueBoard(QWidget):
         bottom.addStretch(1)
         bottom.addWidget(self.escalate_button)
         bottom.addWidget(self.escalate_unit_button)
+        bottom.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tree, 1)
@@ -193,9 +217,11 @@ class OverdueBoard(QWidget):
         self.summary.setText(tr("Could not load the board: %1").replace("%1", str(exc)))
 
     def _show(self, data: BoardData) -> None:
-        expanded = {item.data(0, ID_ROLE) for item in self.unit_items() if item.isExpanded()}
+        expanded = {
+            item.data(BoardColumn.NAME, ID_ROLE) for item in self.unit_items() if item.isExpanded()
+        }
         current = self.tree.currentItem()
-        keep = current.data(0, ID_ROLE) if current is not None else None
+        keep = current.data(BoardColumn.NAME, ID_ROLE) if current is not None else None
         self.data = data
         self.tree.setSortingEnabled(False)
         self.tree.clear()
@@ -235,18 +261,20 @@ class OverdueBoard(QWidget):
         for column, (shown, key) in enumerate(values):
             item.setText(column, shown)
             item.set_key(column, key)
-        item.setData(0, ID_ROLE, group.unit)
+        item.setData(BoardColumn.NAME, ID_ROLE, group.unit)
         if performance is not None:
             item.setToolTip(
-                6,
+                BoardColumn.ON_TIME,
                 tr("%1 on time, %2 with an extension, %3 late")
                 .replace("%1", str(performance.on_time))
                 .replace("%2", str(performance.extended))
                 .replace("%3", str(performance.late)),
             )
-            item.setToolTip(7, tr("%1 ratings").replace("%1", str(performance.rated)))
+            item.setToolTip(
+                BoardColumn.SATISFACTION, tr("%1 ratings").replace("%1", str(performance.rated))
+            )
         if group.overdue:
-            item.setForeground(1, QBrush(LATE_COLOUR))
+            item.setForeground(BoardColumn.OVERDUE, QBrush(LATE_COLOUR))
         for late in (*group.overdue, *group.soon):
             item.addChild(self._report_item(late))
         return item
@@ -254,17 +282,19 @@ class OverdueBoard(QWidget):
     def _report_item(self, late: LateReport) -> SortItem:
         row = late.row
         child = SortItem()
-        child.setText(0, f"{row.code} — {row.title}")
-        child.setToolTip(0, f"{row.code} — {row.title}\n{_status(row.status)}")
-        child.setText(3, local_text(late.deadline))
-        child.set_key(3, late.deadline.timestamp())
-        child.setText(4, str(late.days_late) if late.overdue else tr("soon"))
-        child.set_key(4, late.days_late if late.overdue else -1)
-        child.setText(5, str(row.escalation_level))
-        child.set_key(5, row.escalation_level)
-        child.setData(0, ID_ROLE, row.id)
+        name, deadline = BoardColumn.NAME, BoardColumn.DEADLINE
+        days, escalation = BoardColumn.DAYS_LATE, BoardColumn.ESCALATION
+        child.setText(name, f"{row.code} — {row.title}")
+        child.setToolTip(name, f"{row.code} — {row.title}\n{_status(row.status)}")
+        child.setText(deadline, local_text(late.deadline))
+        child.set_key(deadline, late.deadline.timestamp())
+        child.setText(days, str(late.days_late) if late.overdue else tr("soon"))
+        child.set_key(days, late.days_late if late.overdue else -1)
+        child.setText(escalation, str(row.escalation_level))
+        child.set_key(escalation, row.escalation_level)
+        child.setData(name, ID_ROLE, row.id)
         colour = LATE_COLOUR if late.overdue else SOON_COLOUR
-        for column in (0, 3, 4):
+        for column in (name, deadline, days):
             child.setForeground(column, QBrush(colour))
         return child
 
@@ -276,7 +306,9 @@ class OverdueBoard(QWidget):
         return next((g for g in self.data.groups if g.unit == unit), None)
 
     def unit_item(self, unit: str) -> QTreeWidgetItem | None:
-        return next((i for i in self.unit_items() if i.data(0, ID_ROLE) == unit), None)
+        return next(
+            (i for i in self.unit_items() if i.data(BoardColumn.NAME, ID_ROLE) == unit), None
+        )
 
     def unit_items(self) -> list[QTreeWidgetItem]:
         items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
@@ -286,12 +318,12 @@ class OverdueBoard(QWidget):
         if item is None:
             return None
         top = item.parent() or item
-        unit = top.data(0, ID_ROLE)
+        unit = top.data(BoardColumn.NAME, ID_ROLE)
         return str(unit) if unit is not None else None
 
     def selected_report_ids(self) -> list[int]:
         return [
-            int(item.data(0, ID_ROLE))
+            int(item.data(BoardColumn.NAME, ID_ROLE))
             for item in self.tree.selectedItems()
             if item.parent() is not None
         ]
@@ -318,7 +350,7 @@ class OverdueBoard(QWidget):
         if item is None:
             return
         if item.parent() is not None:
-            self.openInQueue.emit([int(item.data(0, ID_ROLE))])
+            self.openInQueue.emit([int(item.data(BoardColumn.NAME, ID_ROLE))])
             return
         unit = self._unit_of(item)
         if unit is not None:
@@ -329,7 +361,7 @@ class OverdueBoard(QWidget):
         for item in self.unit_items():
             children = (item.child(n) for n in range(item.childCount()))
             for candidate in (item, *children):
-                if candidate is not None and candidate.data(0, ID_ROLE) == key:
+                if candidate is not None and candidate.data(BoardColumn.NAME, ID_ROLE) == key:
                     self.tree.setCurrentItem(candidate)
                     return
 

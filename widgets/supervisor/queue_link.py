@@ -43,12 +43,17 @@ def apply_filter(queue: QueueView, flt: QueueFilter) -> None:
 
 
 def show_in_queue(queue: QueueView, target: QueueFilter | Sequence[int]) -> None:
-    """The host's `open_in_queue`: a filter, or reports to select in the "All" tab."""
+    """The host's `open_in_queue`: a filter, or reports to select in the "All" tab. The
+    queue's window comes to the front: the board or dashboard asking stays open behind it."""
     if isinstance(target, QueueFilter):
         apply_filter(queue, target)
-        return
-    ids = list(target)
-    if not ids:
-        return
-    apply_filter(queue, QueueFilter())
-    queue.select_report(ids[0])
+    else:
+        ids = list(target)
+        if not ids:
+            return
+        apply_filter(queue, QueueFilter())
+        queue.select_report(ids[0])
+    window = queue.window()
+    window.show()
+    window.raise_()
+    window.activateWindow()

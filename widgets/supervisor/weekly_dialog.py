@@ -1,5 +1,6 @@
-"""The weekly report to the City People's Committee from the GUI: pick a week, read its tables
-in a read-only preview, export the DOCX and XLSX in the background, open the folder.
+"""The weekly report to the City People's Committee from the GUI: pick a week (the last
+finished one first), read its tables in a read-only preview, choose where to save, export the
+DOCX and XLSX in the background, open the folder.
 
 The figures and tables are the export's own (console.exports), so the preview shows exactly
 what the documents will say. Every cell is escaped: titles are citizens' text.
@@ -13,8 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
-from console.exports.weekly import WeeklyExport, export_weekly, weekly_figures
+from console.exports.weekly import WeeklyExport, default_stem, export_weekly, weekly_figures
 from console.exports.weekly_figures import WeeklyFigures
 from console.exports.weekly_tables import Cell, all_tables
 from console.exports.weekly_week import Week, week_of
 from console.store import Cache
+from widgets.export_place import ExportPlace, open_folder
 from widgets.supervisor.common import tr
 from widgets.tasks import TaskRunner
 
@@ -84,7 +85,7 @@ class WeeklyDialog(QDialog):
         reference: Reference,
         actor: str,
         runner: TaskRunner,
-        out_dir: Path,
+        exports: ExportPlace,
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
@@ -96,7 +97,7 @@ class WeeklyDialog(QDialog):
         self.reference = reference
         self.actor = actor
         self.runner = runner
-        self.out_dir = out_dir
+        self.exports = exports
         self.now = now
         self.last_export: WeeklyExport | None = None
 
@@ -105,7 +106,11 @@ class WeeklyDialog(QDialog):
         today = now()
         for back in range(WEEKS_OFFERED):
             week = week_of(today - timedelta(weeks=back))
-            self.week.addItem(f"{week.label} ({week.monday:%d/%m} – {week.sunday:%d/%m/%Y})", week)
+            label = f"{week.label} ({week.monday:%d/%m} – {week.sunday:%d/%m/%Y})"
+            self.week.addItem(tr("%1, not over yet").replace("%1", label) if back == 0 else label)
+            self.week.setItemData(back, week)
+        # The week being lived has no complete figures yet: the last finished one comes first.
+        self.week.setCurrentIndex(1)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("weeklyPreview")
         self.preview.setReadOnly(True)
@@ -163,6 +168,16 @@ class WeeklyDialog(QDialog):
         self.failed.emit(message)
 
     def export(self) -> None:
+        """Ask where to save the DOCX (the XLSX goes beside it, same name), then export."""
+        self.exports.choose_file(
+            self,
+            tr("Save the weekly report"),
+            f"{default_stem(self.chosen_week())}.docx",
+            tr("Word documents (*.docx)"),
+            self._export_to,
+        )
+
+    def _export_to(self, docx: Path) -> None:
         self.export_button.setEnabled(False)
         self.open_button.setEnabled(False)
         self.status.setText(tr("Exporting…"))
@@ -170,12 +185,13 @@ class WeeklyDialog(QDialog):
             export_weekly,
             self.cache,
             self.chosen_week().label,
-            self.out_dir,
+            docx.parent,
             actor=self.actor,
             now=self.now(),
             reference=self.reference,
+            stem=docx.stem,
         )
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        docx.parent.mkdir(parents=True, exist_ok=True)
         self.runner.run(task, on_done=self._exported, on_error=self._failed)
 
     def _exported(self, result: WeeklyExport) -> None:
@@ -188,4 +204,5 @@ class WeeklyDialog(QDialog):
         self.exported.emit(result)
 
     def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out_dir)))
+        if self.last_export is not None:
+            open_folder(self, self.last_export.docx.parent)

@@ -12,10 +12,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from console.domain.model import ActionType, Role
+from console.domain.reference import Reference
 from console.domain.workflow import Context, WorkflowError
 from console.store import Cache, Outbox, OutboxEntry, StoreError, submit_action
 from widgets.tasks import Progress, TaskRunner
 from widgets.triage.common import tr
+from widgets.triage.feedback import queued_text
 
 #: Up to this many reports are queued at once on the GUI thread (a few milliseconds).
 INLINE_LIMIT = 5
@@ -76,10 +78,15 @@ def submit_batch(
 
 
 class BatchRunner(QObject):
-    """Runs `submit_batch` inline for a few items, else on a worker with one progress dialog."""
+    """Runs `submit_batch` inline for a few items, else on a worker with one progress dialog.
+
+    Every run ends with `reported`: one line for the status bar naming the reports' PA codes
+    and what was queued (the one path for action feedback, whichever dialog asked).
+    """
 
     started = Signal(int)
     finished = Signal(object)
+    reported = Signal(str)
 
     def __init__(
         self,
@@ -88,8 +95,10 @@ class BatchRunner(QObject):
         outbox: Outbox,
         runner: TaskRunner,
         make_context: Callable[[], Context],
+        reference: Reference | None = None,
     ) -> None:
         super().__init__(parent_widget)
+        self.reference = reference
         self.parent_widget = parent_widget
         self.cache = cache
         self.outbox = outbox
@@ -105,10 +114,26 @@ class BatchRunner(QObject):
         actor: str,
         role: Role,
         on_done: Callable[[BatchResult], None],
+        *,
+        accepted_first: bool = False,
     ) -> None:
+        """`accepted_first`: these reports were accepted just before (accept, then assign)."""
         args = (self.cache, self.outbox, list(items), actor, role, self.make_context)
+
+        def done_and_report(result: BatchResult) -> None:
+            on_done(result)
+            text = queued_text(
+                result.queued,
+                len(result.refused),
+                self._code_of,
+                self._unit_name,
+                accepted_first=accepted_first,
+            )
+            if text:
+                self.reported.emit(text)
+
         if len(items) <= INLINE_LIMIT:
-            on_done(submit_batch(*args, lambda: False))
+            done_and_report(submit_batch(*args, lambda: False))
             return
         stop = threading.Event()
         progress = QProgressDialog(label, tr("Stop"), 0, len(items), self.parent_widget)
@@ -138,7 +163,7 @@ class BatchRunner(QObject):
             progress.hide()
             progress.deleteLater()
             self.finished.emit(result)
-            on_done(result)
+            done_and_report(result)
 
         def failed(exc: BaseException) -> None:
             finish(BatchResult(refused=[(0, f"Lỗi khi ghi hàng đợi thao tác: {exc}")]))
@@ -151,3 +176,10 @@ class BatchRunner(QObject):
             on_error=failed,
             on_progress=lambda done, _total: progress.setValue(done),
         )
+
+    def _code_of(self, report_id: int) -> str:
+        report = self.cache.get_report(report_id)
+        return report.code if report is not None else f"#{report_id}"
+
+    def _unit_name(self, code: str) -> str:
+        return self.reference.unit_name(code) if self.reference is not None else code

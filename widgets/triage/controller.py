@@ -93,7 +93,9 @@ class TriageController(QObject):
         self._own_runner = runner is None
         self.known_units = frozenset(u.code for u in desk.reference.active_units())
         self.known_categories = frozenset(c.code for c in desk.reference.categories)
-        self.batch = BatchRunner(parent_widget, desk.cache, desk.outbox, self.runner, self.context)
+        self.batch = BatchRunner(
+            parent_widget, desk.cache, desk.outbox, self.runner, self.context, desk.reference
+        )
         self.review = OutboxReview(self, refresh_report)
         self.active_dialog: QDialog | None = None
         self.pending_dialog: PendingActionsDialog | None = None
@@ -208,7 +210,12 @@ class TriageController(QObject):
             self.parent_widget.window().activateWindow()
 
     def _queue(
-        self, label: str, items: list[Item], then: Callable[[BatchResult], None] | None = None
+        self,
+        label: str,
+        items: list[Item],
+        then: Callable[[BatchResult], None] | None = None,
+        *,
+        accepted_first: bool = False,
     ) -> None:
         def done(result: BatchResult) -> None:
             ids = [e.report_id for e in result.queued]
@@ -223,7 +230,9 @@ class TriageController(QObject):
             if ids:
                 self.desk.sync_trigger()
 
-        self.batch.run(label, items, self.desk.user, self.desk.role, done)
+        self.batch.run(
+            label, items, self.desk.user, self.desk.role, done, accepted_first=accepted_first
+        )
         self.refresh()
 
     def _refusal_line(self, report_id: int, why: str) -> str:
@@ -248,7 +257,7 @@ class TriageController(QObject):
             def after(result: BatchResult) -> None:
                 accepted = [e.report_id for e in result.queued]
                 if chain and accepted:
-                    self.assign(accepted)
+                    self.assign(accepted, accepted_first=True)
                 elif accepted:
                     self.select_next()
 
@@ -259,8 +268,9 @@ class TriageController(QObject):
     def assign_selected(self) -> None:
         self.assign(self.desk.get_selected_ids())
 
-    def assign(self, report_ids: Sequence[int]) -> None:
-        """Open the assignment dialog for these reports (reassigning a returned one too)."""
+    def assign(self, report_ids: Sequence[int], *, accepted_first: bool = False) -> None:
+        """Open the assignment dialog for these reports (reassigning a returned one too);
+        `accepted_first`: they were just accepted (the message says both)."""
         reports = self._allowed(ActionType.ASSIGN, report_ids)
         if not reports:
             return
@@ -296,6 +306,7 @@ class TriageController(QObject):
                 self.tr("Assigning reports…"),
                 items,
                 lambda result: self.select_next() if result.queued else None,
+                accepted_first=accepted_first,
             )
 
         self._show(dialog, confirmed)

@@ -46,6 +46,7 @@ __all__ = [
     "TooManyCases",
     "UnknownCases",
     "build_pack",
+    "default_stem",
     "export_briefing",
     "prepare_briefing",
     "reference_of",
@@ -62,15 +63,22 @@ class BriefingExport:
     figures: BriefingFigures
 
 
-def write_pack(cache: Cache, pack: BriefingPack, out_dir: Path, *, actor: str) -> BriefingExport:
-    """Write the three files and the manifest into `out_dir`, and log the export.
+def default_stem(pack: BriefingPack) -> str:
+    return f"thong-tin-bao-chi-{pack.period.slug}"
+
+
+def write_pack(
+    cache: Cache, pack: BriefingPack, out_dir: Path, *, actor: str, stem: str | None = None
+) -> BriefingExport:
+    """Write the three files and the manifest into `out_dir` (named `stem`, by default
+    thong-tin-bao-chi-<period>), and log the export.
 
     reportlab, python-docx and python-pptx load here, on the first export."""
     from console.exports.briefing.pack_docx import write_docx
     from console.exports.briefing.pack_pdf import write_pdf
     from console.exports.briefing.pack_pptx import write_pptx
 
-    stem = f"thong-tin-bao-chi-{pack.period.slug}"
+    stem = stem or default_stem(pack)
     out_dir.mkdir(parents=True, exist_ok=True)
     pdf = write_pdf(pack, out_dir / f"{stem}.pdf")
     docx = write_docx(pack, out_dir / f"{stem}.docx")

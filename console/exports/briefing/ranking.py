@@ -10,9 +10,10 @@ after its start (active in the period). "Cut" is the period's end, or now if tha
 - Good results: result posted in the period, on time (figures.is_on_time), not rated below 4.
   Score 3 x speed (1 - the share of the allowed time used; 0.5 without deadline)
   + 2 with photos before and after + (rating - 3) when rated.
-- Slow or not thorough: overdue at the cut (deadline passed, no result or a result after it),
-  reopened (status, or a reopening in the cached history), rated 1 or 2 stars. Score:
-  days late + 3 if reopened + 3 x (3 - rating) if rated low + the escalation level.
+- Slow or not thorough: late (console.domain.lateness: a result posted after the deadline,
+  or none by the cut with the deadline passed; the words say which, as the case sheet shows
+  the result), reopened (status, or a reopening in the cached history), rated 1 or 2 stars.
+  Score: days late + 3 if reopened + 3 x (3 - rating) if rated low + the escalation level.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from console.domain.lateness import days_late, lateness_text
 from console.domain.model import Report, Status
 from console.domain.privacy import mask_personal
 from console.domain.reference import Reference
@@ -114,15 +116,10 @@ def _good(period: Period) -> Scorer:
 def _slow(cut: datetime, reopened: Collection[int]) -> Scorer:
     def score(r: Report) -> tuple[float, list[str]] | None:
         value, reasons = 0.0, []
-        if r.deadline is not None and r.deadline < cut:
-            done = r.resolved_at if r.resolved_at is not None and r.resolved_at <= cut else None
-            if done is None or done > r.deadline:
-                late = ((done or cut) - r.deadline).total_seconds() / 86_400
-                value += late
-                reasons.append(
-                    f"quá hạn {math.ceil(late)} ngày"
-                    + (" (chưa có kết quả)" if done is None else "")
-                )
+        lateness = lateness_text(r.deadline, r.resolved_at, cut)
+        if lateness and r.deadline is not None:
+            value += days_late(r.deadline, r.resolved_at or cut)
+            reasons.append(lateness)
         if r.status == Status.REOPENED or r.id in reopened:
             value += 3
             reasons.append("phải xử lý lại")
