@@ -32,7 +32,10 @@ DEFAULT_AUDIENCE = "Các cơ quan báo chí, truyền hình trên địa bàn th
 ISSUER = "Trung tâm Giám sát, điều hành đô thị thông minh thành phố Huế"
 #: How the map picture was made, as the manifest says it.
 MAP_FROM_CONSOLE = "Trang bản đồ của PAHT Console (vị trí quy về trung tâm phường, xã)"
-MAP_DRAWN = "Hình vẽ đơn giản các trung tâm phường, xã (không có nền bản đồ)"
+MAP_DRAWN = (
+    "Hình vẽ đơn giản: trung tâm phường, xã, sông Hương (vẽ gần đúng) và lưới kinh, vĩ độ"
+    " (không có nền bản đồ)"
+)
 MAX_CASES = 30
 TOP_WARDS = 8
 
