@@ -63,8 +63,9 @@ def method_notes(figures: WeeklyFigures) -> tuple[str, ...]:
         "Tiếp nhận: phản ánh gửi đến trong tuần. Đã xử lý: phản ánh đơn vị báo kết quả trong "
         "tuần; đúng hạn khi báo kết quả không muộn hơn hạn xử lý, trong đó có gia hạn khi hạn "
         "đã được gia hạn; trễ hạn khi báo kết quả sau hạn xử lý.",
-        "Tồn đọng: phản ánh đã chuyển đơn vị xử lý, không bị từ chối, chưa có kết quả đến cuối "
-        "kỳ; quá hạn khi hạn xử lý trước cuối kỳ. Số ngày quá hạn tính đến cuối kỳ, theo ngày "
+        "Tồn đọng: phản ánh gửi đến trước cuối kỳ, không bị từ chối, chưa có kết quả tại cuối "
+        "kỳ; quá hạn khi phản ánh đang ở đơn vị xử lý và đã qua hạn xử lý (kể cả hạn đã gia "
+        "hạn) tại cuối kỳ. Số ngày quá hạn tính đến cuối kỳ, theo ngày "
         "làm việc (giờ hành chính, trừ ngày nghỉ lễ, Tết) và theo ngày lịch, làm tròn lên.",
         "Phản ánh ở địa bàn cũ (trước ngày 01/7/2025) được tính vào phường, xã mới kế thừa. "
         "Mức độ hài lòng: các lượt đánh giá người dân gửi trong tuần.",
