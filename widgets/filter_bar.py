@@ -221,9 +221,13 @@ class FilterBar(QWidget):
             widget.blockSignals(True)
         self._typing.stop()
         self.search.setText(flt.text)
-        chosen = (flt.categories, flt.units, flt.wards)
-        chosen += (frozenset(s.value for s in flt.statuses),)
-        chosen += (frozenset(u.value for u in flt.urgencies),)
+        chosen: tuple[frozenset[str], ...] = (
+            flt.categories,
+            flt.units,
+            flt.wards,
+            frozenset(s.value for s in flt.statuses),
+            frozenset(u.value for u in flt.urgencies),
+        )
         for combo, codes in zip(self._lists(), chosen, strict=True):
             self.set_choice(combo, min(codes) if codes else None)
         for edit, day in ((self.date_from, flt.date_from), (self.date_to, flt.date_to)):

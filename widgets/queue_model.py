@@ -374,4 +374,3 @@ class QueueModel(QAbstractTableModel):
 
 def _dict_locator(rows: Sequence[QueueRow]) -> Locate:
     return {row.id: n for n, row in enumerate(rows)}.get
-

@@ -10,7 +10,6 @@ from console.domain.reference import load_reference
 from console.exports.briefing.pictures import MUTED, RIVER, SIZE, WardPoint, ward_map
 
 
-
 def _picture(codes: dict[str, int]) -> Image.Image:
     reference = load_reference()
     points = []
