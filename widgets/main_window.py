@@ -430,10 +430,15 @@ class MainWindow(QMainWindow):
 
     def _refresh_acted(self) -> None:
         """A sync sent the operator's actions: the selected report's history comes again from
-        the server (the changes feed carries none), so the action shows in its history."""
+        the server (the changes feed carries none), so the action shows in its history. A report
+        whose actions are still waiting (a sync that began before they were queued) stays for
+        the next sync."""
         selected, session = self._selected, self._session
-        acted, self._acted = self._acted, set()
-        if selected is None or session is None or selected not in acted:
+        if session is None:
+            return
+        acted = self._acted
+        self._acted = {rid for rid in acted if session.outbox.pending_count_for(rid)}
+        if selected is None or selected not in acted - self._acted:
             return
         self.runner.run(
             session.detail_engine.refresh_report,

@@ -97,7 +97,8 @@ def test_actions_name_the_report_and_the_details_follow(
 
     # Back on it in the All tab, its history holds both actions once the sync sent them.
     window.queue.set_view("all")
-    run_sync(window)
+    while window.session.outbox.pending():
+        run_sync(window)
     _focus_queue(qtbot, window, new_id)
     history = window.detail.history
     qtbot.waitUntil(lambda: history.topLevelItemCount() >= 2, timeout=30_000)
