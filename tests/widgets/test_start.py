@@ -54,10 +54,10 @@ def test_the_window_takes_a_search_before_its_store_opens_and_applies_it_after(
     qtbot.waitUntil(lambda: window.focusWidget() is window.queue.filter_bar.search)
     assert window.queue.summary.text() == "Opening the local store…"
     QTest.keyClick(window, Qt.Key.Key_F5)  # no store yet: a message, no crash
+    window.queue.set_view("all")  # each tab keeps its own filter: type on the tab wanted
     QTest.keyClicks(window.queue.filter_bar.search, "zzz-khong-co")
     window.queue.filter_bar.flush()
 
-    window.queue.set_view("all")
     with qtbot.waitSignal(window.queue.loaded, timeout=30_000):
         window.attach(shell_session)
     assert window.is_open() and window.visible_rows == []  # the typed search holds
