@@ -17,6 +17,9 @@ from typing import Any
 
 import pytest
 
+#: The child runs the whole window, map included: Qt WebEngine (see scripts/faketime-suite.sh).
+pytestmark = pytest.mark.webengine
+
 SCENE = Path(__file__).with_name("hue_time_scene.py")
 #: The suite's now and the few minutes the scene takes.
 NOW_HUE = re.compile(r"\b10:0\d(:\d\d)?\b")
