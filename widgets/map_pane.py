@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from console.domain.model import utcnow
 from console.maps.markers import MarkerRow
 from console.maps.page import TileProvider
-from console.store.queue_filter import QueueClock
+from console.store.queue_clock import QueueClock
 from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
 from widgets.tasks import TaskRunner

@@ -31,16 +31,8 @@ from console.config import Settings
 from console.domain.model import Status, utcnow
 from console.domain.reference import Reference
 from console.domain.sla import SlaClock
-from console.store.queue_filter import (
-    BUILTIN_VIEWS,
-    QueueClock,
-    QueueFilter,
-    QueueIndex,
-    SavedView,
-    load_user_views,
-    new_view_key,
-    save_user_views,
-)
+from console.store.queue_clock import QueueClock
+from console.store.queue_filter import QueueFilter
 from console.store.queue_loading import (
     QueueSnapshot,
     load_everything,
@@ -48,6 +40,14 @@ from console.store.queue_loading import (
     load_snapshot,
 )
 from console.store.records import QueueRow
+from console.store.saved_views import (
+    BUILTIN_VIEWS,
+    SavedView,
+    load_user_views,
+    new_view_key,
+    save_user_views,
+)
+from console.store.search_index import QueueIndex
 from widgets.filter_bar import FilterBar
 from widgets.i18n import current_language
 from widgets.queue_columns import ColumnFitter

@@ -1,50 +1,22 @@
-"""The operator's queue without Qt: filters, saved views and the default order.
+"""The operator's queue filter without Qt: what a filter keeps, and the default order.
 
-At 200,000 rows a filter change must show in about 100 ms, so filtering runs over rows
-already in memory (a `QueueIndex`: numpy columns for the pick lists, each row's folded
-`search_key` for the text), never as a SQL query per keystroke.
+Searching 200,000 rows fast is `console.store.search_index`; the operator's saved views
+are `console.store.saved_views`.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
-from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from console.domain.calendar import VN_TZ
 from console.domain.lateness import is_overdue
 from console.domain.model import Report, Status, Urgency
 from console.domain.text import fold
 from console.store.queue_clock import QueueClock
-from console.store.records import QueueRow, search_key, with_search_key
-
-if TYPE_CHECKING:
-    from console.store.queue_columns import QueueColumns
-
-__all__ = [
-    "BUILTIN_VIEWS",
-    "QueueClock",
-    "QueueFilter",
-    "QueueIndex",
-    "SavedView",
-    "filter_rows",
-    "load_user_views",
-    "new_view_key",
-    "queue_row_from_report",
-    "save_user_views",
-    "sort_by_urgency",
-    "view_counts",
-]
-
-log = logging.getLogger(__name__)
-
-USER_VIEWS_FILE = "queue_views.json"
+from console.store.records import QueueRow, search_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,56 +100,6 @@ class QueueFilter:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class SavedView:
-    key: str
-    label_vi: str
-    label_en: str
-    filter: QueueFilter = field(default_factory=QueueFilter)
-    builtin: bool = False
-
-
-BUILTIN_VIEWS: tuple[SavedView, ...] = (
-    SavedView(
-        "new",
-        "Mới, chờ phân loại",
-        "New (to triage)",
-        QueueFilter(statuses=frozenset({Status.NEW, Status.ACCEPTED})),
-        builtin=True,
-    ),
-    SavedView(
-        "assigned",
-        "Đã chuyển xử lý",
-        "Assigned",
-        QueueFilter(statuses=frozenset({Status.ASSIGNED, Status.IN_PROGRESS, Status.REOPENED})),
-        builtin=True,
-    ),
-    SavedView("overdue", "Quá hạn", "Overdue", QueueFilter(overdue_only=True), builtin=True),
-    SavedView(
-        "returned",
-        "Đơn vị trả lại",
-        "Returned",
-        QueueFilter(statuses=frozenset({Status.RETURNED})),
-        builtin=True,
-    ),
-    SavedView(
-        "extension",
-        "Xin gia hạn",
-        "Extension requests",
-        QueueFilter(statuses=frozenset({Status.EXTENSION_REQUESTED})),
-        builtin=True,
-    ),
-    SavedView(
-        "awaiting_publication",
-        "Chờ công khai",
-        "Resolved, awaiting publication",
-        QueueFilter(statuses=frozenset({Status.RESOLVED})),
-        builtin=True,
-    ),
-    SavedView("all", "Tất cả", "All", QueueFilter(), builtin=True),
-)
-
-
 def queue_row_from_report(report: Report) -> QueueRow:
     """The queue line of a report the store has not written yet (a pending action's preview)."""
     return QueueRow(
@@ -203,7 +125,7 @@ def queue_row_from_report(report: Report) -> QueueRow:
     )
 
 
-def _local_midnight(day: date) -> datetime:
+def local_midnight(day: date) -> datetime:
     return datetime.combine(day, time.min, VN_TZ).astimezone(UTC)
 
 
@@ -237,10 +159,10 @@ def _positions(
         urgencies = frozenset(u.value for u in flt.urgencies)
         pos = [i for i in pos if rows[i].urgency in urgencies]
     if flt.date_from is not None:
-        start = _local_midnight(flt.date_from)
+        start = local_midnight(flt.date_from)
         pos = [i for i in pos if rows[i].created_at >= start]
     if flt.date_to is not None:
-        end = _local_midnight(flt.date_to + timedelta(days=1))
+        end = local_midnight(flt.date_to + timedelta(days=1))
         pos = [i for i in pos if rows[i].created_at < end]
     if flt.escalated_only:
         pos = [i for i in pos if rows[i].escalation_level > 0]
@@ -260,176 +182,6 @@ def filter_rows(
     return [listed[i] for i in _positions(listed, keys, flt, now, clock)]
 
 
-class QueueIndex:
-    """Every queue row in the default order, with search keys and columns laid out for speed.
-
-    A text search scans 200,000 keys; keys scattered over the heap (each allocated beside
-    its own row's values) scanned about three times slower than fresh copies made one after
-    another, in queue order. Packing makes those copies and gives them to the rows, which
-    drop their own (one copy of 60 MB, not two); an index built from a packed one with a
-    few changed rows can skip it. Pick lists, dates and toggles compare numpy columns.
-    Build it off the GUI thread with the queue's clock (without one the columns are built
-    at the first search).
-    """
-
-    def __init__(
-        self, rows: Sequence[QueueRow], clock: QueueClock | None = None, *, pack: bool = True
-    ) -> None:
-        if pack:
-            keys = _fresh_copies([r.search_key for r in rows])
-            self.rows = [with_search_key(r, k) for r, k in zip(rows, keys, strict=True)]
-        else:
-            self.rows = list(rows)
-        self.keys = [r.search_key for r in self.rows]
-        #: Position of each report id in `rows`.
-        self.position = {r.id: n for n, r in enumerate(self.rows)}
-        self._columns = self._build_columns(clock) if clock is not None else None
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def _build_columns(self, clock: QueueClock) -> QueueColumns:
-        # numpy is imported by the first index built, on the loading thread, not at start.
-        from console.store.queue_columns import QueueColumns
-
-        return QueueColumns(self.rows, clock)
-
-    def columns(self, clock: QueueClock) -> QueueColumns:
-        if self._columns is None:
-            self._columns = self._build_columns(clock)
-        return self._columns
-
-    def search(
-        self,
-        flt: QueueFilter,
-        now: datetime,
-        clock: QueueClock,
-        within: Sequence[int] | None = None,
-    ) -> list[int]:
-        """Ascending positions in `rows` of what `flt` keeps (among `within` if given)."""
-        columns = self.columns(clock)
-        pos = columns.positions(within)
-        if flt.statuses:
-            pos = columns.status.among(pos, {s.value for s in flt.statuses})
-        if flt.categories:
-            pos = columns.category.among(pos, flt.categories)
-        if flt.wards:
-            pos = columns.ward.among(pos, flt.wards)
-        if flt.units:
-            pos = columns.unit.among(pos, flt.units)
-        if flt.urgencies:
-            pos = columns.urgency.among(pos, {u.value for u in flt.urgencies})
-        if flt.date_from is not None:
-            pos = columns.created_from(pos, _local_midnight(flt.date_from))
-        if flt.date_to is not None:
-            pos = columns.created_before(pos, _local_midnight(flt.date_to + timedelta(days=1)))
-        if flt.escalated_only:
-            pos = columns.escalated(pos)
-        if flt.overdue_only:
-            pos = columns.overdue(pos, now)
-        found: list[int] = pos.tolist()
-        keys = self.keys
-        for token in sorted(set(fold(flt.text).split()), key=len, reverse=True):
-            found = [i for i in found if token in keys[i]]
-        return found
-
-    def take(self, positions: Iterable[int]) -> list[QueueRow]:
-        rows = self.rows
-        return [rows[i] for i in positions]
-
-    def locator(self, positions: Sequence[int]) -> Callable[[int], int | None]:
-        """Where a report is among the rows at `positions` (ascending), without a pass over
-        them: a dictionary look-up and a binary search."""
-        where = self.position
-
-        def locate(report_id: int) -> int | None:
-            at = where.get(report_id)
-            if at is None:
-                return None
-            n = bisect_left(positions, at)
-            return n if n < len(positions) and positions[n] == at else None
-
-        return locate
-
-
-#: Keys copied per join: a join holds the GIL for its whole length, and the GUI waits on it.
-COPY_CHUNK = 5_000
-
-
-def _fresh_copies(keys: list[str]) -> list[str]:
-    """New strings equal to `keys`, allocated one after another (a join and a split per
-    chunk; a search key never holds a newline, `fold` collapses whitespace)."""
-    copies: list[str] = []
-    for start in range(0, len(keys), COPY_CHUNK):
-        copies += "\n".join(keys[start : start + COPY_CHUNK]).split("\n")
-    return copies
-
-
 def sort_by_urgency(rows: Iterable[QueueRow], clock: QueueClock) -> list[QueueRow]:
     """The default queue order: the most urgent deadline first (see QueueClock.sort_key)."""
     return sorted(rows, key=clock.sort_key)
-
-
-def view_counts(
-    index: QueueIndex, views: Iterable[SavedView], now: datetime, clock: QueueClock
-) -> dict[str, int]:
-    """How many rows each view holds (for the tab badges), computed off the GUI thread."""
-    return {v.key: len(index.search(v.filter, now, clock)) for v in views}
-
-
-def load_user_views(config_dir: Path) -> list[SavedView]:
-    """The operator's own views; a damaged file is logged and ignored (never blocks the queue)."""
-    path = config_dir / USER_VIEWS_FILE
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as exc:
-        log.warning("Không đọc được các bộ lọc đã lưu %s: %s", path, exc)
-        return []
-    views: list[SavedView] = []
-    for item in data.get("views", []) if isinstance(data, dict) else []:
-        try:
-            views.append(
-                SavedView(
-                    key=str(item["key"]),
-                    label_vi=str(item["label_vi"]),
-                    label_en=str(item.get("label_en") or item["label_vi"]),
-                    filter=QueueFilter.from_json(item["filter"]),
-                )
-            )
-        except (KeyError, TypeError, ValueError) as exc:
-            log.warning("Bỏ qua bộ lọc đã lưu không hợp lệ trong %s: %r", path, exc)
-    return views
-
-
-def save_user_views(config_dir: Path, views: Iterable[SavedView]) -> None:
-    """Write the operator's views atomically (a crash never leaves half a file)."""
-    config_dir.mkdir(parents=True, exist_ok=True)
-    payload = {
-        "version": 1,
-        "views": [
-            {
-                "key": v.key,
-                "label_vi": v.label_vi,
-                "label_en": v.label_en,
-                "filter": v.filter.to_json(),
-            }
-            for v in views
-            if not v.builtin
-        ],
-    }
-    path = config_dir / USER_VIEWS_FILE
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def new_view_key(label: str, taken: Iterable[str]) -> str:
-    """A stable key for a user view from its label ("Đèn đường Vỹ Dạ" -> "user-den-duong-vy-da")."""
-    base = "user-" + ("-".join(fold(label).split()) or "view")
-    used = set(taken)
-    key, n = base, 2
-    while key in used:
-        key, n = f"{base}-{n}", n + 1
-    return key

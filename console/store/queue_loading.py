@@ -16,16 +16,11 @@ from typing import TYPE_CHECKING
 
 from console.domain.model import Status, Urgency
 from console.store.queue_clock import QueueClock
-from console.store.queue_filter import (
-    QueueFilter,
-    QueueIndex,
-    SavedView,
-    queue_row_from_report,
-    sort_by_urgency,
-    view_counts,
-)
+from console.store.queue_filter import QueueFilter, queue_row_from_report, sort_by_urgency
 from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
+from console.store.saved_views import SavedView
+from console.store.search_index import QueueIndex, view_counts
 
 if TYPE_CHECKING:
     from console.store.cache import Cache

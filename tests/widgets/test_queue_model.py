@@ -12,7 +12,8 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QTableView
 
 from console.domain.model import Status, Urgency
-from console.store.queue_filter import QueueClock, sort_by_urgency
+from console.store.queue_clock import QueueClock
+from console.store.queue_filter import sort_by_urgency
 from widgets.queue_model import (
     ID_ROLE,
     LOW_BACK,

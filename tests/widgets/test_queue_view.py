@@ -14,7 +14,7 @@ from PySide6.QtGui import QFont
 from console.config import load_settings
 from console.domain.model import ActionType, Report, Role, Status, Urgency, utcnow
 from console.store import Cache, Outbox, open_cache, open_outbox
-from console.store.queue_filter import USER_VIEWS_FILE
+from console.store.saved_views import USER_VIEWS_FILE
 from widgets.queue_model import ID_ROLE, PENDING_MARK, Column
 from widgets.queue_view import QueueView
 

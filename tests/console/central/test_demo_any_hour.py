@@ -12,7 +12,9 @@ from console.domain.model import Status, Urgency
 from console.domain.sla import load_sla
 from console.domain.wire import report_from_json
 from console.store.queue_clock import QueueClock
-from console.store.queue_filter import BUILTIN_VIEWS, QueueIndex, queue_row_from_report, view_counts
+from console.store.queue_filter import queue_row_from_report
+from console.store.saved_views import BUILTIN_VIEWS
+from console.store.search_index import QueueIndex, view_counts
 
 MAKE_RUN_REPORTS = 5_000
 #: A Wednesday in December, a Monday in Tết (2027-02-06 is Tết's first day, a Saturday), the

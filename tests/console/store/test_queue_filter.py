@@ -14,19 +14,20 @@ from console.domain.sla import SlaClock, load_sla
 from console.store import open_cache
 from console.store.queue_clock import QueueClock, describe_time_left
 from console.store.queue_filter import (
-    BUILTIN_VIEWS,
     QueueFilter,
-    QueueIndex,
-    SavedView,
     filter_rows,
-    load_user_views,
-    new_view_key,
     queue_row_from_report,
-    save_user_views,
     sort_by_urgency,
-    view_counts,
 )
 from console.store.records import QueueRow
+from console.store.saved_views import (
+    BUILTIN_VIEWS,
+    SavedView,
+    load_user_views,
+    new_view_key,
+    save_user_views,
+)
+from console.store.search_index import QueueIndex, view_counts
 
 # Tuesday 10 March 2026, 09:00 in Huế: an ordinary working morning.
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
