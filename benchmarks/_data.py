@@ -137,7 +137,7 @@ def _prepare(kind: str, count: int, seed: int, now: datetime, file: str, build: 
 
 
 def _build_central(path: Path, count: int, seed: int, now: datetime) -> None:
-    from console.central.db import seed_demo
+    from console.central.seed import seed_demo
 
     seed_demo(f"sqlite:///{path}", count, seed=seed, now=now)
 

@@ -305,7 +305,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
-    from console.central.db import seed_demo
+    from console.central.seed import seed_demo
 
     if args.count <= 0:
         raise SettingsError("--count phải là số dương.")

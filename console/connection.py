@@ -42,7 +42,7 @@ def ensure_demo_database(db_path: Path, count: int) -> None:
     marker = db_path.with_suffix(".seeded")
     if marker.exists() and db_path.exists():
         return
-    from console.central.db import seed_demo
+    from console.central.seed import seed_demo
 
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db_path.unlink(missing_ok=True)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from console.central.db import seed_demo
+from console.central.seed import seed_demo
 from console.central.server import CentralServer
 from console.domain.model import ActionType, Role, utcnow
 from console.domain.sla import load_sla

@@ -203,25 +203,6 @@ def make_engine(db_url: str) -> Engine:
     return engine
 
 
-def seed_demo(
-    target: Engine | str,
-    count: int,
-    seed: int = 7,
-    now: datetime | None = None,
-    *,
-    replace: bool = False,
-) -> int:
-    """Seed the demo city into an engine or a database URL (see `seed.seed_city`)."""
-    from console.central.seed import seed_city
-
-    engine = make_engine(target) if isinstance(target, str) else target
-    try:
-        return seed_city(engine, count, seed, now, replace=replace)
-    finally:
-        if isinstance(target, str):
-            engine.dispose()
-
-
 def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")

@@ -16,6 +16,7 @@ from console.central.db import (
     MediaRow,
     ReportRow,
     UtcDateTime,
+    make_engine,
     next_seq,
     write_transaction,
 )
@@ -169,3 +170,20 @@ def seed_city(
         elif conn.execute(select(func.count()).select_from(ReportRow)).scalar_one():
             return 0
     return insert_reports(engine, generate_reports(count, seed=seed, now=now or utcnow()))
+
+
+def seed_demo(
+    target: Engine | str,
+    count: int,
+    seed: int = 7,
+    now: datetime | None = None,
+    *,
+    replace: bool = False,
+) -> int:
+    """Seed the demo city into an engine or a database URL (see `seed_city`)."""
+    engine = make_engine(target) if isinstance(target, str) else target
+    try:
+        return seed_city(engine, count, seed, now, replace=replace)
+    finally:
+        if isinstance(target, str):
+            engine.dispose()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from console.central.db import seed_demo
+from console.central.seed import seed_demo
 from console.central.server import CentralServer
 from console.domain.model import ActionType, Role, Status, utcnow
 from console.domain.sla import load_sla

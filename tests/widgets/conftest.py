@@ -81,7 +81,7 @@ def _seeded_central(
 ) -> Iterator[Any]:
     """A reference central API on 127.0.0.1 over a demo city seeded with `reports` reports,
     in its own data folder; closed when the fixture ends."""
-    from console.central.db import seed_demo
+    from console.central.seed import seed_demo
     from console.central.server import CentralServer
 
     db_url = f"sqlite:///{tmp_path_factory.mktemp(folder) / 'central.sqlite3'}"

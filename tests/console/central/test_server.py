@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 import requests
 
-from console.central.db import seed_demo
+from console.central.seed import seed_demo
 from console.central.server import CentralServer
 from tests.console.central.conftest import Api
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from console.central.db import seed_demo
+from console.central.seed import seed_demo
 from console.central.server import CentralServer
 from console.domain.calendar import to_local
 from console.domain.model import utcnow
