@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,11 +44,15 @@ def ring() -> None:
 
 
 class UrgentAlert(QFrame):
-    """A small always-on-top window over the console's corner; it stays until dismissed."""
+    """A small always-on-top window over the console's corner; it stays until dismissed.
+
+    `describe(rows)` gives its title and body, asked again when the language changes."""
 
     openRequested = Signal(int)
 
-    def __init__(self, anchor: QWidget) -> None:
+    def __init__(
+        self, anchor: QWidget, describe: Callable[[Sequence[QueueRow]], tuple[str, str]]
+    ) -> None:
         super().__init__(
             anchor,
             Qt.WindowType.Tool
@@ -56,7 +60,8 @@ class UrgentAlert(QFrame):
             | Qt.WindowType.WindowStaysOnTopHint,
         )
         self._anchor = anchor
-        self._first: int | None = None
+        self._describe = describe
+        self._rows: Sequence[QueueRow] = ()
         self.setObjectName("urgentAlert")
         self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
         self.setStyleSheet(
@@ -69,9 +74,9 @@ class UrgentAlert(QFrame):
         self.body = QLabel(self)
         self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setWordWrap(True)
-        self.open_button = QPushButton(self.tr("Open report"), self)
+        self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self._open)
-        self.close_button = QPushButton(self.tr("Dismiss"), self)
+        self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self.hide)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -83,12 +88,25 @@ class UrgentAlert(QFrame):
         layout.addWidget(self.body)
         layout.addLayout(buttons)
         self.setFixedWidth(440)
+        self._retranslate()
 
-    def show_reports(self, title: str, body: str, first: int) -> None:
-        self._first = first
-        self.title.setText(title)
-        self.body.setText(body)
-        self.adjustSize()
+    def _retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open report"))
+        self.close_button.setText(self.tr("Dismiss"))
+        if self._rows:
+            title, body = self._describe(self._rows)
+            self.title.setText(title)
+            self.body.setText(body)
+            self.adjustSize()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+
+    def show_reports(self, rows: Sequence[QueueRow]) -> None:
+        self._rows = rows
+        self._retranslate()
         corner = self._anchor.mapToGlobal(QPoint(self._anchor.width(), self._anchor.height()))
         self.move(corner.x() - self.width() - 24, corner.y() - self.height() - 48)
         self.show()
@@ -96,8 +114,8 @@ class UrgentAlert(QFrame):
 
     def _open(self) -> None:
         self.hide()
-        if self._first is not None:
-            self.openRequested.emit(self._first)
+        if self._rows:
+            self.openRequested.emit(self._rows[0].id)
 
 
 class Notifier(QObject):
@@ -116,7 +134,7 @@ class Notifier(QObject):
         self._memory = QSettings(str(data_dir / ALERTS_FILE), QSettings.Format.IniFormat)
         raw = str(self._memory.value(ANNOUNCED_KEY, "") or "")
         self._announced = [int(part) for part in raw.split(",") if part.strip().isdigit()]
-        self.alert = UrgentAlert(window)
+        self.alert = UrgentAlert(window, self.describe)
         self.tray: QSystemTrayIcon | None = None
         tray_ok = QSystemTrayIcon.isSystemTrayAvailable() if use_tray is None else use_tray
         if tray_ok:
@@ -137,21 +155,25 @@ class Notifier(QObject):
         if not fresh:
             return []
         self._remember([row.id for row in fresh])
-        if len(fresh) == 1:
-            title = self.tr("Urgent field report")
-        else:
-            title = self.tr("%1 urgent field reports").replace("%1", str(len(fresh)))
-        lines = [self._line(row) for row in fresh[:SHOWN_REPORTS]]
-        if len(fresh) > SHOWN_REPORTS:
-            more = len(fresh) - SHOWN_REPORTS
-            lines.append(self.tr("… and %1 more").replace("%1", str(more)))
-        body = "\n".join(lines)
+        title, body = self.describe(fresh)
         self.last_message = (title, body)
         ring()
-        self.alert.show_reports(title, body, fresh[0].id)
+        self.alert.show_reports(fresh)
         if self.tray is not None and self.tray.isVisible():
             self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, TRAY_MS)
         return fresh
+
+    def describe(self, rows: Sequence[QueueRow]) -> tuple[str, str]:
+        """The alert's title and body for `rows`, in the language now in use."""
+        if len(rows) == 1:
+            title = self.tr("Urgent field report")
+        else:
+            title = self.tr("%1 urgent field reports").replace("%1", str(len(rows)))
+        lines = [self._line(row) for row in rows[:SHOWN_REPORTS]]
+        if len(rows) > SHOWN_REPORTS:
+            more = len(rows) - SHOWN_REPORTS
+            lines.append(self.tr("… and %1 more").replace("%1", str(more)))
+        return title, "\n".join(lines)
 
     def _line(self, row: QueueRow) -> str:
         line = f"{row.code} – {row.title}"

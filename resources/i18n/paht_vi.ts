@@ -166,28 +166,28 @@
         <name>BriefingWizard</name>
         <message>
             <location filename="../../widgets/briefing/wizard.py" line="86" />
-            <source>Tài liệu báo chí</source>
+            <source>Press briefing</source>
             <translation>Tài liệu báo chí</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/wizard.py" line="202" />
-            <source>{0} vụ việc, {1} ảnh</source>
+            <source>{0} cases, {1} photos</source>
             <translation>{0} vụ việc, {1} ảnh</translation>
         </message>
         <message>
-            <source>&lt; Quay lại</source>
+            <source>&lt; Back</source>
             <translation>&lt; Quay lại</translation>
         </message>
         <message>
-            <source>Hủy</source>
+            <source>Cancel</source>
             <translation>Hủy</translation>
         </message>
         <message>
-            <source>Tiếp &gt;</source>
+            <source>Next &gt;</source>
             <translation>Tiếp &gt;</translation>
         </message>
         <message>
-            <source>Xong</source>
+            <source>Finish</source>
             <translation>Xong</translation>
         </message>
     </context>
@@ -195,32 +195,32 @@
         <name>CasePickerPage</name>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="31" />
-            <source>Chọn vụ việc</source>
+            <source>Choose cases</source>
             <translation>Chọn vụ việc</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="33" />
-            <source>Đánh dấu các vụ việc đưa vào tài liệu (tối đa {0}).</source>
+            <source>Tick the cases to include in the document (at most {0}).</source>
             <translation>Đánh dấu các vụ việc đưa vào tài liệu (tối đa {0}).</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="38" />
-            <source>Tác động cộng đồng</source>
+            <source>Community impact</source>
             <translation>Tác động cộng đồng</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="39" />
-            <source>Kết quả tốt</source>
+            <source>Good result</source>
             <translation>Kết quả tốt</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="40" />
-            <source>Chậm, chưa triệt để</source>
+            <source>Slow or not thorough</source>
             <translation>Chậm, chưa triệt để</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/cases_page.py" line="113" />
-            <source>Đã chọn {0} vụ việc</source>
+            <source>{0} cases chosen</source>
             <translation>Đã chọn {0} vụ việc</translation>
         </message>
     </context>
@@ -509,22 +509,22 @@
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="64" />
             <location filename="../../widgets/briefing/preview_page.py" line="72" />
-            <source>Xuất tài liệu</source>
+            <source>Export the document</source>
             <translation>Xuất tài liệu</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="65" />
-            <source>PDF để in, DOCX để chỉnh sửa, PPTX để trình chiếu, kèm bảng kê.</source>
+            <source>PDF to print, DOCX to edit, PPTX to present, with a list of contents.</source>
             <translation>PDF để in, DOCX để chỉnh sửa, PPTX để trình chiếu, kèm bảng kê.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="94" />
-            <source>Đang xuất...</source>
+            <source>Exporting...</source>
             <translation>Đang xuất...</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="100" />
-            <source>Đã xuất và ghi nhật ký:
+            <source>Exported and logged:
 {0}</source>
             <translation>Đã xuất và ghi nhật ký:
 {0}</translation>
@@ -546,17 +546,17 @@
         <name>FiguresPage</name>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="169" />
-            <source>Số liệu chính và biểu đồ</source>
+            <source>Key figures and charts</source>
             <translation>Số liệu chính và biểu đồ</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="170" />
-            <source>Đang tính số liệu...</source>
+            <source>Computing the figures...</source>
             <translation>Đang tính số liệu...</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="204" />
-            <source>Kỳ {0}</source>
+            <source>Period {0}</source>
             <translation>Kỳ {0}</translation>
         </message>
     </context>
@@ -735,17 +735,17 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <name>MapPage</name>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="218" />
-            <source>Bản đồ phản ánh</source>
+            <source>Map of reports</source>
             <translation>Bản đồ phản ánh</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="220" />
-            <source>Vị trí quy về trung tâm phường, xã; ảnh bản đồ được đưa vào tài liệu.</source>
+            <source>Places are moved to their ward or commune centre; the map image goes into the document.</source>
             <translation>Vị trí quy về trung tâm phường, xã; ảnh bản đồ được đưa vào tài liệu.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="224" />
-            <source>Đang vẽ bản đồ...</source>
+            <source>Drawing the map...</source>
             <translation>Đang vẽ bản đồ...</translation>
         </message>
     </context>
@@ -886,28 +886,28 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <name>PeriodPage</name>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="71" />
-            <source>Kỳ và đối tượng</source>
+            <source>Period and audience</source>
             <extracomment>Wait after the map says its markers are shown, for the clusters' animation to settle. The operator's controls (zoom, heat button, status legend) mean nothing on paper; the scale and the tiles' attribution stay.</extracomment>
             <translation>Kỳ và đối tượng</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="73" />
-            <source>Chọn khoảng thời gian của số liệu và đơn vị báo chí nhận tài liệu.</source>
+            <source>Choose the period of the figures and the press outlet receiving the document.</source>
             <translation>Chọn khoảng thời gian của số liệu và đơn vị báo chí nhận tài liệu.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="88" />
-            <source>Từ ngày</source>
+            <source>From</source>
             <translation>Từ ngày</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="89" />
-            <source>Đến ngày</source>
+            <source>To</source>
             <translation>Đến ngày</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/pages.py" line="90" />
-            <source>Dành cho</source>
+            <source>For</source>
             <translation>Dành cho</translation>
         </message>
     </context>
@@ -915,32 +915,32 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <name>PhotoReviewPage</name>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="134" />
-            <source>Rà soát ảnh</source>
+            <source>Review photos</source>
             <translation>Rà soát ảnh</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="137" />
-            <source>Vùng đỏ sẽ được làm mờ. Kéo chuột trái để thêm vùng; bấm chuột phải vào vùng để bỏ.</source>
+            <source>Red areas will be blurred. Drag with the left button to add an area; right-click an area to remove it.</source>
             <translation>Vùng đỏ sẽ được làm mờ. Kéo chuột trái để thêm vùng; bấm chuột phải vào vùng để bỏ.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="144" />
-            <source>Biển số xe có thể không được nhận diện tự động: hãy kiểm tra từng ảnh và khoanh vùng thủ công.</source>
+            <source>Licence plates may not be detected automatically: check every photo and mark them by hand.</source>
             <translation>Biển số xe có thể không được nhận diện tự động: hãy kiểm tra từng ảnh và khoanh vùng thủ công.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="143" />
-            <source>Đang tải ảnh...</source>
+            <source>Loading photos...</source>
             <translation>Đang tải ảnh...</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="169" />
-            <source>{0} ảnh; {1} vùng nhận diện tự động</source>
+            <source>{0} photos; {1} areas detected automatically</source>
             <translation>{0} ảnh; {1} vùng nhận diện tự động</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/photo_review.py" line="173" />
-            <source>không tải được: {0}</source>
+            <source>could not load: {0}</source>
             <translation>không tải được: {0}</translation>
         </message>
     </context>
@@ -956,18 +956,18 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <name>PreviewPage</name>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="29" />
-            <source>Xem trước tài liệu</source>
+            <source>Document preview</source>
             <translation>Xem trước tài liệu</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="31" />
-            <source>Toàn bộ tài liệu như khi in; ảnh đã làm mờ, thông tin cá nhân đã ẩn.</source>
+            <source>The whole document as printed; photos blurred, personal data hidden.</source>
             <translation>Toàn bộ tài liệu như khi in; ảnh đã làm mờ, thông tin cá nhân đã ẩn.</translation>
         </message>
         <message>
             <location filename="../../widgets/briefing/preview_page.py" line="38" />
             <location filename="../../widgets/briefing/preview_page.py" line="45" />
-            <source>Đang dựng tài liệu...</source>
+            <source>Building the document...</source>
             <translation>Đang dựng tài liệu...</translation>
         </message>
     </context>
@@ -1980,6 +1980,18 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <message>
             <source>Word documents (*.docx)</source>
             <translation>Tài liệu Word (*.docx)</translation>
+        </message>
+        <message>
+            <source>status «%1», no longer escalated</source>
+            <translation>đang ở trạng thái «%1», không còn đôn đốc</translation>
+        </message>
+        <message>
+            <source>already escalated to level %1</source>
+            <translation>đã đôn đốc cấp %1</translation>
+        </message>
+        <message>
+            <source>too soon after the last escalation; possible from %1</source>
+            <translation>chưa đủ thời gian giữa hai lần đôn đốc, có thể từ %1</translation>
         </message>
     </context>
     <context>

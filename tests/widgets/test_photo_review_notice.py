@@ -19,4 +19,4 @@ def test_photo_review_page_tells_the_officer_to_check_plates_by_hand(qtbot: QtBo
     qtbot.addWidget(page)
     page.show()
     shown = [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
-    assert any("Biển số xe" in text and "thủ công" in text for text in shown), shown
+    assert any("Licence plates" in text and "by hand" in text for text in shown), shown

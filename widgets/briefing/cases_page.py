@@ -28,16 +28,16 @@ class CasePickerPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Chọn vụ việc"))
+        self.setTitle(self.tr("Choose cases"))
         self.setSubTitle(
-            self.tr("Đánh dấu các vụ việc đưa vào tài liệu (tối đa {0}).").format(MAX_CASES)
+            self.tr("Tick the cases to include in the document (at most {0}).").format(MAX_CASES)
         )
         self.tabs = QTabWidget()
         self.lists: dict[str, QListWidget] = {}
         for key, title in (
-            ("impact", self.tr("Tác động cộng đồng")),
-            ("good", self.tr("Kết quả tốt")),
-            ("slow", self.tr("Chậm, chưa triệt để")),
+            ("impact", self.tr("Community impact")),
+            ("good", self.tr("Good result")),
+            ("slow", self.tr("Slow or not thorough")),
         ):
             widget = QListWidget()
             widget.setWordWrap(True)
@@ -110,7 +110,7 @@ class CasePickerPage(QWizardPage):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.count.setText(self.tr("Đã chọn {0} vụ việc").format(len(self.owner.case_ids)))
+        self.count.setText(self.tr("{0} cases chosen").format(len(self.owner.case_ids)))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -69,9 +69,9 @@ class PeriodPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard, today: date) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Kỳ và đối tượng"))
+        self.setTitle(self.tr("Period and audience"))
         self.setSubTitle(
-            self.tr("Chọn khoảng thời gian của số liệu và đơn vị báo chí nhận tài liệu.")
+            self.tr("Choose the period of the figures and the press outlet receiving the document.")
         )
         last = today - timedelta(days=today.weekday() + 1)
         self.first_edit = QDateEdit(_qdate(last - timedelta(days=27)))
@@ -86,9 +86,9 @@ class PeriodPage(QWizardPage):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout(self)
-        form.addRow(self.tr("Từ ngày"), self.first_edit)
-        form.addRow(self.tr("Đến ngày"), self.last_edit)
-        form.addRow(self.tr("Dành cho"), self.audience)
+        form.addRow(self.tr("From"), self.first_edit)
+        form.addRow(self.tr("To"), self.last_edit)
+        form.addRow(self.tr("For"), self.audience)
         form.addRow(self.error)
 
     def period(self) -> Period | None:
@@ -169,8 +169,8 @@ class FiguresPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Số liệu chính và biểu đồ"))
-        self.status = QLabel(self.tr("Đang tính số liệu..."))
+        self.setTitle(self.tr("Key figures and charts"))
+        self.status = QLabel(self.tr("Computing the figures..."))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Chỉ số", "Kỳ này", "Kỳ trước", "Thay đổi"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -204,7 +204,7 @@ class FiguresPage(QWizardPage):
         )
         self.charts.addTab(_bar_chart("Đã xử lý theo đơn vị", data.figures.by_unit), "Đơn vị")
         self.charts.addTab(_trend_chart(data.figures.weekly), "Theo tuần")
-        self.status.setText(self.tr("Kỳ {0}").format(data.period.label))
+        self.status.setText(self.tr("Period {0}").format(data.period.label))
         self.completeChanged.emit()
 
     def show_error(self, message: str) -> None:
@@ -218,13 +218,15 @@ class MapPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Bản đồ phản ánh"))
+        self.setTitle(self.tr("Map of reports"))
         self.setSubTitle(
-            self.tr("Vị trí quy về trung tâm phường, xã; ảnh bản đồ được đưa vào tài liệu.")
+            self.tr(
+                "Places are moved to their ward or commune centre; the map image goes into the document."
+            )
         )
         self.view = MapView(tiles=wizard.tiles)
         self.view.setMinimumSize(800, 450)
-        self.status = QLabel(self.tr("Đang vẽ bản đồ..."))
+        self.status = QLabel(self.tr("Drawing the map..."))
         self.view.markersUpdated.connect(self._on_markers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -132,10 +132,11 @@ class PhotoReviewPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Rà soát ảnh"))
+        self.setTitle(self.tr("Review photos"))
         self.setSubTitle(
             self.tr(
-                "Vùng đỏ sẽ được làm mờ. Kéo chuột trái để thêm vùng; bấm chuột phải vào vùng để bỏ."
+                "Red areas will be blurred. Drag with the left button to add an area; "
+                "right-click an area to remove it."
             )
         )
         self.list = QListWidget()
@@ -143,12 +144,12 @@ class PhotoReviewPage(QWizardPage):
         self.canvas = PhotoCanvas()
         self.notice = QLabel(
             self.tr(
-                "Biển số xe có thể không được nhận diện tự động: hãy kiểm tra từng ảnh và "
-                "khoanh vùng thủ công."
+                "Licence plates may not be detected automatically: check every photo and "
+                "mark them by hand."
             )
         )
         self.notice.setWordWrap(True)
-        self.status = QLabel(self.tr("Đang tải ảnh..."))
+        self.status = QLabel(self.tr("Loading photos..."))
         self.list.currentRowChanged.connect(self._show)
         self.canvas.boxesChanged.connect(self._refresh_label)
         row = QHBoxLayout()
@@ -175,11 +176,11 @@ class PhotoReviewPage(QWizardPage):
             self.list.addItem(QListWidgetItem(self._label(photo)))
         if photos:
             self.list.setCurrentRow(0)
-        text = self.tr("{0} ảnh; {1} vùng nhận diện tự động").format(
+        text = self.tr("{0} photos; {1} areas detected automatically").format(
             len(photos), sum(len(p.detected) for p in photos)
         )
         if problems:
-            text += " · " + self.tr("không tải được: {0}").format("; ".join(problems))
+            text += " · " + self.tr("could not load: {0}").format("; ".join(problems))
         self.status.setText(text)
         self._loaded = True
         self.completeChanged.emit()

@@ -25,23 +25,23 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Xem trước tài liệu"))
+        self.setTitle(self.tr("Document preview"))
         self.setSubTitle(
-            self.tr("Toàn bộ tài liệu như khi in; ảnh đã làm mờ, thông tin cá nhân đã ẩn.")
+            self.tr("The whole document as printed; photos blurred, personal data hidden.")
         )
         self.document = QPdfDocument(self)
         self.view = QPdfView()
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.status = QLabel(self.tr("Đang dựng tài liệu..."))
+        self.status = QLabel(self.tr("Building the document..."))
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
     def initializePage(self) -> None:
         self.document.close()
-        self.status.setText(self.tr("Đang dựng tài liệu..."))
+        self.status.setText(self.tr("Building the document..."))
         self.owner.build_preview()
 
     def show_preview(self, pdf: Path, summary: str) -> None:
@@ -63,8 +63,10 @@ class ExportPage(QWizardPage):
     def __init__(self, wizard: BriefingWizard) -> None:
         super().__init__()
         self.owner = wizard
-        self.setTitle(self.tr("Xuất tài liệu"))
-        self.setSubTitle(self.tr("PDF để in, DOCX để chỉnh sửa, PPTX để trình chiếu, kèm bảng kê."))
+        self.setTitle(self.tr("Export the document"))
+        self.setSubTitle(
+            self.tr("PDF to print, DOCX to edit, PPTX to present, with a list of contents.")
+        )
         self.export_button = QPushButton(self.tr("Save the documents…"))
         self.export_button.setObjectName("briefingExport")
         self.export_button.clicked.connect(self._export)
@@ -91,13 +93,13 @@ class ExportPage(QWizardPage):
 
     def _export_to(self, pdf: Path) -> None:
         self.export_button.setEnabled(False)
-        self.status.setText(self.tr("Đang xuất..."))
+        self.status.setText(self.tr("Exporting..."))
         self.owner.export_to(pdf)
 
     def show_done(self, files: list[Path]) -> None:
         self.export_button.setEnabled(True)
         self.status.setText(
-            self.tr("Đã xuất và ghi nhật ký:\n{0}").format("\n".join(str(f) for f in files))
+            self.tr("Exported and logged:\n{0}").format("\n".join(str(f) for f in files))
         )
         self.completeChanged.emit()
 

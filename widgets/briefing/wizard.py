@@ -87,7 +87,7 @@ class BriefingWizard(QWizard):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Tài liệu báo chí"))
+        self.setWindowTitle(self.tr("Press briefing"))
         self.resize(1100, 800)
         self.cache, self.reference, self.actor = cache, reference, actor
         self.fetch_media, self.tiles, self.now = fetch_media, tiles, now
@@ -122,10 +122,10 @@ class BriefingWizard(QWizard):
         ):
             self.addPage(page)
         for button, text in (
-            (QWizard.WizardButton.BackButton, self.tr("< Quay lại")),
-            (QWizard.WizardButton.NextButton, self.tr("Tiếp >")),
-            (QWizard.WizardButton.FinishButton, self.tr("Xong")),
-            (QWizard.WizardButton.CancelButton, self.tr("Hủy")),
+            (QWizard.WizardButton.BackButton, self.tr("< Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next >")),
+            (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
         ):
             self.setButtonText(button, text)
         self.finished.connect(self._shutdown)
@@ -215,7 +215,7 @@ class BriefingWizard(QWizard):
 
     def _preview_ready(self, result: tuple[BriefingPack, Path]) -> None:
         self.pack, pdf = result
-        summary = self.tr("{0} vụ việc, {1} ảnh").format(
+        summary = self.tr("{0} cases, {1} photos").format(
             len(self.pack.cases), sum(len(c.photos) for c in self.pack.cases)
         )
         self.preview_page.show_preview(pdf, summary)

@@ -7,14 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 from console.domain.reference import Reference
+from widgets.i18n import current_language
 from widgets.tasks import TaskRunner
 from widgets.triage.common import local_text
 
-__all__ = ["LatestLoad", "SortItem", "local_text", "percent_text", "tr", "unit_name"]
+__all__ = ["SORT_ROLE", "LatestLoad", "SortItem", "local_text", "percent_text", "tr", "unit_name"]
 
 
 def tr(text: str) -> str:
@@ -25,14 +26,22 @@ def percent_text(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} %"
 
 
-def unit_name(reference: Reference, code: str) -> str:
-    return reference.unit_name(code) if reference.unit(code) is not None else code
+def unit_name(reference: Reference, code: str, language: str | None = None) -> str:
+    """In the UI's language unless told (a message to the unit is in Vietnamese)."""
+    if reference.unit(code) is None:
+        return code
+    return reference.unit_name(code, language or current_language())
+
+
+#: The value a column sorts by (a number for counts, days and times), readable by a caller.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SortItem(QTreeWidgetItem):
     """A tree line that sorts each column by the key given in `set_key`, else by its text.
 
-    The keys live in Python, not in item data: no trip through QVariant in every comparison.
+    Comparisons read the keys kept in Python (no trip through QVariant in every comparison);
+    each is also stored under SORT_ROLE for whoever reads the tree.
     """
 
     def __init__(self) -> None:
@@ -41,6 +50,7 @@ class SortItem(QTreeWidgetItem):
 
     def set_key(self, column: int, key: Any) -> None:
         self.sort_keys[column] = key
+        self.setData(column, SORT_ROLE, key)
 
     def __lt__(self, other: QTreeWidgetItem) -> bool:
         tree = self.treeWidget()

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDate, QDateTime, QMargins, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from console.domain.reference import Reference
 from console.store import Cache
 from console.store.dashboard_figures import DashboardFigures, Period, dashboard_figures
 from console.store.queue_filter import QueueFilter
+from widgets.i18n import current_language
 from widgets.supervisor.common import LatestLoad, tr, unit_name
 from widgets.tasks import TaskRunner
 
@@ -63,9 +64,8 @@ def _short(text: str, limit: int = 18) -> str:
 class ChartPanel(QChartView):
     """One chart; `targets[i]` is what clicking bar i opens (None: nothing)."""
 
-    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
         chart = QChart()
-        chart.setTitle(title)
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setVisible(False)
         chart.setMargins(QMargins(4, 4, 4, 4))
@@ -193,7 +193,6 @@ class Dashboard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorDashboard")
-        self.setWindowTitle(tr("Dashboard"))
         self.cache = cache
         self.reference = reference
         self.now = now
@@ -204,33 +203,34 @@ class Dashboard(QWidget):
         self.preset = QComboBox(self)
         self.preset.setObjectName("dashboardPreset")
         for days in PRESETS:
-            self.preset.addItem(tr("Last %1 days").replace("%1", str(days)), days)
+            self.preset.addItem("", days)
         self.first = QDateEdit(_qdate(Period.last_days(today, 14).first), self)
         self.last = QDateEdit(_qdate(today), self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd/MM/yyyy")
         self.preset.setCurrentIndex(PRESETS.index(14))
-        show = QPushButton(tr("Show"), self)
+        self.show_button = QPushButton(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("dashboardSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.per_day = ChartPanel("chartPerDay", tr("Reports received per day"), self)
-        self.categories = ChartPanel("chartCategories", tr("Received by category"), self)
-        self.wards = ChartPanel("chartWards", tr("Received by ward/commune (top 15)"), self)
-        self.units = ChartPanel(
-            "chartUnits", tr("On-time rate and satisfaction per unit (%)"), self
-        )
-        self.backlog = ChartPanel("chartBacklog", tr("Backlog at the end of each day"), self)
+        self.per_day = ChartPanel("chartPerDay", self)
+        self.categories = ChartPanel("chartCategories", self)
+        self.wards = ChartPanel("chartWards", self)
+        self.units = ChartPanel("chartUnits", self)
+        self.backlog = ChartPanel("chartBacklog", self)
+        self.from_label = QLabel(self)
+        self.to_label = QLabel(self)
+        self._retranslate()
 
         top = QHBoxLayout()
         top.addWidget(self.preset)
-        top.addWidget(QLabel(tr("From"), self))
+        top.addWidget(self.from_label)
         top.addWidget(self.first)
-        top.addWidget(QLabel(tr("to"), self))
+        top.addWidget(self.to_label)
         top.addWidget(self.last)
-        top.addWidget(show)
+        top.addWidget(self.show_button)
         top.addWidget(self.summary, 1)
         grid = QGridLayout()
         grid.addWidget(self.per_day, 0, 0, 1, 2)
@@ -245,7 +245,31 @@ class Dashboard(QWidget):
         layout.addLayout(grid, 1)
 
         self.preset.activated.connect(self._preset_chosen)
-        show.clicked.connect(self.refresh)
+        self.show_button.clicked.connect(self.refresh)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Dashboard"))
+        for n, days in enumerate(PRESETS):
+            self.preset.setItemText(n, tr("Last %1 days").replace("%1", str(days)))
+        self.show_button.setText(tr("Show"))
+        self.from_label.setText(tr("From"))
+        self.to_label.setText(tr("to"))
+        for panel, title in (
+            (self.per_day, tr("Reports received per day")),
+            (self.categories, tr("Received by category")),
+            (self.wards, tr("Received by ward/commune (top 15)")),
+            (self.units, tr("On-time rate and satisfaction per unit (%)")),
+            (self.backlog, tr("Backlog at the end of each day")),
+        ):
+            panel.chart().setTitle(title)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch while the dashboard is open: its words and names follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self.figures is not None:
+                self._show(self.figures)
 
     def period(self) -> Period:
         first, last = _day(self.first.date()), _day(self.last.date())
@@ -285,6 +309,7 @@ class Dashboard(QWidget):
         self.figures = figures
         period = figures.period
         ref = self.reference
+        language = current_language()
         self.per_day.bars(
             [f"{d.day:%d/%m}" for d in figures.received_per_day],
             [(tr("Received"), BLUE, [d.count for d in figures.received_per_day])],
@@ -293,7 +318,7 @@ class Dashboard(QWidget):
         )
         first, last = period.first, period.last
         self.categories.bars(
-            [_short(ref.category_name(c.key), 28) for c in figures.by_category],
+            [_short(ref.category_name(c.key, language), 28) for c in figures.by_category],
             [(tr("Received"), BLUE, [c.count for c in figures.by_category])],
             [
                 QueueFilter(categories=frozenset({c.key}), date_from=first, date_to=last)
@@ -304,7 +329,7 @@ class Dashboard(QWidget):
         )
         wards = figures.by_ward[:TOP_WARDS]
         self.wards.bars(
-            [_short(ref.ward_name(w.key), 28) for w in wards],
+            [_short(ref.ward_name(w.key, language), 28) for w in wards],
             [(tr("Received"), BLUE, [w.count for w in wards])],
             [QueueFilter(wards=frozenset({w.key}), date_from=first, date_to=last) for w in wards],
             self._open,

@@ -28,22 +28,27 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.escalation import EscalationPolicy
+from console.domain.labels import label
 from console.domain.lateness import days_late
-from console.domain.model import HANDLING_STATUSES, STATUS_LABELS_VI, Report, Role
+from console.domain.model import HANDLING_STATUSES, Report, Role
 from console.domain.reference import Reference
+from widgets.i18n import current_language
 from widgets.supervisor.common import local_text, tr, unit_name
 
 
 def skip_reason(policy: EscalationPolicy, report: Report, level: int, now: datetime) -> str | None:
-    """Why `level` cannot be sent on `report` now (Vietnamese), or None when it can."""
+    """Why `level` cannot be sent on `report` now, or None when it can."""
     if report.status not in HANDLING_STATUSES:
-        return f"đang ở trạng thái «{STATUS_LABELS_VI[report.status]}», không còn đôn đốc"
+        status = label(report.status, current_language())
+        return tr("status «%1», no longer escalated").replace("%1", status)
     if report.escalation_level >= level:
-        return f"đã đôn đốc cấp {report.escalation_level}"
+        return tr("already escalated to level %1").replace("%1", str(report.escalation_level))
     if report.escalated_at is not None:
         ready = report.escalated_at + policy.min_interval(report.escalation_level)
         if now < ready:
-            return f"chưa đủ thời gian giữa hai lần đôn đốc, có thể từ {local_text(ready)}"
+            return tr("too soon after the last escalation; possible from %1").replace(
+                "%1", local_text(ready)
+            )
     return None
 
 
@@ -79,10 +84,11 @@ class EscalationDialog(QDialog):
         ladder_layout = QVBoxLayout(ladder)
         self.levels = QButtonGroup(self)
         self.buttons: dict[int, QRadioButton] = {}
+        language = current_language()
         for step in policy.levels:
             text = tr("Level %1: %2 (to: %3)")
-            text = text.replace("%1", str(step.level)).replace("%2", step.label)
-            button = QRadioButton(text.replace("%3", step.recipient_label), ladder)
+            text = text.replace("%1", str(step.level)).replace("%2", step.name(language))
+            button = QRadioButton(text.replace("%3", step.recipient_name(language)), ladder)
             button.setObjectName(f"escalationLevel{step.level}")
             allowed = role in step.roles
             button.setEnabled(allowed)
@@ -172,7 +178,7 @@ class EscalationDialog(QDialog):
         return self.policy.render_message(
             level,
             code=report.code,
-            unit=unit_name(self.reference, report.unit) if report.unit else "—",
+            unit=unit_name(self.reference, report.unit, "vi") if report.unit else "—",
             deadline=deadline,
             days_late=late,
         )

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,13 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.model import STATUS_LABELS_VI, Status
+from console.domain.labels import label_of
+from console.domain.model import Status
 from console.domain.reference import Reference
 from console.store import Cache, Outbox
 from console.store.overdue import LateReport, UnitOverdue, UnitPerformance, group_overdue
 from console.store.overdue import unit_performance as load_performance
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter, queue_row_from_report
+from widgets.i18n import current_language
 from widgets.supervisor.common import (
     LatestLoad,
     SortItem,
@@ -97,13 +99,6 @@ def load_board(
     return BoardData(groups, performance, now)
 
 
-def _status(value: str) -> str:
-    try:
-        return STATUS_LABELS_VI[Status(value)]
-    except ValueError:
-        return value
-
-
 class OverdueBoard(QWidget):
     """Signals: `escalateRequested(list[int])` (report ids), `openInQueue(object)`
     (a QueueFilter or a list of ids), `loaded()` after each refresh."""
@@ -124,7 +119,6 @@ class OverdueBoard(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("overdueBoard")
-        self.setWindowTitle(tr("Overdue board"))
         self.cache = cache
         self.outbox = outbox
         self.clock = clock
@@ -136,10 +130,9 @@ class OverdueBoard(QWidget):
         self.period = QComboBox(self)
         self.period.setObjectName("overduePeriod")
         for days in PERIODS:
-            self.period.addItem(tr("Last %1 days").replace("%1", str(days)), days)
+            self.period.addItem("", days)
         self.period.setCurrentIndex(1)
-        self.period.setToolTip(tr("Period of the on-time rate and satisfaction"))
-        refresh = QPushButton(tr("Refresh"), self)
+        self.refresh_button = QPushButton(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("overdueSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -147,8 +140,6 @@ class OverdueBoard(QWidget):
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("overdueTree")
         self.tree.setColumnCount(len(BoardColumn))
-        headers = _headers()
-        self.tree.setHeaderLabels([headers[column] for column in BoardColumn])
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSortingEnabled(True)
@@ -159,14 +150,15 @@ class OverdueBoard(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
 
-        self.escalate_button = QPushButton(tr("Escalate selected…"), self)
+        self.escalate_button = QPushButton(self)
         self.escalate_button.setObjectName("overdueEscalate")
-        self.escalate_unit_button = QPushButton(tr("Escalate all overdue of the unit…"), self)
+        self.escalate_unit_button = QPushButton(self)
         self.escalate_unit_button.setObjectName("overdueEscalateUnit")
-        self.open_button = QPushButton(tr("Show in queue and map"), self)
+        self.open_button = QPushButton(self)
         self.open_button.setObjectName("overdueOpen")
-        self.close_button = QPushButton(tr("Close"), self)
+        self.close_button = QPushButton(self)
         self.close_button.setObjectName("overdueClose")
+        self._retranslate()
         self.close_button.clicked.connect(self.close)
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -175,7 +167,7 @@ class OverdueBoard(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.period)
-        top.addWidget(refresh)
+        top.addWidget(self.refresh_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.open_button)
         bottom.addStretch(1)
@@ -187,7 +179,7 @@ class OverdueBoard(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(bottom)
 
-        refresh.clicked.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.tree.itemSelectionChanged.connect(self._selection_changed)
         self.tree.itemDoubleClicked.connect(lambda item, _column: self._open(item))
@@ -195,6 +187,27 @@ class OverdueBoard(QWidget):
         self.escalate_unit_button.clicked.connect(self._escalate_unit)
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentItem()))
         self._selection_changed()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(tr("Overdue board"))
+        for n, days in enumerate(PERIODS):
+            self.period.setItemText(n, tr("Last %1 days").replace("%1", str(days)))
+        self.period.setToolTip(tr("Period of the on-time rate and satisfaction"))
+        self.refresh_button.setText(tr("Refresh"))
+        headers = _headers()
+        self.tree.setHeaderLabels([headers[column] for column in BoardColumn])
+        self.escalate_button.setText(tr("Escalate selected…"))
+        self.escalate_unit_button.setText(tr("Escalate all overdue of the unit…"))
+        self.open_button.setText(tr("Show in queue and map"))
+        self.close_button.setText(tr("Close"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch while the board is open: its words and data labels follow."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            if self.data is not None:
+                self._show(self.data)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -285,7 +298,8 @@ class OverdueBoard(QWidget):
         name, deadline = BoardColumn.NAME, BoardColumn.DEADLINE
         days, escalation = BoardColumn.DAYS_LATE, BoardColumn.ESCALATION
         child.setText(name, f"{row.code} — {row.title}")
-        child.setToolTip(name, f"{row.code} — {row.title}\n{_status(row.status)}")
+        status = label_of(Status, row.status, current_language())
+        child.setToolTip(name, f"{row.code} — {row.title}\n{status}")
         child.setText(deadline, local_text(late.deadline))
         child.set_key(deadline, late.deadline.timestamp())
         child.setText(days, str(late.days_late) if late.overdue else tr("soon"))

@@ -29,8 +29,9 @@ from widgets.supervisor.common import local_text, tr, unit_name
 
 
 def publication_reply(reference: Reference, report: Report) -> str:
-    """The reply to the citizen: the 'publication' form around the body of the unit's result."""
-    unit = unit_name(reference, report.unit) if report.unit else tr("the handling unit")
+    """The reply to the citizen (in Vietnamese whatever the UI's language): the 'publication'
+    form around the body of the unit's result."""
+    unit = unit_name(reference, report.unit, "vi") if report.unit else "đơn vị xử lý"
     return replies.publication_reply(reference, unit, report.result_text or "")
 
 

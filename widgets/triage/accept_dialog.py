@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.model import URGENCY_LABELS_VI, Report, Urgency
+from console.domain.labels import label
+from console.domain.model import Report, Urgency
 from console.domain.reference import Reference
+from widgets.i18n import current_language
 from widgets.triage.common import PlaceMap, report_line
 
 KEEP = ""
@@ -61,10 +63,11 @@ class AcceptDialog(QDialog):
         if single is None:
             self.category.addItem(self.tr("(keep each report's category)"), KEEP)
             self.urgency.addItem(self.tr("(keep each report's urgency)"), KEEP)
+        language = current_language()
         for category in reference.categories:
-            self.category.addItem(category.name, category.code)
+            self.category.addItem(reference.category_name(category.code, language), category.code)
         for urgency in Urgency:
-            self.urgency.addItem(URGENCY_LABELS_VI[urgency], urgency.value)
+            self.urgency.addItem(label(urgency, language), urgency.value)
         if single is not None:
             self.category.setCurrentIndex(max(0, self.category.findData(single.category)))
             self.urgency.setCurrentIndex(max(0, self.urgency.findData(single.urgency.value)))

@@ -18,18 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.model import (
-    ACTION_LABELS_VI,
-    REJECT_REASON_LABELS_VI,
-    ROLE_LABELS_VI,
-    STATUS_LABELS_VI,
-    URGENCY_LABELS_VI,
-    Event,
-    RejectReason,
-    Report,
-)
+from console.domain.labels import label, label_of
+from console.domain.model import Event, RejectReason, Report
 from console.domain.reference import Reference
 from console.store import OutboxEntry
+from widgets.i18n import current_language
 from widgets.triage.common import local_text, tr
 
 REAPPLY = 10
@@ -37,25 +30,27 @@ DROP = 11
 CHANGED = QBrush(QColor("#fff3cd"))
 
 
-def _fields(reference: Reference) -> list[tuple[str, Callable[[Report], str]]]:
+def _fields(
+    reference: Reference, code_of: Callable[[int], str]
+) -> list[tuple[str, Callable[[Report], str]]]:
+    language = current_language()
+
     def unit(r: Report) -> str:
-        return reference.unit_name(r.unit) if r.unit else "—"
+        return reference.unit_name(r.unit, language) if r.unit else "—"
 
     def reason(r: Report) -> str:
-        if r.reject_reason in set(RejectReason):
-            return REJECT_REASON_LABELS_VI[RejectReason(r.reject_reason)]
-        return r.reject_reason or "—"
+        return label_of(RejectReason, r.reject_reason, language) or "—"
 
     def place(r: Report) -> str:
         return "—" if r.lat is None or r.lon is None else f"{r.lat:.6f}, {r.lon:.6f}"
 
     return [
-        (tr("Status"), lambda r: STATUS_LABELS_VI[r.status]),
-        (tr("Category"), lambda r: reference.category_name(r.category)),
-        (tr("Urgency"), lambda r: URGENCY_LABELS_VI[r.urgency]),
+        (tr("Status"), lambda r: label(r.status, language)),
+        (tr("Category"), lambda r: reference.category_name(r.category, language)),
+        (tr("Urgency"), lambda r: label(r.urgency, language)),
         (tr("Unit"), unit),
         (tr("Deadline"), lambda r: local_text(r.deadline)),
-        (tr("Merged into"), lambda r: str(r.duplicate_of) if r.duplicate_of else "—"),
+        (tr("Merged into"), lambda r: code_of(r.duplicate_of) if r.duplicate_of else "—"),
         (tr("Reject reason"), reason),
         (tr("Location"), place),
         (tr("Escalation level"), lambda r: str(r.escalation_level)),
@@ -63,15 +58,16 @@ def _fields(reference: Reference) -> list[tuple[str, Callable[[Report], str]]]:
 
 
 def event_line(event: Event, reference: Reference) -> str:
-    """One history line: "08:05 06/01/2026 — supervisor (Giám sát viên): Chuyển xử lý ..."."""
+    """One history line: "08:05 06/01/2026 — supervisor (Supervisor): Assign for handling ..."."""
+    language = current_language()
     line = (
-        f"{local_text(event.at)} — {event.actor} ({ROLE_LABELS_VI.get(event.role, event.role)}): "
-        f"{ACTION_LABELS_VI.get(event.action, event.action)}, "
-        f"{STATUS_LABELS_VI[event.from_status]} → {STATUS_LABELS_VI[event.to_status]}"
+        f"{local_text(event.at)} — {event.actor} ({label(event.role, language)}): "
+        f"{label(event.action, language)}, "
+        f"{label(event.from_status, language)} → {label(event.to_status, language)}"
     )
     unit = event.payload.get("unit")
     if isinstance(unit, str) and unit:
-        line += f" ({reference.unit_name(unit)})"
+        line += f" ({reference.unit_name(unit, language)})"
     return line
 
 
@@ -92,8 +88,10 @@ class ConflictDialog(QDialog):
         server: Report | None,
         history: Sequence[Event],
         reference: Reference,
+        code_of: Callable[[int], str],
         parent: QWidget | None = None,
     ) -> None:
+        """`code_of` names a report by its PA code (a merge target is shown by it)."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.entry = entry
@@ -106,7 +104,7 @@ class ConflictDialog(QDialog):
                 "Your action «%1» on %2 (queued at %3) was not applied: the report changed "
                 "on the server before it arrived."
             )
-            .replace("%1", ACTION_LABELS_VI[entry.action_type])
+            .replace("%1", label(entry.action_type, current_language()))
             .replace("%2", code)
             .replace("%3", local_text(entry.created_at)),
             self,
@@ -127,13 +125,13 @@ class ConflictDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         mine = entry.preview
         rows: list[tuple[str, str, str, bool]] = []
-        for label, value in _fields(reference):
+        for caption, value in _fields(reference, code_of):
             ours = value(mine) if mine is not None else "—"
             theirs = value(server) if server is not None else "—"
-            rows.append((label, ours, theirs, ours != theirs))
+            rows.append((caption, ours, theirs, ours != theirs))
         self.table.setRowCount(len(rows))
-        for n, (label, ours, theirs, differs) in enumerate(rows):
-            for column, text in enumerate((label, ours, theirs)):
+        for n, (caption, ours, theirs, differs) in enumerate(rows):
+            for column, text in enumerate((caption, ours, theirs)):
                 item = QTableWidgetItem(text)
                 if differs:
                     item.setBackground(CHANGED)

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.duplicates import DuplicateCandidate, TriageSettings
-from console.domain.model import STATUS_LABELS_VI, Report
+from console.domain.labels import label
+from console.domain.model import Report
 from console.domain.reference import Reference
+from widgets.i18n import current_language
 from widgets.triage.common import MapPoint, PlaceMap, local_text, report_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -68,6 +70,7 @@ class MergeDialog(QDialog):
                 self.tr("Merged"),
             ]
         )
+        language = current_language()
         for number, candidate in enumerate(self.candidates, start=1):
             other = candidate.report
             item = QTreeWidgetItem(
@@ -75,10 +78,10 @@ class MergeDialog(QDialog):
                 [
                     str(number),
                     report_line(other),
-                    reference.category_name(other.category),
+                    reference.category_name(other.category, language),
                     f"{candidate.distance_m:.0f} m",
                     local_text(other.created_at),
-                    STATUS_LABELS_VI[other.status],
+                    label(other.status, language),
                     str(other.merged_count),
                 ],
             )

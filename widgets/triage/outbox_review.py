@@ -8,10 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
-from console.domain.model import ACTION_LABELS_VI, Report
+from console.domain.labels import label
+from console.domain.model import Report
 from console.domain.wire import InvalidRecord, report_from_json
 from console.domain.workflow import WorkflowError, apply_action
 from console.store import EntryState, OutboxEntry, StoreError
+from widgets.i18n import current_language
 from widgets.triage.conflict_dialog import DROP, REAPPLY, ConflictDialog
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ class OutboxReview(QObject):
         refused = [e for e in fresh if e.state is EntryState.REFUSED]
         if refused:
             lines = [
-                f"{self._code(e)} — {ACTION_LABELS_VI[e.action_type]}: "
+                f"{self._code(e)} — {label(e.action_type, current_language())}: "
                 f"{e.last_error or ''} (HTTP {e.server_status}, {e.server_code})"
                 for e in refused
             ]
@@ -52,8 +54,11 @@ class OutboxReview(QObject):
         self._next_conflict()
 
     def _code(self, entry: OutboxEntry) -> str:
-        report = self.controller.desk.cache.get_report(entry.report_id)
-        return report.code if report is not None else f"#{entry.report_id}"
+        return self._code_of(entry.report_id)
+
+    def _code_of(self, report_id: int) -> str:
+        report = self.controller.desk.cache.get_report(report_id)
+        return report.code if report is not None else f"#{report_id}"
 
     def server_report(self, entry: OutboxEntry) -> Report | None:
         """The newest state known: the cache's or the one the 409 carried."""
@@ -83,6 +88,7 @@ class OutboxReview(QObject):
             server,
             c.desk.cache.get_history(current.report_id),
             c.desk.reference,
+            self._code_of,
             c.parent_widget,
         )
         self.conflict_dialog = dialog

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.model import ACTION_LABELS_VI
+from console.domain.labels import label
 from console.store import Cache, EntryState, Outbox, OutboxEntry
+from widgets.i18n import current_language
 from widgets.triage.common import local_text, tr
 
 SHOWN_STATES = (EntryState.QUEUED, EntryState.FAILED, EntryState.CONFLICT, EntryState.REFUSED)
@@ -120,7 +121,7 @@ class PendingActionsDialog(QDialog):
             report = reports.get(entry.report_id)
             cells = (
                 report.code if report is not None else f"#{entry.report_id}",
-                ACTION_LABELS_VI[entry.action_type],
+                label(entry.action_type, current_language()),
                 state_label(entry.state),
                 local_text(entry.created_at),
                 str(entry.attempts),

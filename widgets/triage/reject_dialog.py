@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.labels import label
 from console.domain.model import REJECT_REASON_LABELS_VI, RejectReason, Report
 from console.domain.reference import Reference
+from widgets.i18n import current_language
 from widgets.triage.common import report_line
 
 #: A duplicate is merged, not rejected by hand: it has its own action.
@@ -50,7 +52,7 @@ class RejectDialog(QDialog):
         self.reason = QComboBox(self)
         self.reason.setObjectName("reason")
         for reason in REASONS:
-            self.reason.addItem(REJECT_REASON_LABELS_VI[reason], reason.value)
+            self.reason.addItem(label(reason, current_language()), reason.value)
         self.note = QLineEdit(self)
         self.note.setObjectName("note")
         self.note.setPlaceholderText(self.tr("Internal note (not sent to the citizen)"))
