@@ -3,6 +3,7 @@
 Statuses, urgency levels, roles, actions, reject reasons and deadline stages are enums: their
 Vietnamese labels live beside them in `model` and `sla` (the exports and the central API speak
 Vietnamese), the English ones here, and `label(value, language)` is the one way to read either.
+Sentences the domain composes (routing advice) are in `PHRASES`, read through `phrase`.
 Names that are data (categories, units, wards, channels, escalation levels) carry their English
 name in resources/ and are read through `Reference` and `EscalationLevel` the same way.
 """
@@ -118,3 +119,44 @@ def label_of(kind: type[StrEnum], code: str | None, language: str = "vi") -> str
         return label(kind(code), language)
     except ValueError:
         return code
+
+
+#: Sentences the domain composes for an operator, by key: {language: template}.
+PHRASES: dict[str, dict[str, str]] = {
+    "route.explanation": {
+        "vi": "Lĩnh vực {category}{place} → {unit} ({notes})",
+        "en": "Category {category}{place} → {unit} ({notes})",
+    },
+    "route.ward": {"vi": " tại {ward}", "en": " in {ward}"},
+    "route.former_ward": {"vi": " tại {ward} (nay là {now})", "en": " in {ward} (now {now})"},
+    "route.unknown_ward": {
+        "vi": " tại địa bàn không rõ '{ward}'",
+        "en": " in unknown ward '{ward}'",
+    },
+    "route.no_ward": {"vi": " (chưa rõ địa bàn)", "en": " (ward not known)"},
+    "route.rule": {"vi": "quy tắc {number}", "en": "rule {number}"},
+    "route.category_default": {"vi": "mặc định của lĩnh vực", "en": "category default"},
+    "route.ward_committee": {"vi": "UBND địa bàn", "en": "ward committee"},
+    "route.unknown_category": {
+        "vi": "Lĩnh vực '{category}' không có trong danh mục",
+        "en": "Category '{category}' is not in the list",
+    },
+    "route.none": {
+        "vi": "Không có quy tắc phân công nào cho lĩnh vực {category} dẫn tới một đơn vị đang "
+        "hoạt động; hãy chọn đơn vị thủ công",
+        "en": "No routing rule for category {category} leads to an active unit; "
+        "choose the unit by hand",
+    },
+    "route.none_in_ward": {
+        "vi": "Không có quy tắc phân công nào cho lĩnh vực {category} tại {ward} dẫn tới một "
+        "đơn vị đang hoạt động; hãy chọn đơn vị thủ công",
+        "en": "No routing rule for category {category} in {ward} leads to an active unit; "
+        "choose the unit by hand",
+    },
+}
+
+
+def phrase(key: str, language: str = "vi", **values: str) -> str:
+    """A domain sentence in `language` (Vietnamese when it has no other), fields filled."""
+    templates = PHRASES[key]
+    return templates.get(language, templates["vi"]).format(**values)

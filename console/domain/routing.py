@@ -7,19 +7,72 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from console.domain.labels import phrase
 from console.domain.reference import WARD_COMMITTEE, Reference, RoutingRule
 
 
 class NoRoute(ValueError):
-    """No rule gives an active unit; the message (Vietnamese) says why."""
+    """No rule gives an active unit; `message(language)` says why (str: in Vietnamese)."""
+
+    def __init__(self, reference: Reference, category: str, ward: str | None) -> None:
+        self.reference = reference
+        self.category = category
+        self.ward = ward
+        super().__init__(self.message("vi"))
+
+    def message(self, language: str = "vi") -> str:
+        ref = self.reference
+        if ref.category(self.category) is None:
+            return phrase("route.unknown_category", language, category=self.category)
+        category = ref.category_name(self.category, language)
+        if self.ward is None:
+            return phrase("route.none", language, category=category)
+        ward = ref.ward_name(self.ward, language)
+        return phrase("route.none_in_ward", language, category=category, ward=ward)
 
 
 @dataclass(frozen=True, slots=True)
 class UnitSuggestion:
+    """The unit and why: `explanation(reference, language)` is what the operator reads."""
+
     unit: str
-    explanation_vi: str
     #: Position of the winning rule in `reference.routing.rules` (0-based; shown 1-based).
     rule_index: int
+    category: str
+    #: The ward as the report gives it, and the current ward it stands for (None: unknown).
+    ward: str | None
+    current_ward: str | None
+
+    def explanation(self, reference: Reference, language: str = "vi") -> str:
+        """ "Category Lighting in Phú Xuân → <unit> (rule 3, category default, ward committee)"."""
+        rule = reference.routing.rules[self.rule_index]
+        ward, current = self.ward, self.current_ward
+        if ward is None:
+            place = phrase("route.no_ward", language)
+        elif current is None:
+            place = phrase("route.unknown_ward", language, ward=ward)
+        elif current != ward:
+            place = phrase(
+                "route.former_ward",
+                language,
+                ward=reference.ward_name(ward, language),
+                now=reference.ward_name(current, language),
+            )
+        else:
+            place = phrase("route.ward", language, ward=reference.ward_name(current, language))
+        notes = [phrase("route.rule", language, number=str(self.rule_index + 1))]
+        if rule.wards is None:
+            notes.append(phrase("route.category_default", language))
+        if rule.unit == WARD_COMMITTEE:
+            notes.append(phrase("route.ward_committee", language))
+        return phrase(
+            "route.explanation",
+            language,
+            category=reference.category_name(self.category, language),
+            place=place,
+            unit=reference.unit_name(self.unit, language),
+            notes=", ".join(notes),
+        )
 
 
 def _rule_unit(reference: Reference, rule: RoutingRule, ward_code: str | None) -> str | None:
@@ -33,7 +86,7 @@ def suggest_unit(reference: Reference, category: str, ward: str | None) -> UnitS
     """The first rule matching (category, ward) whose unit is active; former wards count as
     their successor. Raise NoRoute when the category is unknown or nothing matches."""
     if reference.category(category) is None:
-        raise NoRoute(f"Lĩnh vực '{category}' không có trong danh mục")
+        raise NoRoute(reference, category, ward)
     current = reference.current_ward(ward) if ward else None
     current_code = current.code if current is not None else None
     for index, rule in enumerate(reference.routing.rules):
@@ -45,43 +98,8 @@ def suggest_unit(reference: Reference, category: str, ward: str | None) -> UnitS
         unit = reference.unit(unit_code) if unit_code else None
         if unit is None or not unit.active:
             continue
-        return UnitSuggestion(
-            unit=unit.code,
-            explanation_vi=_explain(
-                reference, category, ward, current_code, rule, index, unit.name
-            ),
-            rule_index=index,
-        )
-    place = f" tại {reference.ward_name(ward)}" if ward else ""
-    raise NoRoute(
-        f"Không có quy tắc phân công nào cho lĩnh vực {reference.category_name(category)}"
-        f"{place} dẫn tới một đơn vị đang hoạt động; hãy chọn đơn vị thủ công"
-    )
-
-
-def _explain(
-    reference: Reference,
-    category: str,
-    ward: str | None,
-    current: str | None,
-    rule: RoutingRule,
-    index: int,
-    unit_name: str,
-) -> str:
-    if ward is None:
-        place = " (chưa rõ địa bàn)"
-    elif current is None:
-        place = f" tại địa bàn không rõ '{ward}'"
-    elif current != ward:
-        place = f" tại {reference.ward_name(ward)} (nay là {reference.ward_name(current)})"
-    else:
-        place = f" tại {reference.ward_name(current)}"
-    notes = [f"quy tắc {index + 1}"]
-    if rule.wards is None:
-        notes.append("mặc định của lĩnh vực")
-    if rule.unit == WARD_COMMITTEE:
-        notes.append("UBND địa bàn")
-    return f"Lĩnh vực {reference.category_name(category)}{place} → {unit_name} ({', '.join(notes)})"
+        return UnitSuggestion(unit.code, index, category, ward, current_code)
+    raise NoRoute(reference, category, ward or None)
 
 
 def routing_problems(reference: Reference) -> list[str]:

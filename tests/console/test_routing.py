@@ -24,17 +24,18 @@ def test_street_light_in_the_old_centre_goes_to_the_lighting_company() -> None:
     assert suggestion.unit == "chieu-sang-hue"
     rule = reference.routing.rules[suggestion.rule_index]
     assert rule.category == "lighting"
-    assert suggestion.explanation_vi == (
+    assert suggestion.explanation(reference) == (
         "Lĩnh vực Chiếu sáng, điện tại Phường Phú Xuân → "
         f"Công ty CP Chiếu sáng và Thiết bị đô thị Huế (quy tắc {suggestion.rule_index + 1})"
     )
 
 
 def test_rubbish_in_a_mountain_commune_goes_to_its_ubnd() -> None:
-    suggestion = suggest_unit(load_reference(), "environment", "a-luoi-3")
+    reference = load_reference()
+    suggestion = suggest_unit(reference, "environment", "a-luoi-3")
     assert suggestion.unit == "ubnd-a-luoi-3"
-    assert "UBND xã A Lưới 3" in suggestion.explanation_vi
-    assert "mặc định của lĩnh vực" in suggestion.explanation_vi
+    assert "UBND xã A Lưới 3" in suggestion.explanation(reference)
+    assert "mặc định của lĩnh vực" in suggestion.explanation(reference)
 
 
 def test_a_former_ward_routes_as_its_successor() -> None:
@@ -42,15 +43,16 @@ def test_a_former_ward_routes_as_its_successor() -> None:
     old = suggest_unit(reference, "environment", "phuong-phu-hoi")
     new = suggest_unit(reference, "environment", "thuan-hoa")
     assert old.unit == new.unit == "moi-truong-do-thi"
-    assert "Phường Phú Hội (nay là Phường Thuận Hóa)" in old.explanation_vi
+    assert "Phường Phú Hội (nay là Phường Thuận Hóa)" in old.explanation(reference)
     district = suggest_unit(reference, "urban-order", "thi-xa-huong-thuy")
     assert district.unit == "ubnd-huong-thuy"
 
 
 def test_unknown_ward_falls_back_to_a_fixed_unit_default() -> None:
-    suggestion = suggest_unit(load_reference(), "heritage", None)
+    reference = load_reference()
+    suggestion = suggest_unit(reference, "heritage", None)
     assert suggestion.unit == "so-van-hoa-the-thao"
-    assert "chưa rõ địa bàn" in suggestion.explanation_vi
+    assert "chưa rõ địa bàn" in suggestion.explanation(reference)
 
 
 def test_first_matching_rule_wins() -> None:
@@ -74,3 +76,17 @@ def test_no_route_explains_in_vietnamese() -> None:
         suggest_unit(reference, "weather", "phu-xuan")
     with pytest.raises(NoRoute, match="hãy chọn đơn vị thủ công"):
         suggest_unit(reference, "environment", None)
+
+
+def test_the_advice_reads_in_english_for_an_english_operator() -> None:
+    """One lookup (console.domain.labels.phrase) gives the same advice in either language."""
+    reference = load_reference()
+    old = suggest_unit(reference, "environment", "phuong-phu-hoi")
+    assert old.explanation(reference, "en") == (
+        "Category Environment and urban sanitation in Phú Hội Ward (now Thuận Hóa Ward) → "
+        "Huế Environment and Urban Works JSC (rule 1)"
+    )
+    with pytest.raises(NoRoute) as refused:
+        suggest_unit(reference, "environment", None)
+    assert refused.value.message("en").endswith("choose the unit by hand")
+    assert str(refused.value).endswith("hãy chọn đơn vị thủ công")

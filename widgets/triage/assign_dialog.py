@@ -36,6 +36,7 @@ from console.domain.routing import UnitSuggestion
 from console.domain.sla import SlaClock
 from console.domain.text import fold
 from widgets.hue_time import from_qdatetime, hue_datetime_edit, to_qdatetime
+from widgets.i18n import current_language
 from widgets.triage.common import (
     duration_text,
     group_units,
@@ -185,10 +186,10 @@ class AssignDialog(QDialog):
             if isinstance(suggestion, UnitSuggestion):
                 self.explanation.setText(
                     self.tr("Suggested: %1").replace(
-                        "%1", self.reference.unit_name(suggestion.unit)
+                        "%1", self.reference.unit_name(suggestion.unit, current_language())
                     )
                     + "\n"
-                    + suggestion.explanation_vi
+                    + suggestion.explanation(self.reference, current_language())
                 )
             elif suggestion:
                 self.explanation.setText(suggestion)

@@ -25,6 +25,7 @@ from console.domain.model import ActionType, Report
 from console.domain.routing import NoRoute, UnitSuggestion, suggest_unit
 from console.domain.workflow import TRANSITIONS, Context, WorkflowError, check_allowed
 from widgets.desk import Desk
+from widgets.i18n import current_language
 from widgets.messages import first_lines, inform
 from widgets.tasks import TaskRunner
 from widgets.triage.accept_dialog import AcceptDialog
@@ -281,7 +282,7 @@ class TriageController(QObject):
                     self.desk.reference, report.category, report.ward
                 )
             except NoRoute as exc:
-                suggestions[report.id] = str(exc)
+                suggestions[report.id] = exc.message(current_language())
         dialog = AssignDialog(
             self.desk.reference,
             self.desk.sla,
