@@ -319,12 +319,12 @@ def child_sync(data_dir: Path, base_url: str) -> dict[str, Any]:
 
     from console.config import load_settings
     from console.connection import sign_in
-    from widgets.collector import GuiThreadCollector
+    from widgets import runtime
     from widgets.main_window import MainWindow
     from widgets.opening import open_session
 
     app = QApplication([])
-    collector = GuiThreadCollector()  # as `paht-console` runs: collection on the GUI thread
+    applied = runtime.apply()  # as `paht-console` runs: collection on the GUI thread
     settings = load_settings(data_dir=data_dir).with_changes(sync_interval_s=86_400, tiles_url=None)
     session = open_session(settings, sign_in(base_url, "operator", "demo"))
     window = MainWindow(session, use_tray=False)
@@ -358,7 +358,7 @@ def child_sync(data_dir: Path, base_url: str) -> dict[str, Any]:
     queue_rows = len(window.queue.visible_rows())
     window.close()
     session.cache.close()
-    collector.stop()
+    applied.restore()
     return {
         "stall_ms": stall_ms,
         "p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,14 +27,18 @@ DEMO_OPERATOR = "operator"
 DEMO_DB_NAME = "demo-central.sqlite3"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Connection:
+    """A signed-in client. `confirmed` is False for a remembered sign-in the server has not
+    answered for yet: its user and role are only what this computer remembers."""
+
     base_url: str
     client: CentralClient
     user: str
     role: Role
     token: str
     expires_at: datetime | None = None
+    confirmed: bool = True
 
 
 def ensure_demo_database(db_path: Path, count: int) -> None:
@@ -124,24 +128,43 @@ def reconnect(
 ) -> Connection:
     """A remembered sign-in, checked with the server when it answers (once, no retries).
 
-    When it does not answer, the remembered user and role are trusted: the operator works
-    from the cache and the next sync brings the server's verdict. A refused token raises
-    Unauthorized (or Forbidden): the user signs in again.
+    When it does not answer, the connection carries the remembered user and role
+    unconfirmed: the window shows the cache read-only until `confirm` succeeds. A refused
+    token raises Unauthorized (or Forbidden): the user signs in again.
     """
     from console.sync.client import CentralClient
     from console.sync.errors import NetworkError, ServerError
 
-    probe = CentralClient(base_url, token=token, ca_bundle=ca_bundle, retries=0)
-    try:
-        info = probe.me()
-    except (NetworkError, ServerError):
-        info = {"name": user, "role": role.value}
-    finally:
-        probe.close()
-    return Connection(
+    remembered = Connection(
         base_url=base_url,
         client=CentralClient(base_url, token=token, ca_bundle=ca_bundle),
-        user=str(info["name"]),
-        role=Role(info["role"]),
+        user=user,
+        role=role,
         token=token,
+        confirmed=False,
     )
+    try:
+        return confirm(remembered, ca_bundle, retries=0)
+    except (NetworkError, ServerError):
+        return remembered
+
+
+def confirm(
+    connection: Connection, ca_bundle: str | None = None, *, retries: int | None = None
+) -> Connection:
+    """The connection as the server knows it now: its user and role, `confirmed`.
+
+    Raises NetworkError or ServerError when the server does not answer, Unauthorized or
+    Forbidden when it refuses the token.
+    """
+    from console.sync.client import CentralClient
+
+    options: dict[str, Any] = {} if retries is None else {"retries": retries}
+    probe = CentralClient(
+        connection.base_url, token=connection.token, ca_bundle=ca_bundle, **options
+    )
+    try:
+        info = probe.me()
+    finally:
+        probe.close()
+    return replace(connection, user=str(info["name"]), role=Role(info["role"]), confirmed=True)

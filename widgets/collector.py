@@ -5,6 +5,7 @@ collector; when that is a sync or a task thread, Qt deletes a widget outside its
 and the process crashes (seen: a segmentation fault in a server thread's collection).
 So automatic collection is switched off and this timer collects, generation by
 generation, with the thresholds Python would have used, always on the GUI thread.
+`widgets.runtime.apply` starts it, with the process's other settings.
 """
 
 from __future__ import annotations

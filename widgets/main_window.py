@@ -1,29 +1,24 @@
 """The operator's main window: queue, detail and map in docks, menus, sync and status.
 
-Docks let each operator arrange the three views on one or two screens; the arrangement and
-the window geometry are kept in an INI file in the config folder. Everything slow (sync, a
+The docks and their kept arrangement are `widgets.window_layout`. Everything slow (sync, a
 report's details, marker colours for 200,000 rows) runs on worker threads.
 
-The window starts in two steps: it is built and shown from a `Workplace` (who, which rules),
-then `attach` brings the opened store: the queue loads, sync starts and the role's menus
-appear. The operator can type a search from the first step.
+The window follows the start's phases (`widgets.session.Phase`): built and shown from a
+`Workplace` (who, which rules), the operator can type a search; `attach` brings the signed-in
+session with its open store: the queue loads, sync starts and the role's menus appear. A
+session whose role only this computer remembers (the server did not answer) is shown
+read-only until `confirm_role`. Sync and status are `widgets.window_sync`, the detail panel's
+loading `widgets.window_detail`, menus `widgets.window_menus` (fed the window's slots).
 """
 
 from __future__ import annotations
 
-import gc
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QMainWindow,
-    QMessageBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
-from console.domain.model import Event, Report
 from console.domain.workflow import STAFF
 from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
@@ -31,36 +26,25 @@ from widgets.i18n import apply_language, save_language
 from widgets.map_pane import MapPane
 from widgets.notifications import Notifier
 from widgets.queue_view import QueueView
-from widgets.session import Workplace, WorkSession, layout_settings, load_detail
+from widgets.session import Phase, Workplace, WorkSession, layout_settings
 from widgets.shortcut_sheet import ShortcutSheet
-from widgets.status_bar import LinkState, SyncStatusBar
-from widgets.sync_worker import SyncController, SyncOutcome
+from widgets.status_bar import SyncStatusBar
+from widgets.sync_worker import SyncController
 from widgets.tasks import TaskRunner
+from widgets.window_detail import DetailFollower, MediaSource
 from widgets.window_focus import FocusReturn
-from widgets.window_menus import WindowMenus
+from widgets.window_layout import arrange, make_dock, restore_layout, save_layout, size_docks
+from widgets.window_menus import MenuSlots, WindowMenus
+from widgets.window_sync import WindowSync
 
 if TYPE_CHECKING:
     from widgets.map_view import MapView
     from widgets.role_tools import RoleTools
 
-LAYOUT_VERSION = 1
 QUEUE_MIN_WIDTH = 420
 DEFAULT_SIZE = (1400, 860)
 #: The map page is built once and kept here (see console.maps.page.cached_map_page).
 MAP_FOLDER = "map"
-
-
-class _MediaSource:
-    """A report's photos, from the session's detail client once the store is open: the
-    detail panel is built before that client exists."""
-
-    def __init__(self) -> None:
-        self.client: Any = None
-
-    def fetch(self, report_id: int, index: int) -> bytes:
-        if self.client is None:
-            raise RuntimeError("no report is shown before the store is open")
-        return bytes(self.client.media(report_id, index))
 
 
 class MainWindow(QMainWindow):
@@ -81,24 +65,18 @@ class MainWindow(QMainWindow):
         restore: bool = True,
         parent: QWidget | None = None,
     ) -> None:
-        """From a `Workplace` the window waits for `attach`; from a session it is complete."""
+        """From a `Workplace` the window waits for `attach`; from a session it is attached."""
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        place = work.workplace if isinstance(work, WorkSession) else work
+        place = work.place if isinstance(work, WorkSession) else work
         self.place = place
         self.role = place.role
         self.language = language
         self.store = store or layout_settings(place.settings.config_dir)
         self.runner = TaskRunner(self)
         self._session: WorkSession | None = None
-        self._sync: SyncController | None = None
         self._tools: RoleTools | None = None
-        self._sync_asked = False
-        self._selected: int | None = None
-        #: Reports acted on since the last sync: their history is fetched again after it.
-        self._acted: set[int] = set()
         self.visible_rows: list[QueueRow] = []
-        self.error_box: QMessageBox | None = None
         self._closed = False
 
         self.setDockNestingEnabled(True)
@@ -109,16 +87,16 @@ class MainWindow(QMainWindow):
         )
 
         self.queue = QueueView(place.sla, place.reference, place.settings)
-        self._media = _MediaSource()
+        self._media = MediaSource()
         self.detail = DetailPanel(
             fetch_media=self._media.fetch, reference=place.reference, sla=place.sla
         )
         self.map_pane = MapPane(self.queue.clock)
         # Narrow screens: the queue may be narrower than its filter bar would like (it clips).
         self.queue.setMinimumWidth(min(self.queue.minimumSizeHint().width(), QUEUE_MIN_WIDTH))
-        self.queue_dock = self._dock("queueDock", self.queue)
-        self.detail_dock = self._dock("detailDock", self.detail)
-        self.map_dock = self._dock("mapDock", self.map_pane)
+        self.queue_dock = make_dock(self, "queueDock", self.queue)
+        self.detail_dock = make_dock(self, "detailDock", self.detail)
+        self.map_dock = make_dock(self, "mapDock", self.map_pane)
         self.default_layout()
 
         self.status = SyncStatusBar(self)
@@ -126,12 +104,20 @@ class MainWindow(QMainWindow):
         self.status.show_user(place.user, self.role)
         # Roles that never act on reports have no outbox to watch.
         self.status.show_outbox(self.role in STAFF)
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setObjectName("readOnlyNote")
+        self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_only_label.setStyleSheet("color: #92400e; font-weight: bold;")
+        self.read_only_label.hide()
+        self.status.addWidget(self.read_only_label)
+        self.link = WindowSync(self, self.status)
+        self.follower = DetailFollower(self.detail, self.runner, self.role)
         self.shortcut_sheet: ShortcutSheet | None = None
         self._retranslate()
         if place.token_warning:
             self.status.show_warning(self.tr("Sign-in kept in a file"), place.token_warning)
         self.notifier = Notifier(self, place.settings.data_dir, self._ward_name, use_tray=use_tray)
-        self.menus = WindowMenus(self, self.choose_language)
+        self.menus = WindowMenus(self, self._menu_slots(), self.docks())
         self.focus_return = FocusReturn(self, self.queue.table)
         self._wire()
         self._layout_restored = restore and self.restore_layout()
@@ -142,21 +128,13 @@ class MainWindow(QMainWindow):
             self.attach(work)
 
     def attach(self, session: WorkSession) -> None:
-        """The store is open: the queue loads, sync starts if asked, the role's tools appear."""
+        """The store is open: the queue loads, sync starts if asked, the role's tools appear
+        (read-only while the server has not confirmed the role)."""
         self._session = session
         self.map_pane.open(session.tiles, session.settings.data_dir / MAP_FOLDER)
         self._media.client = session.detail_engine.client
+        self.follower.open(session)
         self.queue.open_store(session.cache, session.outbox)
-        self._sync = SyncController(
-            session.engine,
-            session.cache,
-            session.outbox,
-            session.settings.sync_interval_s,
-            self,
-        )
-        self._sync.started.connect(self._sync_started)
-        self._sync.progressed.connect(self.status.show_progress)
-        self._sync.finished.connect(self._sync_finished)
         # The role's controllers and dialogs import the store's queries and the exports:
         # loaded here, after the window shows, not on its start path.
         from widgets.role_tools import RoleTools
@@ -165,7 +143,7 @@ class MainWindow(QMainWindow):
             self,
             session,
             self.queue,
-            self._push_soon,
+            self.link.push_soon,
             session.detail_engine.refresh_report,
             self._media.fetch,
         )
@@ -174,10 +152,27 @@ class MainWindow(QMainWindow):
         self.queue.table.selectionModel().selectionChanged.connect(tools.selection_changed)
         tools.changed.connect(self._reports_changed)
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
-        tools.reported.connect(self._action_reported)
-        if self._sync_asked:
-            self._sync.start()
+        tools.reported.connect(self.link.action_reported)
+        if not session.connection.confirmed:
+            self._show_read_only(True)
+        self.link.open(session)
         self.opened.emit()
+
+    def confirm_role(self) -> None:
+        """The server answered for the remembered role: the role's actions are enabled."""
+        self._show_read_only(False)
+
+    def _show_read_only(self, read_only: bool) -> None:
+        if self._tools is not None:
+            self._tools.set_read_only(read_only, self._read_only_text())
+        self.read_only_label.setVisible(read_only)
+
+    def _read_only_text(self) -> str:
+        return self.tr("Offline: read-only until the server confirms your role")
+
+    @property
+    def phase(self) -> Phase:
+        return Phase.CONFIGURED if self._session is None else Phase.OPEN
 
     @property
     def map(self) -> MapView:
@@ -191,9 +186,9 @@ class MainWindow(QMainWindow):
 
     @property
     def sync(self) -> SyncController:
-        if self._sync is None:
+        if self.link.controller is None:
             raise RuntimeError("the window's store is not open yet")
-        return self._sync
+        return self.link.controller
 
     @property
     def tools(self) -> RoleTools:
@@ -201,82 +196,61 @@ class MainWindow(QMainWindow):
             raise RuntimeError("the window's store is not open yet")
         return self._tools
 
+    @property
+    def error_box(self) -> QMessageBox | None:
+        return self.link.error_box
+
     def is_open(self) -> bool:
-        return self._session is not None
+        return self.phase is Phase.OPEN
 
     # -- building --------------------------------------------------------------------------
 
-    def _dock(self, name: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+    def docks(self) -> tuple[QDockWidget, QDockWidget, QDockWidget]:
+        return self.queue_dock, self.detail_dock, self.map_dock
+
+    def _menu_slots(self) -> MenuSlots:
+        return MenuSlots(
+            sync_now=self.sync_now,
+            focus_search=self.focus_search,
+            quit=self.close,
+            set_heatmap=self.map_pane.set_heatmap,
+            fit_all=self.map_pane.fit_all,
+            reset_layout=self.default_layout,
+            show_shortcuts=self.show_shortcuts,
+            about=self.about,
+            choose_language=self.choose_language,
+            language=lambda: self.language,
         )
-        return dock
 
     def default_layout(self) -> None:
-        for dock in (self.queue_dock, self.detail_dock, self.map_dock):
-            dock.setFloating(False)
-            dock.show()
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.queue_dock)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
-        self.splitDockWidget(self.queue_dock, self.detail_dock, Qt.Orientation.Horizontal)
-        self.splitDockWidget(self.detail_dock, self.map_dock, Qt.Orientation.Vertical)
-        self._size_docks()
-
-    def _size_docks(self) -> None:
-        """Queue wider than the right column (its six first columns fit at 1366 px); details a
-        little taller than the map."""
-        width = max(self.width(), 1000)
-        height = max(self.height(), 600)
-        self.resizeDocks(
-            [self.queue_dock, self.detail_dock],
-            [width * 3 // 5, width * 2 // 5],
-            Qt.Orientation.Horizontal,
-        )
-        self.resizeDocks(
-            [self.detail_dock, self.map_dock],
-            [height * 11 // 20, height * 9 // 20],
-            Qt.Orientation.Vertical,
-        )
+        arrange(self, *self.docks())
 
     def _wire(self) -> None:
         self.queue.visibleRowsChanged.connect(self._rows_changed)
         self.queue.reportSelected.connect(self._report_selected)
-        self.queue.currentLeft.connect(self._report_left)
+        self.queue.currentLeft.connect(self.follower.left)
         self.queue.urgentReportsSeen.connect(self.notifier.announce)
         self.notifier.alert.openRequested.connect(self._open_alerted)
         self.map_pane.markerClicked.connect(self.queue.select_report)
+        self.follower.shown.connect(self.detailShown)
+        self.link.reachedServer.connect(self._synced)
 
     # -- layout ----------------------------------------------------------------------------
 
     def restore_layout(self) -> bool:
-        """The operator's last geometry and dock arrangement; False when there is none."""
-        geometry = self.store.value("window/geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            return False
-        state = self.store.value("window/state")
-        return state is not None and bool(self.restoreState(state, LAYOUT_VERSION))
+        return restore_layout(self, self.store)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._first_show:
             self._first_show = False
             if not self._layout_restored:
-                self._size_docks()
+                size_docks(self, *self.docks())
             # The operator can type a search at once, while the queue is still loading.
             self.queue.focus_search()
-            # Modules, classes and widgets live as long as the window: keep them out of the
-            # full collections that sync and loading trigger (each would walk them all).
-            gc.freeze()
 
     def save_layout(self) -> None:
-        self.store.setValue("window/geometry", self.saveGeometry())
-        self.store.setValue("window/state", self.saveState(LAYOUT_VERSION))
-        self.store.sync()
+        save_layout(self, self.store)
 
     # -- starting and stopping -----------------------------------------------------------
 
@@ -284,9 +258,7 @@ class MainWindow(QMainWindow):
         """Loads the queue from the cache and starts syncing (first sync now), or both as
         soon as the store is open."""
         self.queue.reload()
-        self._sync_asked = True
-        if self._sync is not None:
-            self._sync.start()
+        self.link.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
@@ -300,8 +272,7 @@ class MainWindow(QMainWindow):
         """Stops the timer and every worker; nothing keeps running after the window."""
         self.focus_return.stop()
         self.status.clearMessage()  # its expiry timer too
-        if self._sync is not None:
-            self._sync.stop()
+        self.link.stop()
         if self._tools is not None:
             self._tools.shutdown()
         self.runner.shutdown()
@@ -310,72 +281,20 @@ class MainWindow(QMainWindow):
             if callable(stop):
                 stop()
         self.notifier.stop()
-        if self.error_box is not None:
-            self.error_box.close()
         if self._session is not None:
             self._session.detail_engine.client.close()
 
-    # -- sync ------------------------------------------------------------------------------
+    # -- sync, queue, map and detail -------------------------------------------------------
 
     def sync_now(self) -> None:
-        if self._sync is None:
-            self.status.showMessage(self.tr("Opening the local store…"), 5000)
-            return
-        self._sync.sync_now(manual=True)
+        self.link.sync_now()
 
-    def _push_soon(self) -> None:
-        """An action was queued: send it now rather than at the next periodic sync."""
-        self.sync.sync_now(manual=False)
-
-    def _sync_started(self, manual: bool) -> None:
-        if manual or self.status.state is not LinkState.OFFLINE:
-            self.status.set_state(LinkState.SYNCING)
-
-    def _sync_finished(self, outcome: SyncOutcome, manual: bool) -> None:
-        self.status.hide_progress()
-        if outcome.ok:
-            self.status.set_state(LinkState.ONLINE)
-            self.status.set_last_sync(outcome.finished_at)
-        else:
-            state = LinkState.ONLINE if outcome.online else LinkState.OFFLINE
-            self.status.set_state(state, outcome.error or "")
-        if outcome.ok or outcome.reports:
-            self.status.set_counts(
-                pending=outcome.pending,
-                quarantined=outcome.quarantined,
-                conflicts=outcome.conflicts,
-            )
-        if outcome.online:
-            self.queue.merge_changes()
-            self._refresh_acted()
-            if self._tools is not None:
-                self._tools.after_sync()
-        if manual and not outcome.ok:
-            self._show_sync_error(outcome.error or self.tr("unknown reason"))
-
-    def _show_sync_error(self, reason: str) -> None:
-        if self.error_box is not None:
-            self.error_box.close()
-        box = QMessageBox(self)
-        box.setObjectName("syncErrorBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Sync failed"))
-        box.setText(self.tr("Could not sync with the central API."))
-        box.setInformativeText(
-            self.tr(
-                "Reason: %1\nYour work is kept on this computer and will be sent later."
-            ).replace("%1", reason)
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _result: self._forget_error_box(box))
-        self.error_box = box
-        box.open()
-
-    def _forget_error_box(self, box: QMessageBox) -> None:
-        if self.error_box is box:
-            self.error_box = None
+    def _synced(self) -> None:
+        """A sync reached the server: the queue, the details and the role's tools follow."""
+        self.queue.merge_changes()
+        self.follower.after_sync()
+        if self._tools is not None:
+            self._tools.after_sync()
 
     def _ward_name(self, code: str) -> str:
         ward = self.place.reference.ward(code)
@@ -390,91 +309,18 @@ class MainWindow(QMainWindow):
         self.queue.set_view("new")
         self.queue.select_report(report_id)
 
-    # -- queue, map and detail -------------------------------------------------------------
-
     def _rows_changed(self, rows: list[QueueRow]) -> None:
         self.visible_rows = rows
         self.map_pane.show_rows(rows)
 
     def _report_selected(self, report_id: int) -> None:
-        self._selected = report_id
         self.map_pane.select(report_id)
-        session = self._session
-        if session is None:
-            return
-        self.runner.run(
-            load_detail,
-            session.cache,
-            session.outbox,
-            report_id,
-            on_done=lambda found: self._show_detail(report_id, *found),
-        )
-        self.runner.run(
-            session.detail_engine.refresh_report,
-            report_id,
-            on_done=lambda _report: self._refresh_detail(report_id),
-            on_error=lambda _exc: None,
-        )
-
-    def _action_reported(self, text: str) -> None:
-        if self.status.state is LinkState.OFFLINE:
-            text += " " + self.tr("(offline: kept on this computer, sent once connected)")
-        self.status.showMessage(text, 15_000)
+        self.follower.select(report_id)
 
     def _reports_changed(self, report_ids: list[int]) -> None:
         """An action was queued: show its pending state in the queue and the details."""
         self.queue.merge_changes()
-        self._acted.update(report_ids)
-        if self._selected in report_ids:
-            self._refresh_detail(self._selected)
-
-    def _refresh_acted(self) -> None:
-        """A sync sent the operator's actions: the selected report's history comes again from
-        the server (the changes feed carries none), so the action shows in its history. A report
-        whose actions are still waiting (a sync that began before they were queued) stays for
-        the next sync."""
-        selected, session = self._selected, self._session
-        if session is None:
-            return
-        acted = self._acted
-        self._acted = {rid for rid in acted if session.outbox.pending_count_for(rid)}
-        if selected is None or selected not in acted - self._acted:
-            return
-        self.runner.run(
-            session.detail_engine.refresh_report,
-            selected,
-            on_done=lambda _report: self._refresh_detail(selected),
-            on_error=lambda _exc: None,
-        )
-
-    def _report_left(self) -> None:
-        """The report on screen left the queue's rows and no other took its place."""
-        self._selected = None
-        self.detail.show_report(None, [], self.role)
-
-    def _show_detail(
-        self,
-        report_id: int,
-        report: Report | None,
-        history: list[Event],
-        codes: dict[int, str],
-    ) -> None:
-        if report_id != self._selected:
-            return
-        self.detail.codes = codes
-        self.detail.show_report(report, history, self.role)
-        self.detailShown.emit(report_id)
-
-    def _refresh_detail(self, report_id: int) -> None:
-        session = self._session
-        if report_id == self._selected and session is not None:
-            self.runner.run(
-                load_detail,
-                session.cache,
-                session.outbox,
-                report_id,
-                on_done=lambda found: self._show_detail(report_id, *found),
-            )
+        self.follower.changed(report_ids)
 
     def focus_search(self) -> None:
         self.queue_dock.show()
@@ -482,7 +328,6 @@ class MainWindow(QMainWindow):
         self.queue.focus_search()
 
     # -- language and help -----------------------------------------------------------------
-
     def choose_language(self, language: str) -> None:
         """Switches the running application: every window retranslates on LanguageChange.
 
@@ -502,6 +347,7 @@ class MainWindow(QMainWindow):
         apply_language(app, language)
 
     def _retranslate(self) -> None:
+        self.read_only_label.setText("⚠ " + self._read_only_text())
         self.queue_dock.setWindowTitle(self.tr("Report queue"))
         self.detail_dock.setWindowTitle(self.tr("Report details"))
         self.map_dock.setWindowTitle(self.tr("Map"))

@@ -71,16 +71,12 @@ def session_for(
         connection.base_url, token=connection.token, ca_bundle=settings.ca_bundle
     )
     return WorkSession(
-        settings=settings,
+        place=place,
         connection=connection,
         cache=cache,
         outbox=outbox,
         engine=SyncEngine(connection.client, cache, outbox),
         detail_engine=SyncEngine(details, cache, outbox),
-        sla=place.sla,
-        reference=place.reference,
-        token_warning=place.token_warning,
-        tiles=place.tiles,
     )
 
 

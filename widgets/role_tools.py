@@ -4,6 +4,9 @@ Staff (operators, supervisors, admins) get the triage actions and the supervisio
 controller enables only what the role and the selected reports allow. Media staff, supervisors
 and admins get the press-tour briefing. Media staff act on no report: their window shows the
 queue, the details without contact and the map.
+
+`set_read_only` disables every action that changes a report (its key then says why) while
+the role is only remembered by this computer; the views and exports stay available.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from console.domain.escalation import load_escalation
@@ -70,6 +73,10 @@ class RoleTools(QObject):
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
         self.menus: dict[str, QMenu] = {}
+        #: Every action that changes a report: disabled together while read-only.
+        self.acting = QActionGroup(self)
+        self.acting.setExclusionPolicy(QActionGroup.ExclusionPolicy.None_)
+        self.read_only_note: str | None = None
         self.exports = ExportPlace.of(session.settings)
         if connection.role in PRESS_ROLES:
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
@@ -106,12 +113,24 @@ class RoleTools(QObject):
         for controller in (self.triage, self.supervisor):
             controller.batch.reported.connect(self.reported)
         self.key_hints = KeyHints(window, desk)
-        self.key_hints.message.connect(self.message)
+        self.key_hints.message.connect(self._key_hint)
         for key, (_shortcut, action_type) in TRIAGE_KEYS.items():
             if action_type is not None:
                 self.key_hints.watch(self.triage.actions[key], action_type)
+                self.acting.addAction(self.triage.actions[key])
         for key, action_type in SUPERVISION_KEYS.items():
             self.key_hints.watch(self.supervisor.actions[key], action_type)
+            self.acting.addAction(self.supervisor.actions[key])
+
+    def set_read_only(self, read_only: bool, note: str) -> None:
+        """Disables (or gives back) every action that changes a report; `note` says why."""
+        self.read_only_note = note if read_only else None
+        self.acting.setEnabled(not read_only)
+        if not read_only:
+            self.selection_changed()
+
+    def _key_hint(self, text: str) -> None:
+        self.message.emit(self.read_only_note or text)
 
     def open_briefing(self) -> BriefingWizard:
         """One briefing wizard at a time, beside the window (not modal).

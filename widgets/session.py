@@ -1,4 +1,11 @@
-"""What a window works with: its workplace at once, its session once the store is open.
+"""What a window works with, in the order a start gets it (`Phase`).
+
+`Workplace` (who, which rules, which map) is known at once, from what this computer remembers
+or from the sign-in; the window is built from it. `Connection` (console.connection) is the
+signed-in client, `confirmed` once the server has answered for the user's role. `WorkSession`
+is a workplace with its connection and open store: the window `attach`es it. The launcher
+keeps one `Startup` value holding whichever of these exist so far. Role controllers see a
+`widgets.desk.Desk`, the slice of a session they act through.
 
 Loading a report's details and turning 200,000 queue rows into map markers take time, so
 they are plain functions run on a TaskRunner. Opening the store is `widgets.opening`.
@@ -7,6 +14,7 @@ they are plain functions run on a TaskRunner. Opening the store is `widgets.open
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,37 +76,63 @@ def workplace_for(
     )
 
 
-@dataclass
+@dataclass(frozen=True)
 class WorkSession:
-    """What a signed-in window works with once its store is open (`widgets.opening`).
+    """A workplace whose store is open (`widgets.opening.session_for`).
 
     `detail_engine` has its own HTTP session: a report's details refresh beside a sync.
     """
 
-    settings: Settings
+    place: Workplace
     connection: Connection
     cache: Cache
     outbox: Outbox
     engine: SyncEngine
     detail_engine: SyncEngine
-    sla: SlaClock
-    reference: Reference
-    token_warning: str | None = None
-    tiles: TileProvider | None = None
 
     @property
-    def workplace(self) -> Workplace:
-        connection = self.connection
-        return Workplace(
-            settings=self.settings,
-            base_url=connection.base_url,
-            user=connection.user,
-            role=connection.role,
-            reference=self.reference,
-            sla=self.sla,
-            tiles=self.tiles,
-            token_warning=self.token_warning,
-        )
+    def settings(self) -> Settings:
+        return self.place.settings
+
+    @property
+    def reference(self) -> Reference:
+        return self.place.reference
+
+    @property
+    def sla(self) -> SlaClock:
+        return self.place.sla
+
+    @property
+    def tiles(self) -> TileProvider | None:
+        return self.place.tiles
+
+
+class Phase(Enum):
+    """Where a start has got to; the window shows each one."""
+
+    #: Who and by which rules, from this computer or the sign-in: the window shows, the
+    #: operator may type a search; no store yet.
+    CONFIGURED = "configured"
+    #: A connection exists. Unconfirmed (a remembered role the server has not answered
+    #: for), the window is read-only.
+    SIGNED_IN = "signed_in"
+    #: Signed in and the store open: the window is attached (queue, sync, role tools).
+    OPEN = "open"
+
+
+@dataclass(frozen=True)
+class Startup:
+    """The launcher's one state: each step returns a new value (`dataclasses.replace`)."""
+
+    place: Workplace
+    connection: Connection | None = None
+    store: tuple[Cache, Outbox] | None = None
+
+    @property
+    def phase(self) -> Phase:
+        if self.connection is None:
+            return Phase.CONFIGURED
+        return Phase.OPEN if self.store is not None else Phase.SIGNED_IN
 
 
 def layout_settings(config_dir: Path) -> QSettings:

@@ -2,14 +2,14 @@
 
 The GUI thread must never wait on the network or on a query that scales with the cache, so
 everything slow goes through `TaskRunner.run`. Results, errors and progress come back through
-queued signals, so callbacks always run on the thread that owns the runner.
+queued signals, so callbacks always run on the thread that owns the runner. The GIL's switch
+interval that keeps the GUI fluid beside busy workers is set in `widgets.runtime`.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,12 +19,6 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int | None], None]
-
-#: How long a thread waiting for the GIL waits before the running one must hand it over.
-#: Python's 5 ms let a busy worker hold the GUI thread up to 5 ms for each call Qt makes
-#: into Python (every `data()` of a table cell): a repaint beside a 200,000-row marker
-#: job took 0.4 s. At 0.5 ms the worker loses a little throughput and the GUI stays fluid.
-GIL_SWITCH_INTERVAL_S = 0.0005
 
 
 @dataclass(slots=True)
@@ -83,7 +77,6 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, *, max_threads: int | None = None) -> None:
         super().__init__(parent)
-        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_INTERVAL_S))
         self._pool = QThreadPool(self)
         if max_threads is not None:
             self._pool.setMaxThreadCount(max_threads)

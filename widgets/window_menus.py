@@ -8,38 +8,58 @@ set in `retranslate`, again on every LanguageChange.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle
 
 from widgets.i18n import LANGUAGES
 
 if TYPE_CHECKING:
-    from widgets.main_window import MainWindow
     from widgets.role_tools import RoleTools
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
+@dataclass(frozen=True)
+class MenuSlots:
+    """What the menus' actions call: the menus know these, never the window's class."""
+
+    sync_now: Callable[[], Any]
+    focus_search: Callable[[], Any]
+    quit: Callable[[], Any]
+    set_heatmap: Callable[[bool], Any]
+    fit_all: Callable[[], Any]
+    reset_layout: Callable[[], Any]
+    show_shortcuts: Callable[[], Any]
+    about: Callable[[], Any]
+    choose_language: Callable[[str], Any]
+    #: The language the window shows now (checked in the Language menu).
+    language: Callable[[], str]
+
+
 class WindowMenus(QObject):
-    def __init__(self, window: MainWindow, choose_language: Callable[[str], None]) -> None:
+    """Menus and toolbar on `window`; `docks` (queue, details, map) get Ctrl+1/2/3."""
+
+    def __init__(self, window: QMainWindow, slots: MenuSlots, docks: Sequence[QDockWidget]) -> None:
         super().__init__(window)
         self._window = window
-        self.sync = self._action(window.sync_now, "F5", QStyle.StandardPixmap.SP_BrowserReload)
+        self._slots = slots
+        self.sync = self._action(slots.sync_now, "F5", QStyle.StandardPixmap.SP_BrowserReload)
         self.sync.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
         self.search = self._action(
-            window.focus_search, "Ctrl+F", QStyle.StandardPixmap.SP_FileDialogContentsView
+            slots.focus_search, "Ctrl+F", QStyle.StandardPixmap.SP_FileDialogContentsView
         )
-        self.quit = self._action(window.close, "Ctrl+Q")
-        self.heat = self._action(window.map_pane.set_heatmap, "Ctrl+H")
+        self.quit = self._action(slots.quit, "Ctrl+Q")
+        self.heat = self._action(slots.set_heatmap, "Ctrl+H")
         self.heat.setCheckable(True)
-        self.fit = self._action(window.map_pane.fit_all, "Ctrl+0")
-        self.reset_layout = self._action(window.default_layout)
-        self.shortcuts = self._action(window.show_shortcuts, "F1")
-        self.about = self._action(window.about)
+        self.fit = self._action(slots.fit_all, "Ctrl+0")
+        self.reset_layout = self._action(slots.reset_layout)
+        self.shortcuts = self._action(slots.show_shortcuts, "F1")
+        self.about = self._action(slots.about)
 
         bar = window.menuBar()
         file_menu = bar.addMenu("")
@@ -51,11 +71,7 @@ class WindowMenus(QObject):
         view_menu = bar.addMenu("")
         self.view_menu = view_menu
         view_menu.addAction(self.search)
-        for key, dock in (
-            ("Ctrl+1", window.queue_dock),
-            ("Ctrl+2", window.detail_dock),
-            ("Ctrl+3", window.map_dock),
-        ):
+        for key, dock in zip(("Ctrl+1", "Ctrl+2", "Ctrl+3"), docks, strict=True):
             toggle = dock.toggleViewAction()
             toggle.setShortcut(QKeySequence(key))
             view_menu.addAction(toggle)
@@ -76,8 +92,8 @@ class WindowMenus(QObject):
         for code in LANGUAGES:
             act = QAction(LANGUAGE_NAMES[code], window)
             act.setCheckable(True)
-            act.setChecked(code == window.language)
-            act.triggered.connect(lambda _=False, c=code: choose_language(c))
+            act.setChecked(code == slots.language())
+            act.triggered.connect(lambda _=False, c=code: slots.choose_language(c))
             group.addAction(act)
             language_menu.addAction(act)
             self.languages[code] = act
@@ -104,7 +120,7 @@ class WindowMenus(QObject):
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))
         for code, act in self.languages.items():
-            act.setChecked(code == self._window.language)
+            act.setChecked(code == self._slots.language())
 
     def event(self, event: QEvent) -> bool:
         """The window passes LanguageChange on to its children, this object among them."""

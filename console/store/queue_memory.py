@@ -8,7 +8,9 @@ A sync pauses collection too: its pages die young, and a collection in the middl
 would walk them all.
 
 The C library keeps memory that a large load or marker update used and freed for later;
-`release_free_memory` hands it back to the system (glibc only; measured: 76 MB at 200,000).
+`release_free_memory` hands it back to the system (glibc only; measured: 76 MB at 200,000)
+after a bulk load, once the application asked for it (`trim_after_bulk`, from
+widgets.runtime, the one place process-wide settings are made).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ _lock = threading.Lock()
 _depth = 0
 _was_enabled = False
 _freeze = False
+_trim = False
 
 
 @contextmanager
@@ -58,8 +61,14 @@ def bulk_allocation(*, freeze: bool = True) -> Iterator[None]:
                 gc.freeze()
             if _depth == 0 and _was_enabled:
                 gc.enable()
-        if bulk:
+        if bulk and _trim:
             release_free_memory()
+
+
+def trim_after_bulk(enabled: bool) -> None:
+    """Whether the end of a bulk load returns the C library's free memory to the system."""
+    global _trim
+    _trim = enabled
 
 
 def collection_paused() -> bool:

@@ -730,7 +730,11 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>PAHT Console – the desktop console of the Huế Smart City IOC for field reports.</source>
             <translation>PAHT Console – bàn điều hành phản ánh hiện trường của Trung tâm Giám sát, điều hành đô thị thông minh Huế.</translation>
         </message>
-    </context>
+        <message>
+        <source>Offline: read-only until the server confirms your role</source>
+        <translation>Ngoại tuyến: chỉ xem, chờ máy chủ xác nhận vai trò</translation>
+    </message>
+</context>
     <context>
         <name>MapPage</name>
         <message>
@@ -2289,4 +2293,33 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Không tải được nền bản đồ — đang hiển thị vị trí trên nền trống. Đặt PAHT_TILES_URL để dùng máy chủ bản đồ nội bộ.</translation>
         </message>
     </context>
+<context>
+    <name>WindowSync</name>
+    <message>
+        <source>Opening the local store…</source>
+        <translation>Đang mở dữ liệu trên máy…</translation>
+    </message>
+    <message>
+        <source>(offline: kept on this computer, sent once connected)</source>
+        <translation>(đang mất kết nối: đã lưu trên máy này, sẽ gửi khi có mạng)</translation>
+    </message>
+    <message>
+        <source>unknown reason</source>
+        <translation>không rõ lý do</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Đồng bộ không thành công</translation>
+    </message>
+    <message>
+        <source>Could not sync with the central API.</source>
+        <translation>Không đồng bộ được với máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>Reason: %1
+Your work is kept on this computer and will be sent later.</source>
+        <translation>Lý do: %1
+Các thao tác của bạn vẫn được lưu trên máy này và sẽ được gửi sau.</translation>
+    </message>
+</context>
 </TS>

@@ -1,18 +1,36 @@
-"""Qt fixtures for widget tests: a real map view on tiles nobody serves."""
+"""Qt fixtures for widget tests: QtWebEngine loaded before any QApplication, the garbage
+collector on the GUI thread, a real map view on tiles nobody serves, windows and desks."""
 
 from __future__ import annotations
 
+import io
+import math
 import socket
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
+# QtWebEngine must be imported before any QApplication exists (PITFALLS.md).
+import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
+from PIL import Image
 from pytestqt.qtbot import QtBot
 
-from console.maps.page import TileProvider
+from console.maps.page import HUE_CENTRE, TileProvider
 from widgets.map_view import MapView
 
 MAP_READY_TIMEOUT_MS = 30_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collector_on_gui_thread(qapp: Any) -> Iterator[None]:
+    """As in the application (widgets.runtime): the cyclic garbage collector runs on the GUI
+    thread only, the GIL switches every 0.5 ms."""
+    from widgets import runtime
+
+    settings = runtime.apply()
+    yield
+    settings.restore()
 
 
 def _closed_port() -> int:
@@ -43,6 +61,21 @@ def make_map_view(qtbot: QtBot, dead_tiles: TileProvider) -> Callable[..., MapVi
         return view
 
     return make
+
+
+def write_tile_folder(root: Path, zoom: int) -> None:
+    """A {z}/{x}/{y}.png folder holding the tiles around Huế's centre (plain green squares)."""
+    lat, lon = HUE_CENTRE
+    n = 2**zoom
+    cx = int((lon + 180) / 360 * n)
+    cy = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
+    buffer = io.BytesIO()
+    Image.new("RGB", (256, 256), (200, 230, 200)).save(buffer, "PNG")
+    for x in range(cx - 3, cx + 4):
+        for y in range(cy - 3, cy + 4):
+            path = root / str(zoom) / str(x) / f"{y}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(buffer.getvalue())
 
 
 def select_marker_at_rest(qtbot: QtBot, view: MapView, report_id: int, margin: int = 20) -> Any:

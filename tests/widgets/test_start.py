@@ -46,7 +46,7 @@ def test_the_window_takes_a_search_before_its_store_opens_and_applies_it_after(
     SyncEngine(
         shell_session.connection.client, shell_session.cache, shell_session.outbox
     ).sync_once()
-    window = MainWindow(shell_session.workplace, use_tray=False)
+    window = MainWindow(shell_session.place, use_tray=False)
     qtbot.addWidget(window)
     window.show()
     window.start()
