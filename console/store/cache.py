@@ -27,7 +27,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from console.domain.duplicates import bbox_around
 from console.domain.model import Event, Report, parse_time, utcnow
 from console.domain.wire import report_from_json
-from console.store.db import DamagedDatabase, create_all_of, move_aside, open_engine
+from console.store.db import DamagedDatabase, move_aside, open_engine
+from console.store.migrations import CACHE_MIGRATIONS
 from console.store.records import (
     QUEUE_COLUMNS,
     AuditRecord,
@@ -44,7 +45,6 @@ from console.store.records import (
 from console.store.reference_copy import CACHE_FILE, REFERENCE_KEY
 from console.store.schema import (
     AuditEntry,
-    CacheBase,
     CachedReport,
     HistoryEvent,
     Meta,
@@ -55,7 +55,6 @@ from console.store.schema import (
 CLOSED_SUFFIX = ".closed"
 #: Rows converted per driver fetch when the queue is read.
 QUEUE_BATCH = 5_000
-MIGRATIONS = [create_all_of(CacheBase.metadata)]
 
 _REPORTS = cast(Table, CachedReport.__table__)
 _META = cast(Table, Meta.__table__)
@@ -348,7 +347,9 @@ def open_cache(data_dir: Path) -> Cache:
     as cache.sqlite3.broken-<stamp> and replaced by an empty cache."""
     path = data_dir / CACHE_FILE
     try:
-        return Cache(open_engine(path, MIGRATIONS, check=not _unchanged_since_close(path)), path)
+        return Cache(
+            open_engine(path, CACHE_MIGRATIONS, check=not _unchanged_since_close(path)), path
+        )
     except DamagedDatabase:
         moved = move_aside(path)
-        return Cache(open_engine(path, MIGRATIONS), path, rebuilt_from=moved)
+        return Cache(open_engine(path, CACHE_MIGRATIONS), path, rebuilt_from=moved)

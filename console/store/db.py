@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, MetaData, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 
@@ -115,10 +115,11 @@ def move_aside(path: Path) -> Path:
     return target
 
 
-def create_all_of(metadata: MetaData) -> Migration:
-    """Migration 1 of a file: the tables as first released."""
+def ddl_step(statements: Sequence[str]) -> Migration:
+    """A migration that runs `statements` as written (see console.store.migrations)."""
 
     def migrate(conn: Connection) -> None:
-        metadata.create_all(conn)
+        for statement in statements:
+            conn.exec_driver_sql(statement)
 
     return migrate

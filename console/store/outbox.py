@@ -23,12 +23,12 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.model import ActionType, Report, Role, parse_time, utcnow
 from console.domain.wire import report_from_json
-from console.store.db import DamagedDatabase, StoreError, create_all_of, open_engine
+from console.store.db import DamagedDatabase, StoreError, open_engine
+from console.store.migrations import OUTBOX_MIGRATIONS
 from console.store.records import stamp
-from console.store.schema import OutboxBase, OutboxRow
+from console.store.schema import OutboxRow
 
 OUTBOX_FILE = "outbox.sqlite3"
-MIGRATIONS = [create_all_of(OutboxBase.metadata)]
 
 
 class EntryState(StrEnum):
@@ -280,7 +280,7 @@ def open_outbox(data_dir: Path) -> Outbox:
     cache it holds work that exists nowhere else."""
     path = data_dir / OUTBOX_FILE
     try:
-        return Outbox(open_engine(path, MIGRATIONS), path)
+        return Outbox(open_engine(path, OUTBOX_MIGRATIONS), path)
     except DamagedDatabase as exc:
         raise StoreError(
             f"Hàng đợi thao tác ({path}) bị hỏng, cần kiểm tra trước khi dùng tiếp: {exc}"
