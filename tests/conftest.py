@@ -1,24 +1,24 @@
-"""Test-wide setup: headless Qt, no sandbox as root, fresh data/config dirs for every test,
-and one pinned clock: the whole suite runs on a Wednesday morning in Huế whatever the wall
-clock, the weekday, Tết or the year say (console.domain.clock)."""
+"""Test-wide setup, free of Qt (tests/console and tests/integration run where PySide6 cannot
+be imported: tests/without_qt.py): the environment a headless Qt will read, a home and data
+folders of the test's own, and one pinned clock: the whole suite runs on a Wednesday morning
+in Huế whatever the wall clock, the weekday, Tết or the year say (console.domain.clock).
+Qt's own setup is in tests/widgets/conftest.py."""
 
 from __future__ import annotations
 
 import gc
 import os
 from collections.abc import Iterator
-from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox --disable-gpu")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
 
-# QtWebEngine must be imported before any QApplication exists (PITFALLS.md).
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
-import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
 
 from console.domain import clock
@@ -63,16 +63,21 @@ def _isolated_dirs(
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
     monkeypatch.setenv("PAHT_EXPORTS_DIR", str(base / "exports"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(base / "xdg-state"))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _collector_on_gui_thread(qapp: Any) -> Iterator[None]:
-    """As in the application: the cyclic garbage collector runs on the GUI thread only."""
-    from widgets.collector import GuiThreadCollector
-
-    collector = GuiThreadCollector()
+@pytest.fixture(autouse=True)
+def _home_stays_empty(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """HOME is an empty folder of the test's own, and a test fails if anything lands in it:
+    whatever the console keeps goes to the folders above, never to the user's home."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
     yield
-    collector.stop()
+    written = sorted(str(path.relative_to(home)) for path in Path(home).rglob("*"))
+    assert written == [], f"the test wrote into HOME: {written}"
 
 
 @pytest.fixture(autouse=True)

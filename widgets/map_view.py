@@ -18,10 +18,16 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineCore import (
+    QWebEnginePage,
+    QWebEngineSettings,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
+from console.maps.access import PageAccess, page_access
 from console.maps.markers import MarkerRow, MarkerUpdates
 from console.maps.page import (
     DEFAULT_TILES,
@@ -75,6 +81,20 @@ class _MapPage(QWebEnginePage):
             log.debug("map page: %s (%s:%d)", message, source, line)
 
 
+class _RequestGuard(QWebEngineUrlRequestInterceptor):
+    """Blocks every request of the page that its PageAccess does not allow."""
+
+    def __init__(self, access: PageAccess, parent: QObject) -> None:
+        super().__init__(parent)
+        self._access = access
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl().toString()
+        if not self._access.allows(url):
+            log.info("map page: blocked a request to %s", url)
+            info.block(True)
+
+
 class MapView(QWebEngineView):
     """Shows reports as coloured, clustered markers; clicking one emits its report id."""
 
@@ -113,11 +133,16 @@ class MapView(QWebEngineView):
         self._pending: list[str] = []
 
         page = _MapPage(self)
-        # The page is a local file that needs both local scripts and remote tiles. Set both:
-        # switching remote access on alone turned local file access off (Qt 6.12).
+        # A local page needs both to load its own scripts and remote tiles (measured, Qt 6.11:
+        # with file access off Leaflet never loads, with remote access off no tile does; and
+        # remote on alone turned file access off). What they would open beyond that, the
+        # guard closes: it drops every request outside the page's own folders and the tile
+        # server (console.maps.access).
         settings = page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        self._guard = _RequestGuard(page_access(page_dir, tiles), page)
+        page.setUrlRequestInterceptor(self._guard)
         self._bridge = _Bridge(self)
         self._bridge.clicked.connect(self.markerClicked)
         self._bridge.loaded.connect(self._on_page_ready)

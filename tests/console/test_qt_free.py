@@ -42,3 +42,21 @@ def test_import_contracts_hold() -> None:
     done = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "BROKEN" not in done.stdout
+
+
+def test_the_qt_free_run_refuses_qt(tmp_path: Path) -> None:
+    """`.ci/run` runs tests/console and tests/integration under tests/without_qt.py: there a
+    test that imports PySide6 fails, so a Qt import sneaking into the core is caught."""
+    (tmp_path / "test_imports_qt.py").write_text(
+        "def test_qt():\n    import PySide6.QtCore  # noqa: F401\n"
+    )
+    plugins = ["-p", "no:cacheprovider", "-p", "no:pytest-qt", "-p", "tests.without_qt"]
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", *plugins, "--rootdir", str(ROOT), str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "ImportError: PySide6 may not be imported" in done.stdout

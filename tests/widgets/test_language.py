@@ -8,6 +8,7 @@ selected report, the tab and the filter; choosing Tiếng Việt brings all of i
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,7 +72,7 @@ def _legend(window: MainWindow) -> list[str]:
 
 
 def test_the_language_menu_switches_the_whole_window_at_once(
-    qtbot: Any, vietnamese: None, main_window: MainWindow
+    qtbot: Any, vietnamese: None, main_window: MainWindow, tmp_path: Path
 ) -> None:
     window = main_window
     _ready(qtbot, window)
@@ -112,7 +113,7 @@ def test_the_language_menu_switches_the_whole_window_at_once(
     assert window.queue.current_view().key == "all"
     assert window.queue.selected_ids() == [first.id]
     qtbot.wait(800)  # the page paints its new words a frame later
-    window.grab().save("/tmp/shots/language/english.png")
+    window.grab().save(str(tmp_path / "english.png"))
 
     _choose(qtbot, window, "Tiếng Việt")
     qtbot.waitUntil(lambda: tabs.tabText(tabs.currentIndex()).startswith("Tất cả"), timeout=5000)
@@ -120,11 +121,11 @@ def test_the_language_menu_switches_the_whole_window_at_once(
     assert _status_cell(window, first.id) == label(status, "vi")
     assert window.detail.fields["category"].text() == category.category_name(first.category)
     qtbot.waitUntil(lambda: "Quá hạn" in _legend(window), timeout=10_000)
-    window.grab().save("/tmp/shots/language/back_in_vietnamese.png")
+    window.grab().save(str(tmp_path / "back_in_vietnamese.png"))
 
 
 def test_f1_lists_every_shortcut_of_the_window_and_esc_closes_it(
-    qtbot: Any, vietnamese: None, main_window: MainWindow
+    qtbot: Any, vietnamese: None, main_window: MainWindow, tmp_path: Path
 ) -> None:
     window = main_window
     qtbot.waitUntil(window.is_open, timeout=30_000)
@@ -141,14 +142,14 @@ def test_f1_lists_every_shortcut_of_the_window_and_esc_closes_it(
     assert "F1" in rows and "Ctrl+H" in rows and "Ctrl+1" in rows
     groups = [sheet.tree.topLevelItem(n).text(0) for n in range(sheet.tree.topLevelItemCount())]
     assert groups[:2] == ["Tệp", "Xem"]
-    window.grab().save("/tmp/shots/language/window.png")
-    sheet.grab().save("/tmp/shots/language/shortcut_sheet.png")
+    window.grab().save(str(tmp_path / "window.png"))
+    sheet.grab().save(str(tmp_path / "shortcut_sheet.png"))
     QTest.keyClick(sheet, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not sheet.isVisible(), timeout=5000)
 
 
 def test_the_sheet_follows_the_actions_in_english(
-    qtbot: Any, vietnamese: None, main_window: MainWindow
+    qtbot: Any, vietnamese: None, main_window: MainWindow, tmp_path: Path
 ) -> None:
     window = main_window
     qtbot.waitUntil(window.is_open, timeout=30_000)
@@ -158,4 +159,4 @@ def test_the_sheet_follows_the_actions_in_english(
     rows = dict(sheet.rows())
     assert sheet.windowTitle() == "Keyboard shortcuts"
     assert rows["F5, Ctrl+R"] == "Sync now" and rows["Ctrl+Shift+P"] == "Pending actions"
-    sheet.grab().save("/tmp/shots/language/shortcut_sheet_en.png")
+    sheet.grab().save(str(tmp_path / "shortcut_sheet_en.png"))

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from console.maps.page import HUE_CENTRE, TileProvider
+from console.maps.page import TileProvider
 from widgets.i18n import install_translators, remove_translators
 from widgets.map_view import MapView
 
-from .conftest import MAP_READY_TIMEOUT_MS
+from .conftest import MAP_READY_TIMEOUT_MS, write_tile_folder
 
 pytestmark = pytest.mark.webengine
 
@@ -65,25 +63,8 @@ def test_the_offline_background_names_the_wards_and_draws_the_river(
     )
 
 
-def _tile_folder(root: Path, zoom: int) -> None:
-    """A {z}/{x}/{y}.png folder holding the tiles around Huế's centre (plain green squares)."""
-    import math
-
-    lat, lon = HUE_CENTRE
-    n = 2**zoom
-    cx = int((lon + 180) / 360 * n)
-    cy = int((1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2 * n)
-    buffer = io.BytesIO()
-    Image.new("RGB", (256, 256), (200, 230, 200)).save(buffer, "PNG")
-    for x in range(cx - 3, cx + 4):
-        for y in range(cy - 3, cy + 4):
-            path = root / str(zoom) / str(x) / f"{y}.png"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(buffer.getvalue())
-
-
 def test_tiles_from_a_local_folder_load_and_no_note_shows(qtbot: Any, tmp_path: Path) -> None:
-    _tile_folder(tmp_path / "tiles", 12)
+    write_tile_folder(tmp_path / "tiles", 12)
     tiles = TileProvider((tmp_path / "tiles").as_uri() + "/{z}/{x}/{y}.png", "local", 19)
     view = MapView(tiles=tiles)
     qtbot.addWidget(view)

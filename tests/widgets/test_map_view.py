@@ -21,7 +21,6 @@ pytestmark = pytest.mark.webengine
 
 MakeView = Callable[..., MapView]
 WAIT_MS = 15_000
-SCREENSHOT = Path("/tmp/map_check.png")
 STATUSES = ["new", "accepted", "assigned", "in_progress", "resolved", "published", "closed"]
 
 
@@ -180,7 +179,9 @@ def test_heat_map_replaces_markers_and_back(qtbot: QtBot, make_map_view: MakeVie
     assert view.marker_count() == len(rows)
 
 
-def test_screenshot_shows_coloured_markers(qtbot: QtBot, make_map_view: MakeView) -> None:
+def test_screenshot_shows_coloured_markers(
+    qtbot: QtBot, make_map_view: MakeView, tmp_path: Path
+) -> None:
     view = make_map_view()
     show_markers(qtbot, view, demo_rows(2_000, spread=0.03))
 
@@ -203,7 +204,7 @@ def test_screenshot_shows_coloured_markers(qtbot: QtBot, make_map_view: MakeView
         return len(seen) >= 3
 
     qtbot.waitUntil(markers_painted, timeout=WAIT_MS)
-    assert view.grab().save(str(SCREENSHOT))
+    assert view.grab().save(str(tmp_path / "map.png"))
 
 
 def test_selecting_a_report_already_on_screen_keeps_the_view(

@@ -23,8 +23,6 @@ from widgets.triage.assign_dialog import AssignDialog
 
 pytestmark = pytest.mark.webengine
 
-SHOTS = Path("/tmp/shots/flow")
-
 
 @pytest.fixture
 def vietnamese(qapp: Any) -> Iterator[None]:
@@ -149,7 +147,7 @@ def test_keys_after_a_dialog_and_the_pending_window_in_vietnamese(
 
 @pytest.mark.parametrize("size", [(1366, 768), (1920, 1080)])
 def test_the_queue_shows_its_essential_columns_without_scrolling(
-    qtbot: Any, main_window: MainWindow, size: tuple[int, int]
+    qtbot: Any, main_window: MainWindow, size: tuple[int, int], tmp_path: Path
 ) -> None:
     window = main_window
     window.resize(*size)
@@ -162,8 +160,7 @@ def test_the_queue_shows_its_essential_columns_without_scrolling(
     for column in ESSENTIAL:
         left = header.sectionViewportPosition(column)
         assert left >= 0 and left + header.sectionSize(column) <= width, (column, left, width)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(SHOTS / f"window-{size[0]}x{size[1]}.png"))
+    assert window.grab().save(str(tmp_path / f"window-{size[0]}x{size[1]}.png"))
 
 
 def test_a_filter_set_on_one_tab_stays_on_that_tab(qtbot: Any, main_window: MainWindow) -> None:
