@@ -38,6 +38,12 @@ def _global_options(parser: argparse.ArgumentParser, *, below: bool, demo: bool 
     )
     parser.add_argument("--user", default=value, help="account name on the central API")
     parser.add_argument(
+        "--insecure-http",
+        action="store_true",
+        default=flag,
+        help="allow a plain-HTTP server off this machine (a lab only: passwords travel in clear)",
+    )
+    parser.add_argument(
         "--data-dir", default=value, help="folder for the local cache (env PAHT_DATA_DIR)"
     )
     if demo:
@@ -149,7 +155,16 @@ def connected(settings: Settings, *, demo_user: str = "operator") -> Iterator[Co
         user = settings.user
         if not user:
             raise SettingsError("Cần --user để đăng nhập máy chủ thật.")
-        yield sign_in(settings.server_url, user, _password(user), ca_bundle=settings.ca_bundle)
+        connection = sign_in(
+            settings.server_url,
+            user,
+            _password(user),
+            ca_bundle=settings.ca_bundle,
+            insecure_http=settings.insecure_http,
+        )
+        if connection.insecure_warning:
+            print(connection.insecure_warning, file=sys.stderr)
+        yield connection
 
 
 def _sync(settings: Settings, once: bool) -> int:
@@ -344,7 +359,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     install_log_scrubbing()
     try:
         _honour_pinned_clock()
-        settings = load_settings(data_dir=args.data_dir, server=args.server, user=args.user)
+        settings = load_settings(
+            data_dir=args.data_dir,
+            server=args.server,
+            user=args.user,
+            insecure_http=args.insecure_http,
+        )
         if args.demo:
             settings = settings.with_changes(server_url=None)
         if args.command is None:

@@ -15,6 +15,8 @@ from typing import Any
 
 import platformdirs
 
+from console.sync.server_url import InsecureServer, check_server_url
+
 APP_NAME = "paht-console"
 DEFAULT_TILES_URL = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_TILES_ATTRIBUTION = "© OpenStreetMap contributors"
@@ -40,6 +42,8 @@ class Settings:
     tiles_url: str | None = DEFAULT_TILES_URL
     tiles_attribution: str = DEFAULT_TILES_ATTRIBUTION
     ca_bundle: str | None = None
+    #: A lab's opt-in to a plain-HTTP server off this machine (--insecure-http), with a warning.
+    insecure_http: bool = False
     language: str = "vi"
     #: How many reports the embedded demo city starts with.
     demo_count: int = 5000
@@ -78,6 +82,7 @@ _PERSISTED = frozenset(
         "tiles_url",
         "tiles_attribution",
         "ca_bundle",
+        "insecure_http",
         "language",
         "exports_dir",
     }
@@ -130,6 +135,7 @@ def load_settings(
     config_dir: str | Path | None = None,
     server: str | None = None,
     user: str | None = None,
+    insecure_http: bool = False,
 ) -> Settings:
     env = os.environ
     resolved_data = Path(
@@ -164,18 +170,19 @@ def load_settings(
         values["server_url"] = server
     if user:
         values["user"] = user
+    if insecure_http:
+        values["insecure_http"] = True
     settings = Settings(data_dir=resolved_data, config_dir=resolved_config, **values)
     validate(settings)
     return settings
 
 
 def validate(settings: Settings) -> None:
-    if settings.server_url is not None and not settings.server_url.startswith(
-        ("http://", "https://")
-    ):
-        raise SettingsError(
-            f"Địa chỉ máy chủ «{settings.server_url}» phải bắt đầu bằng http:// hoặc https://."
-        )
+    if settings.server_url is not None:
+        try:
+            check_server_url(settings.server_url, insecure_http=settings.insecure_http)
+        except InsecureServer as exc:
+            raise SettingsError(exc.message) from exc
     if not 5 <= settings.sync_interval_s <= 86_400:
         raise SettingsError("Chu kỳ đồng bộ phải từ 5 giây đến 1 ngày.")
     if settings.language not in {"vi", "en"}:

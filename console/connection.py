@@ -40,6 +40,12 @@ class Connection:
     expires_at: datetime | None = None
     confirmed: bool = True
 
+    @property
+    def insecure_warning(self) -> str | None:
+        """What the status bar must say while this connection runs over plain HTTP off
+        this machine (allowed by --insecure-http), else None."""
+        return self.client.insecure_warning
+
 
 def ensure_demo_database(db_path: Path, count: int) -> None:
     """Create and seed the demo city database on first use; a half-seeded one is redone."""
@@ -94,11 +100,19 @@ def start_embedded(settings: Settings, *, simulate: bool | None = None) -> Embed
         return EmbeddedCentral(settings, simulate=simulate)
 
 
-def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = None) -> Connection:
-    """Sign in and return a connection whose client carries the token (raises ApiError)."""
+def sign_in(
+    base_url: str,
+    user: str,
+    password: str,
+    *,
+    ca_bundle: str | None = None,
+    insecure_http: bool = False,
+) -> Connection:
+    """Sign in and return a connection whose client carries the token (raises ApiError,
+    InsecureServer for plain HTTP off this machine without `insecure_http`)."""
     from console.sync.client import CentralClient
 
-    client = CentralClient(base_url, ca_bundle=ca_bundle)
+    client = CentralClient(base_url, ca_bundle=ca_bundle, insecure_http=insecure_http)
     info = client.login(user, password)
     return Connection(
         base_url=base_url,
@@ -111,7 +125,7 @@ def sign_in(base_url: str, user: str, password: str, *, ca_bundle: str | None = 
 
 
 def sign_in_with_known_password(
-    base_url: str, user: str, *, ca_bundle: str | None = None
+    base_url: str, user: str, *, ca_bundle: str | None = None, insecure_http: bool = False
 ) -> Connection | None:
     """Sign in with the password the command line would use (PAHT_PASSWORD, the keyring);
     None when there is none (raises ApiError when it is refused)."""
@@ -120,11 +134,17 @@ def sign_in_with_known_password(
     password = known_password(user)
     if password is None:
         return None
-    return sign_in(base_url, user, password, ca_bundle=ca_bundle)
+    return sign_in(base_url, user, password, ca_bundle=ca_bundle, insecure_http=insecure_http)
 
 
 def reconnect(
-    base_url: str, user: str, role: Role, token: str, ca_bundle: str | None = None
+    base_url: str,
+    user: str,
+    role: Role,
+    token: str,
+    ca_bundle: str | None = None,
+    *,
+    insecure_http: bool = False,
 ) -> Connection:
     """A remembered sign-in, checked with the server when it answers (once, no retries).
 
@@ -137,7 +157,9 @@ def reconnect(
 
     remembered = Connection(
         base_url=base_url,
-        client=CentralClient(base_url, token=token, ca_bundle=ca_bundle),
+        client=CentralClient(
+            base_url, token=token, ca_bundle=ca_bundle, insecure_http=insecure_http
+        ),
         user=user,
         role=role,
         token=token,
@@ -161,7 +183,11 @@ def confirm(
 
     options: dict[str, Any] = {} if retries is None else {"retries": retries}
     probe = CentralClient(
-        connection.base_url, token=connection.token, ca_bundle=ca_bundle, **options
+        connection.base_url,
+        token=connection.token,
+        ca_bundle=ca_bundle,
+        insecure_http=connection.insecure_warning is not None,
+        **options,
     )
     try:
         info = probe.me()

@@ -36,7 +36,7 @@ class CentralServer:
     """The central API on 127.0.0.1 in a daemon thread; stop() then start() keeps the port."""
 
     def __init__(
-        self, db_url: str, *, demo: bool = True, port: int = 0, **app_options: Any
+        self, db_url: str, *, demo: bool = False, port: int = 0, **app_options: Any
     ) -> None:
         self.db_url = db_url
         self.demo = demo

@@ -14,6 +14,7 @@ import requests
 
 from console.domain.model import parse_time
 from console.sync.errors import ApiError, NetworkError, Unauthorized, error_for
+from console.sync.server_url import check_server_url
 
 __all__ = ["ApiError", "CentralClient", "ChangesPage", "LoginInfo", "NetworkError"]
 
@@ -68,7 +69,11 @@ class CentralClient:
         max_retry_after: float = 30.0,
         max_body: int = MAX_BODY,
         sleep: Callable[[float], None] = time.sleep,
+        insecure_http: bool = False,
     ) -> None:
+        """Raises InsecureServer for a plain-HTTP server off this machine unless
+        `insecure_http`; `insecure_warning` then says what the operator must be told."""
+        self.insecure_warning = check_server_url(base_url, insecure_http=insecure_http)
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
         self.retries = retries

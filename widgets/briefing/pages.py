@@ -84,6 +84,7 @@ class PeriodPage(QWizardPage):
         self.audience.setEditable(True)
         self.audience.addItems(AUDIENCES)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020")
         form = QFormLayout(self)
         form.addRow(self.tr("From"), self.first_edit)
@@ -171,6 +172,7 @@ class FiguresPage(QWizardPage):
         self.owner = wizard
         self.setTitle(self.tr("Key figures and charts"))
         self.status = QLabel(self.tr("Computing the figures..."))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Chỉ số", "Kỳ này", "Kỳ trước", "Thay đổi"])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -227,6 +229,7 @@ class MapPage(QWizardPage):
         self.view = MapView(tiles=wizard.tiles)
         self.view.setMinimumSize(800, 450)
         self.status = QLabel(self.tr("Drawing the map..."))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.view.markersUpdated.connect(self._on_markers)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)

@@ -99,6 +99,7 @@ class AssignDialog(QDialog):
         self.deadline.setObjectName("deadline")
         self.deadline_info = QLabel(self)
         self.deadline_info.setObjectName("deadlineInfo")
+        self.deadline_info.setTextFormat(Qt.TextFormat.PlainText)
         self.deadline_reason = QLineEdit(self)
         self.deadline_reason.setObjectName("deadlineReason")
         self.deadline_reason.setPlaceholderText(self.tr("Why the deadline differs from the SLA"))

@@ -72,6 +72,13 @@ def test_expired_or_missing_token_is_401(server: CentralServer, clock: Clock) ->
     assert forged.status_code == 401 and forged.json()["code"] == "invalid_token"
 
 
+def test_a_server_is_a_demo_only_when_asked(tmp_path: Path) -> None:
+    with CentralServer(f"sqlite:///{tmp_path / 'central.sqlite3'}") as central:
+        assert not central.demo
+        for user in ("operator", "supervisor", "media", "admin"):
+            assert _token(central.base_url, user, "demo").status_code == 401
+
+
 def test_outside_demo_only_the_configured_admin_exists(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
