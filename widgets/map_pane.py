@@ -86,6 +86,7 @@ class MapPane(QWidget):
         self._view: MapView | None = None
         self._heat = False
         self._waiting = QLabel(self.tr("Opening the map…"), self)
+        self._waiting.setTextFormat(Qt.TextFormat.PlainText)
         self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)

@@ -70,6 +70,7 @@ class UrgentAlert(QFrame):
             " QPushButton { padding: 3px 12px; }"
         )
         self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold; font-size: 14px;")
         self.body = QLabel(self)
         self.body.setTextFormat(Qt.TextFormat.PlainText)

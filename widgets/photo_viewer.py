@@ -83,6 +83,7 @@ class PhotoViewer(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._pixmap = QPixmap.fromImage(image)
         self.picture = QLabel(self)
+        self.picture.setTextFormat(Qt.TextFormat.PlainText)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.caption = QLabel(caption, self)

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from console.domain.calendar import to_local
@@ -50,6 +50,16 @@ class SyncStatusBar(QStatusBar):
         self.quarantine_label = QLabel(self)
         self.conflict_label = QLabel(self)
         self.warning_label = QLabel(self)
+        for label in (
+            self.user_label,
+            self.link_label,
+            self.last_sync_label,
+            self.outbox_label,
+            self.quarantine_label,
+            self.conflict_label,
+            self.warning_label,
+        ):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # user names and server reasons
         self.warning_label.setStyleSheet("color: #92400e; font-weight: bold;")
         self.warning_label.hide()
         self.progress = QProgressBar(self)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -211,3 +213,110 @@ def test_a_refused_paht_password_opens_the_sign_in_dialog_saying_why(
         _opened(qtbot, launcher)
     finally:
         launcher.cleanup()
+
+
+def test_offline_a_remembered_role_is_read_only_until_the_server_confirms_it(
+    qtbot: Any, returning: Any, shell_central: Any
+) -> None:
+    """window.ini says who worked here last; without the server nothing proves the role, so
+    the window shows the cache but no action that changes a report runs."""
+    from console.connection import sign_in
+
+    token = sign_in(shell_central.base_url, "operator", "demo").token
+    shell_central.stop()
+    try:
+        launcher = returning("operator", Role.OPERATOR, token)
+        window = _opened(qtbot, launcher)
+        note = window.read_only_label
+        assert note.isVisible()
+        assert note.text() == "⚠ Ngoại tuyến: chỉ xem, chờ máy chủ xác nhận vai trò"
+        new = next(row for row in window.visible_rows if row.status == "new")
+        window.queue.select_report(new.id)
+        accept = window.tools.triage.actions["accept"]
+        qtbot.waitUntil(lambda: window.queue.selected_ids() == [new.id])
+        assert not accept.isEnabled()
+        QTest.keyClick(window.queue.table, Qt.Key.Key_A)
+        assert window.status.currentMessage() == note.text().removeprefix("⚠ ")
+        assert window.session.outbox.pending() == []
+    finally:
+        shell_central.start()
+    window.sync_now()
+    qtbot.waitUntil(lambda: not note.isVisible(), timeout=60_000)
+    assert launcher.window is window and launcher.state.connection.confirmed
+    qtbot.waitUntil(accept.isEnabled)
+
+
+def test_offline_the_server_answering_with_another_role_replaces_the_read_only_window(
+    qtbot: Any, returning: Any, shell_central: Any
+) -> None:
+    from console.connection import sign_in
+
+    token = sign_in(shell_central.base_url, "media", "demo").token
+    shell_central.stop()
+    try:
+        launcher = returning("media", Role.OPERATOR, token)  # remembered from before
+        window = _opened(qtbot, launcher)
+        assert window.read_only_label.isVisible() and window.role is Role.OPERATOR
+    finally:
+        shell_central.start()
+    window.sync_now()
+    qtbot.waitUntil(lambda: launcher.window is not window, timeout=60_000)
+    media = _opened(qtbot, launcher)
+    assert media.role is Role.MEDIA and not media.read_only_label.isVisible()
+    assert media.tools.triage is None
+
+
+class _RefusingServer(ThreadingHTTPServer):
+    """A central API in maintenance: every request gets a 503 whose message holds HTML."""
+
+    message = '<b>Bảo trì</b> <a href="http://evil.example">đăng nhập lại</a>'
+
+    def __init__(self) -> None:
+        message = self.message
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = json.dumps({"code": "maintenance", "message": message}).encode()
+                self.send_response(503)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *_args: Any) -> None:
+                pass
+
+        super().__init__(("127.0.0.1", 0), Handler)
+
+
+def test_the_start_error_box_shows_the_servers_text_as_it_is(
+    qtbot: Any, shell_settings: Any
+) -> None:
+    """A server's message is data: HTML in it is shown literally, never rendered."""
+    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+    from widgets.app import start_gui
+
+    server = _RefusingServer()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    _app, launcher = start_gui(shell_settings.with_changes(server_url=url), demo=True)
+    try:
+
+        def error_box() -> QMessageBox | None:
+            for widget in QApplication.topLevelWidgets():
+                if widget.objectName() == "startErrorBox" and widget.isVisible():
+                    return widget  # type: ignore[return-value]
+            return None
+
+        qtbot.waitUntil(lambda: error_box() is not None, timeout=30_000)
+        box = error_box()
+        assert box is not None
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        assert label.textFormat() is Qt.TextFormat.PlainText
+        assert label.text() == f"Không khởi động được PAHT Console: {server.message}"
+        box.close()
+    finally:
+        launcher.cleanup()
+        server.shutdown()
+        server.server_close()

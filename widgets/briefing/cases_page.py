@@ -45,6 +45,7 @@ class CasePickerPage(QWizardPage):
             self.lists[key] = widget
             self.tabs.addTab(widget, title)
         self.count = QLabel()
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.count)

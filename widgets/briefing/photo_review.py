@@ -150,6 +150,7 @@ class PhotoReviewPage(QWizardPage):
         )
         self.notice.setWordWrap(True)
         self.status = QLabel(self.tr("Loading photos..."))
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.list.currentRowChanged.connect(self._show)
         self.canvas.boxesChanged.connect(self._refresh_label)
         row = QHBoxLayout()

@@ -221,7 +221,9 @@ class Dashboard(QWidget):
         self.units = ChartPanel("chartUnits", self)
         self.backlog = ChartPanel("chartBacklog", self)
         self.from_label = QLabel(self)
+        self.from_label.setTextFormat(Qt.TextFormat.PlainText)
         self.to_label = QLabel(self)
+        self.to_label.setTextFormat(Qt.TextFormat.PlainText)
         self._retranslate()
 
         top = QHBoxLayout()

@@ -78,6 +78,7 @@ class AcceptDialog(QDialog):
 
         self.map: PlaceMap | None = None
         self.place = QLabel(self)
+        self.place.setTextFormat(Qt.TextFormat.PlainText)
         if single is not None and single.lat is not None and single.lon is not None:
             self.map = PlaceMap(single.lat, single.lon, editable=True, parent=self)
             self.map.setObjectName("pinMap")

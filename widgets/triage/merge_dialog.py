@@ -56,6 +56,7 @@ class MergeDialog(QDialog):
             .replace("%2", f"{settings.window.days}"),
             self,
         )
+        rule.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QTreeWidget(self)
         self.list.setObjectName("candidates")
         self.list.setRootIsDecorated(False)

@@ -69,6 +69,7 @@ class PendingActionsDialog(QDialog):
         self.resize(860, 420)
 
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(self)
         self.table.setObjectName("pendingTable")
         headers = [
