@@ -7,24 +7,16 @@ reporter's identity is filled in only for roles allowed to see it (CONTACT_ROLES
 
 from __future__ import annotations
 
-import re
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from functools import partial
-from typing import Any
 
-from PySide6 import QtGui
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,37 +26,22 @@ from console.domain.labels import label, label_of
 from console.domain.model import (
     CONTACT_ROLES,
     Event,
-    Media,
     RejectReason,
     Report,
     Role,
-    Urgency,
-    parse_time,
     utcnow,
 )
 from console.domain.reference import Reference, load_reference
 from console.domain.sla import SlaClock, Stage, load_sla
 from console.store.queue_clock import DeadlineState, describe_time_left
+from widgets.detail_history import HistoryTree
+from widgets.detail_photos import FetchMedia, PhotoStrip
 from widgets.i18n import current_language
 from widgets.location_map import LocationMap, inside_city
-from widgets.photo_viewer import Photo, PhotoViewer, Thumbnail, decode_photo
-from widgets.tasks import TaskRunner
+from widgets.photo_viewer import PhotoViewer, Thumbnail
+from widgets.plain_text import LINE_LIMIT, TEXT_LIMIT, for_display, plain_label
 
-FetchMedia = Callable[[int, int], bytes]
-_OWN_MEDIA = re.compile(r"/api/v1/reports/[0-9]{1,10}/media/[0-9]{1,4}")
-#: Display limits: a 100 KB description must not freeze a label or a text box.
-LINE_LIMIT = 500
-TEXT_LIMIT = 20_000
-PHOTO_MEMORY = 48
 NEARBY_WARDS = 6
-
-
-def plain_label(parent: QWidget, text: str = "") -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
 
 
 def _plain_box(parent: QWidget) -> QPlainTextEdit:
@@ -76,27 +53,6 @@ def _plain_box(parent: QWidget) -> QPlainTextEdit:
 
 def _when(moment: datetime | None) -> str:
     return time_text(moment)
-
-
-def media_number(media: Media, position: int) -> int:
-    """The n of /reports/{id}/media/{n} (1-based), read from the URL when it ends with one."""
-    tail = media.url.rstrip("/").rsplit("/", 1)[-1]
-    return int(tail) if tail.isdigit() else position + 1
-
-
-def own_media(media: Media, report_id: int) -> bool:
-    """Only the API's own media route (a relative URL) is fetched, and from the API itself:
-    file:, javascript:, data:, other hosts and loopback addresses are never asked for."""
-    return _OWN_MEDIA.fullmatch(media.url) is not None and media.url.startswith(
-        f"/api/v1/reports/{report_id}/media/"
-    )
-
-
-def for_display(text: str, limit: int) -> str:
-    """Citizen text cut to what a screen can show; the cache and exports keep it whole."""
-    if len(text) <= limit:
-        return text
-    return text[:limit] + "… [đã cắt bớt, toàn văn có trong dữ liệu và bản xuất]"
 
 
 class DetailPanel(QWidget):
@@ -112,17 +68,12 @@ class DetailPanel(QWidget):
         super().__init__(parent)
         self.reference = reference or load_reference()
         self.sla = sla or load_sla()
-        self._fetch_media = fetch_media
         self._now = now
-        self._runner = TaskRunner(self, max_threads=2)
-        self._photos: OrderedDict[tuple[int, int], Photo] = OrderedDict()
-        self._shown: tuple[int, tuple[Media, ...]] | None = None
         self.report: Report | None = None
         #: PA codes of the reports `report` links to (merged into), by id.
         self.codes: dict[int, str] = {}
         self._history: Sequence[Event] = ()
         self._role = Role.MEDIA
-        self.viewer: PhotoViewer | None = None
 
         body = QWidget(self)
         self.heading = plain_label(body)
@@ -150,12 +101,8 @@ class DetailPanel(QWidget):
         self.result.setObjectName("detailResult")
         self.result_box = self._group(body, self.result)
 
-        photos = QWidget(body)
-        self.photo_row = QHBoxLayout(photos)
-        self.photo_row.setContentsMargins(0, 0, 0, 0)
-        self.photo_row.addStretch(1)
-        self.thumbnails: list[Thumbnail] = []
-        self.photos_box = self._group(body, photos)
+        self.photos = PhotoStrip(body, fetch_media)
+        self.photos_box = self._group(body, self.photos)
 
         self.location = LocationMap(body)
         self.location_note = plain_label(body)
@@ -165,13 +112,7 @@ class DetailPanel(QWidget):
         location_layout.addWidget(self.location)
         location_layout.addWidget(self.location_note)
 
-        self.history = QTreeWidget(body)
-        self.history.setObjectName("detailHistory")
-        self.history.setRootIsDecorated(False)
-        self.history.setWordWrap(True)
-        self.history.setUniformRowHeights(False)
-        self.history.setAlternatingRowColors(True)
-        self.history.setMinimumHeight(160)
+        self.history = HistoryTree(body, self.reference, self._code)
 
         self.sections = QWidget(body)
         sections = QVBoxLayout(self.sections)
@@ -232,9 +173,7 @@ class DetailPanel(QWidget):
         self.photos_box.setTitle(self.tr("Photos"))
         self.location_box.setTitle(self.tr("Location"))
         self.history_box.setTitle(self.tr("History"))
-        self.history.setHeaderLabels(
-            [self.tr("When, who"), self.tr("Action, status"), self.tr("Note")]
-        )
+        self.history.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         """A new language: captions, and the report shown again with its labels in it."""
@@ -261,7 +200,7 @@ class DetailPanel(QWidget):
         self.sections.setVisible(report is not None)
         if report is None:
             self.heading.setText("")
-            self._show_photos(None)
+            self.photos.show_media(None)
             return
         self.heading.setText(for_display(f"{report.code} · {report.title}", LINE_LIMIT))
         ref, language = self.reference, current_language()
@@ -295,8 +234,9 @@ class DetailPanel(QWidget):
         self.result.setPlainText(for_display(report.result_text or "", TEXT_LIMIT))
         self.result_box.setVisible(bool(report.result_text))
         self._show_location(report)
-        self._show_history(history)
-        self._show_photos(report)
+        self.history.show_events(history)
+        self.photos_box.setVisible(bool(report.media))
+        self.photos.show_media(report)
 
     def _deadline_text(self, report: Report) -> str:
         if report.deadline is None:
@@ -378,121 +318,16 @@ class DetailPanel(QWidget):
                 note += " · " + self.tr("outside the city: check the location")
         self.location_note.setText(note)
 
-    def _show_history(self, history: Sequence[Event]) -> None:
-        self.history.clear()
-        language = current_language()
-        for event in sorted(history, key=lambda e: e.at):
-            who = f"{event.actor} ({label(event.role, language)})"
-            moved = label(event.from_status, language)
-            if event.to_status != event.from_status:
-                moved += " → " + label(event.to_status, language)
-            action = label(event.action, language)
-            note = for_display(self._note(event.payload), LINE_LIMIT)
-            item = QTreeWidgetItem([f"{_when(event.at)}\n{who}", f"{action}\n{moved}", note])
-            item.setToolTip(
-                2, QtGui.Qt.convertFromPlainText(note, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)
-            )
-            self.history.addTopLevelItem(item)
-        for column in range(2):
-            self.history.resizeColumnToContents(column)
+    @property
+    def thumbnails(self) -> list[Thumbnail]:
+        return self.photos.thumbnails
 
-    def _note(self, payload: dict[str, Any]) -> str:
-        ref, language = self.reference, current_language()
-        parts: list[str] = []
-        for key, value in payload.items():
-            if value in (None, "", []) or key == "previous_unit":
-                continue
-            if key == "unit":
-                parts.append(ref.unit_name(str(value), language))
-            elif key == "category":
-                parts.append(ref.category_name(str(value), language))
-            elif key == "reason" and str(value) in {r.value for r in RejectReason}:
-                parts.append(label(RejectReason(str(value)), language))
-            elif key == "deadline":
-                moment = parse_time(str(value)) if isinstance(value, str) else None
-                parts.append(self.tr("deadline %1").replace("%1", _when(moment)))
-            elif key == "level":
-                parts.append(self.tr("Level %1").replace("%1", str(value)))
-            elif key == "approve":
-                parts.append(self.tr("approved") if value else self.tr("denied"))
-            elif key == "rating":
-                parts.append("★" * int(value))
-            elif key == "urgency" and str(value) in {u.value for u in Urgency}:
-                parts.append(label(Urgency(str(value)), language))
-            elif key == "duplicate_of":
-                parts.append(self.tr("into report %1").replace("%1", self._code(value)))
-            else:
-                parts.append(str(value))
-        return " · ".join(parts)
-
-    # -- photos ----------------------------------------------------------------------------
-
-    def _show_photos(self, report: Report | None) -> None:
-        key = None if report is None else (report.id, report.media)
-        if key == self._shown:
-            return
-        self._shown = key
-        for thumb in self.thumbnails:
-            self.photo_row.removeWidget(thumb)
-            thumb.deleteLater()
-        self.thumbnails = []
-        if report is None:
-            return
-        self.photos_box.setVisible(bool(report.media))
-        for position, media in enumerate(report.media):
-            caption = media.caption or (
-                self.tr("Result photo") if media.kind == "result_photo" else self.tr("Photo")
-            )
-            thumb = Thumbnail(caption, self.photos_box)
-            thumb.clicked.connect(lambda t=thumb: self.enlarge(t))
-            self.photo_row.insertWidget(self.photo_row.count() - 1, thumb)
-            self.thumbnails.append(thumb)
-            n = media_number(media, position)
-            cached = self._photos.get((report.id, n))
-            if not own_media(media, report.id):
-                thumb.set_failed(self.tr("Not loaded: the photo is not on the central server"))
-            elif cached is not None:
-                thumb.set_photo(cached)
-            elif self._fetch_media is None:
-                thumb.set_failed(self.tr("Photos are not available offline"))
-            else:
-                self._runner.run(
-                    _fetch_photo,
-                    self._fetch_media,
-                    report.id,
-                    n,
-                    on_done=partial(self._photo_ready, report.id, n, thumb),
-                    on_error=partial(self._photo_failed, thumb),
-                )
-
-    def _photo_ready(self, report_id: int, n: int, thumb: Thumbnail, photo: Photo) -> None:
-        self._photos[(report_id, n)] = photo
-        while len(self._photos) > PHOTO_MEMORY:
-            self._photos.popitem(last=False)
-        if thumb in self.thumbnails:
-            thumb.set_photo(photo)
-
-    def _photo_failed(self, thumb: Thumbnail, exc: BaseException) -> None:
-        if thumb in self.thumbnails:
-            thumb.set_failed(self.tr("Could not load the photo: %1").replace("%1", str(exc)))
+    @property
+    def viewer(self) -> PhotoViewer | None:
+        return self.photos.viewer
 
     def enlarge(self, thumb: Thumbnail) -> None:
-        if thumb.photo is None:
-            return
-        if self.viewer is not None:
-            self.viewer.close()
-        self.viewer = PhotoViewer(thumb.photo.full, thumb.caption, self)
-        self.viewer.destroyed.connect(self._viewer_gone)
-        self.viewer.show()
-
-    def _viewer_gone(self) -> None:
-        self.viewer = None
+        self.photos.enlarge(thumb)
 
     def shutdown(self) -> None:
-        self._runner.shutdown()
-        if self.viewer is not None:
-            self.viewer.close()
-
-
-def _fetch_photo(fetch: FetchMedia, report_id: int, n: int) -> Photo:
-    return decode_photo(fetch(report_id, n))
+        self.photos.shutdown()
