@@ -455,13 +455,13 @@ class QueueView(QWidget):
         self._refilter()
 
     def _relabel_tabs(self) -> None:
-        english = current_language() == "en"
+        language = current_language()
         bar = self.tabs
         for n in range(bar.count()):
             view = next((v for v in self._views if v.key == bar.tabData(n)), None)
             if view is None:
                 continue
-            label = view.label_en if english else view.label_vi
+            label = view.label(language)
             count = self._counts.get(view.key)
             text = label if count is None else f"{label} ({_number(count)})"
             if count is not None and n == bar.currentIndex() and self.tab_filters.narrowed():
@@ -472,7 +472,6 @@ class QueueView(QWidget):
             elif view.key == "new":
                 bar.setTabTextColor(n, QColor())
             bar.setTabText(n, text)
-            bar.setTabToolTip(n, view.label_en if not english else view.label_vi)
 
     def _tab_menu(self, point: QPoint) -> None:
         key = self.tabs.tabData(self.tabs.tabAt(point))

@@ -26,6 +26,10 @@ class SavedView:
     filter: QueueFilter = field(default_factory=QueueFilter)
     builtin: bool = False
 
+    def label(self, language: str = "vi") -> str:
+        """The tab's name in `language` (like the reference's names: Vietnamese by default)."""
+        return self.label_en if language == "en" and self.label_en else self.label_vi
+
 
 BUILTIN_VIEWS: tuple[SavedView, ...] = (
     SavedView(

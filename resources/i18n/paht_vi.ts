@@ -559,6 +559,54 @@
             <source>Period {0}</source>
             <translation>Kỳ {0}</translation>
         </message>
+        <message>
+            <source>Figure</source>
+            <translation>Chỉ số</translation>
+        </message>
+        <message>
+            <source>This period</source>
+            <translation>Kỳ này</translation>
+        </message>
+        <message>
+            <source>Previous period</source>
+            <translation>Kỳ trước</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Thay đổi</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>Đã xử lý</translation>
+        </message>
+        <message>
+            <source>Received by category</source>
+            <translation>Tiếp nhận theo lĩnh vực</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Lĩnh vực</translation>
+        </message>
+        <message>
+            <source>Handled by unit</source>
+            <translation>Đã xử lý theo đơn vị</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+        <message>
+            <source>Week by week</source>
+            <translation>Diễn biến theo tuần</translation>
+        </message>
+        <message>
+            <source>By week</source>
+            <translation>Theo tuần</translation>
+        </message>
     </context>
     <context>
         <name>FilterBar</name>
@@ -913,6 +961,22 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/briefing/pages.py" line="90" />
             <source>For</source>
             <translation>Dành cho</translation>
+        </message>
+        <message>
+            <source>Press and TV outlets of the city</source>
+            <translation>Các cơ quan báo chí, truyền hình trên địa bàn thành phố</translation>
+        </message>
+        <message>
+            <source>Huế Radio and Television (TRT)</source>
+            <translation>Đài Phát thanh và Truyền hình Huế (TRT)</translation>
+        </message>
+        <message>
+            <source>Thừa Thiên Huế Newspaper</source>
+            <translation>Báo Thừa Thiên Huế</translation>
+        </message>
+        <message>
+            <source>Visitors to the Center</source>
+            <translation>Đoàn tham quan Trung tâm</translation>
         </message>
     </context>
     <context>

@@ -40,6 +40,7 @@ from widgets.map_view import MapView
 if TYPE_CHECKING:
     from widgets.briefing.wizard import BriefingWizard
 
+#: Audiences as the document names them (it is written in Vietnamese whatever the UI's language).
 AUDIENCES = (
     DEFAULT_AUDIENCE,
     "Đài Phát thanh và Truyền hình Huế (TRT)",
@@ -82,7 +83,14 @@ class PeriodPage(QWizardPage):
             edit.dateChanged.connect(self.completeChanged)
         self.audience = QComboBox()
         self.audience.setEditable(True)
-        self.audience.addItems(AUDIENCES)
+        shown = (
+            self.tr("Press and TV outlets of the city"),
+            self.tr("Huế Radio and Television (TRT)"),
+            self.tr("Thừa Thiên Huế Newspaper"),
+            self.tr("Visitors to the Center"),
+        )
+        for text, written in zip(shown, AUDIENCES, strict=True):
+            self.audience.addItem(text, written)
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color: #b00020")
@@ -109,8 +117,14 @@ class PeriodPage(QWizardPage):
         period = self.period()
         if period is None:
             return False
-        self.owner.set_period(period, self.audience.currentText().strip() or DEFAULT_AUDIENCE)
+        self.owner.set_period(period, self.chosen_audience())
         return True
+
+    def chosen_audience(self) -> str:
+        """The document's wording of the audience chosen, or what the officer typed."""
+        text = self.audience.currentText().strip()
+        index = self.audience.findText(text)
+        return str(self.audience.itemData(index)) if index >= 0 else text or DEFAULT_AUDIENCE
 
 
 def _bar_chart(title: str, bars: Sequence[Bar]) -> QChartView:
@@ -137,9 +151,9 @@ def _bar_chart(title: str, bars: Sequence[Bar]) -> QChartView:
     return view
 
 
-def _trend_chart(points: Sequence[WeekPoint]) -> QChartView:
+def _trend_chart(title: str, names: Sequence[str], points: Sequence[WeekPoint]) -> QChartView:
     chart = QChart()
-    chart.setTitle("Diễn biến theo tuần")
+    chart.setTitle(title)
     axis = QBarCategoryAxis()
     axis.append([p.first.strftime("%d/%m") for p in points])
     chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
@@ -147,9 +161,8 @@ def _trend_chart(points: Sequence[WeekPoint]) -> QChartView:
     values_axis.setLabelFormat("%d")
     values_axis.setRange(0, max([1, *(max(p.received, p.handled) for p in points)]))
     chart.addAxis(values_axis, Qt.AlignmentFlag.AlignLeft)
-    for name, values in (
-        ("Tiếp nhận", [p.received for p in points]),
-        ("Đã xử lý", [p.handled for p in points]),
+    for name, values in zip(
+        names, ([p.received for p in points], [p.handled for p in points]), strict=True
     ):
         series = QLineSeries()
         series.setName(name)
@@ -174,7 +187,15 @@ class FiguresPage(QWizardPage):
         self.status = QLabel(self.tr("Computing the figures..."))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Chỉ số", "Kỳ này", "Kỳ trước", "Thay đổi"])
+        self.table.setObjectName("briefingHeadline")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Figure"),
+                self.tr("This period"),
+                self.tr("Previous period"),
+                self.tr("Change"),
+            ]
+        )
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.charts = QTabWidget()
@@ -201,12 +222,18 @@ class FiguresPage(QWizardPage):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(r, c, item)
         self.charts.clear()
-        self.charts.addTab(
-            _bar_chart("Tiếp nhận theo lĩnh vực", data.figures.by_category), "Lĩnh vực"
-        )
-        self.charts.addTab(_bar_chart("Đã xử lý theo đơn vị", data.figures.by_unit), "Đơn vị")
-        self.charts.addTab(_trend_chart(data.figures.weekly), "Theo tuần")
-        self.status.setText(self.tr("Period {0}").format(data.period.label))
+        figures = data.figures
+        received, handled = self.tr("Received"), self.tr("Handled")
+        for chart, tab in (
+            (_bar_chart(self.tr("Received by category"), figures.by_category), self.tr("Category")),
+            (_bar_chart(self.tr("Handled by unit"), figures.by_unit), self.tr("Unit")),
+            (_trend_chart(self.tr("Week by week"), (received, handled), figures.weekly),
+             self.tr("By week")),
+        ):  # fmt: skip
+            chart.setObjectName("briefingChart")
+            self.charts.addTab(chart, tab)
+        first, last = data.period.first, data.period.last
+        self.status.setText(self.tr("Period {0}").format(f"{first:%d/%m/%Y} – {last:%d/%m/%Y}"))
         self.completeChanged.emit()
 
     def show_error(self, message: str) -> None:

@@ -46,6 +46,7 @@ from widgets.triage.common import (
 )
 
 UNIT_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 ASSIGNMENT_TEMPLATE = "assignment"
 
 
@@ -98,8 +99,8 @@ class AssignDialog(QDialog):
         self.deadline = hue_datetime_edit(self)
         self.deadline.setObjectName("deadline")
         self.deadline_info = QLabel(self)
-        self.deadline_info.setObjectName("deadlineInfo")
         self.deadline_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.deadline_info.setObjectName("deadlineInfo")
         self.deadline_reason = QLineEdit(self)
         self.deadline_reason.setObjectName("deadlineReason")
         self.deadline_reason.setPlaceholderText(self.tr("Why the deadline differs from the SLA"))
@@ -154,20 +155,23 @@ class AssignDialog(QDialog):
             line = report_line(self.single)
             if self.single.unit:
                 line += "\n" + self.tr("Currently: %1").replace(
-                    "%1", self.reference.unit_name(self.single.unit)
+                    "%1", self.reference.unit_name(self.single.unit, current_language())
                 )
             return line
         return self.tr("%1 selected reports").replace("%1", str(len(self.reports)))
 
     def _fill_units(self) -> None:
         self._groups: list[tuple[QTreeWidgetItem, list[QTreeWidgetItem]]] = []
+        language = current_language()
         for kind, units in group_units(self.reference.units):
             group = QTreeWidgetItem(self.units, [unit_kind_label(kind)])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             children = []
             for unit in units:
-                item = QTreeWidgetItem(group, [unit.name])
+                item = QTreeWidgetItem(group, [self.reference.unit_name(unit.code, language)])
                 item.setData(0, UNIT_ROLE, unit.code)
+                # Found by either name, whatever the language shown.
+                item.setData(0, SEARCH_ROLE, fold(f"{unit.name} {unit.name_en} {unit.code}"))
                 item.setToolTip(0, unit.code)
                 children.append(item)
             group.setExpanded(True)
@@ -196,7 +200,7 @@ class AssignDialog(QDialog):
                 self.explanation.setText(suggestion)
         else:
             self.each_suggested.setChecked(len(codes) > 1)
-            names = sorted(self.reference.unit_name(c) for c in codes)
+            names = sorted(self.reference.unit_name(c, current_language()) for c in codes)
             missing = len(self.reports) - len(found)
             text = self.tr("Suggested units: %1").replace("%1", "; ".join(names) or "—")
             if missing:
@@ -249,7 +253,7 @@ class AssignDialog(QDialog):
         for group, children in self._groups:
             shown = 0
             for item in children:
-                haystack = fold(f"{item.text(0)} {item.data(0, UNIT_ROLE)}")
+                haystack = str(item.data(0, SEARCH_ROLE))
                 hit = all(word in haystack for word in words)
                 item.setHidden(not hit)
                 shown += hit
