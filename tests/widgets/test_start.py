@@ -24,7 +24,28 @@ from widgets.status_bar import LinkState
 
 pytestmark = pytest.mark.webengine
 
-HEAVY = ("sqlalchemy", "requests", "keyring", "numpy", "holidays", "folium")
+#: What the window's start path leaves for later (python -X importtime, this machine): the
+#: store and network libraries (sqlalchemy, requests, keyring: about 0.4 s together) load on
+#: workers behind the shown window; the exports (pandas, OpenCV, python-docx, openpyxl,
+#: reportlab, python-pptx, scikit-image: seconds) and the role's tools load on first use.
+HEAVY = (
+    "sqlalchemy",
+    "requests",
+    "keyring",
+    "numpy",
+    "holidays",
+    "folium",
+    "pandas",
+    "cv2",
+    "docx",
+    "openpyxl",
+    "reportlab",
+    "pptx",
+    "skimage",
+    "console.exports",
+    "widgets.briefing",
+    "widgets.role_tools",
+)
 
 
 def test_the_window_modules_leave_the_store_and_network_libraries_for_later() -> None:
