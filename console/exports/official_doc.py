@@ -13,24 +13,30 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement, parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from console.domain.hue_time import to_local
+from console.exports.docx_parts import (
+    align_of,
+    cell_xml,
+    fixed_widths,
+    no_borders,
+    rule_under,
+    set_font,
+    tight,
+)
 from console.exports.vn_text import date_line, vn_number
 
-FONT = "Times New Roman"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 
@@ -71,114 +77,6 @@ def vn_cell(value: object) -> str:
     return str(value)
 
 
-def _fonts_of(r_pr: Any) -> None:
-    fonts = r_pr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        r_pr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attr), FONT)
-
-
-def _set_font(target: Any, size: float, *, bold: bool = False, italic: bool = False) -> None:
-    """Font of a run or a style, on every script slot (Word picks eastAsia/cs for some text)."""
-    font = target.font
-    font.name = FONT
-    font.size = Pt(size)
-    font.bold = bold
-    font.italic = italic
-    _fonts_of(target.element.get_or_add_rPr())
-
-
-def _no_borders(table: Table) -> None:
-    """No borders and narrow cell margins: header and signature text uses the full column."""
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), "nil")
-        borders.append(element)
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:w"), "28")
-        element.set(qn("w:type"), "dxa")
-        margins.append(element)
-    tbl_pr = table._tbl.tblPr
-    # Schema order: ... jc, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook.
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    look = tbl_pr.find(qn("w:tblLook"))
-    if layout is not None:
-        layout.addprevious(borders)
-    elif look is not None:
-        look.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
-    if look is not None:
-        look.addprevious(margins)
-    else:
-        tbl_pr.append(margins)
-
-
-def _widths(table: Table, widths_cm: Sequence[float]) -> None:
-    """Fixed column widths, in the grid (LibreOffice reads it) and on every cell (Word)."""
-    table.autofit = False
-    for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=False):
-        col.set(qn("w:w"), str(int(Cm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=False):
-            cell.width = Cm(width)
-    table_width = table._tbl.tblPr.find(qn("w:tblW"))
-    if table_width is not None:
-        table_width.set(qn("w:type"), "dxa")
-        table_width.set(qn("w:w"), str(sum(int(Cm(w).twips) for w in widths_cm)))
-
-
-def _rule_under(paragraph: Paragraph, width_cm: float, column_cm: float) -> None:
-    """A short centred rule under a header line (a bottom border on a narrowed paragraph)."""
-    p_pr = paragraph._p.get_or_add_pPr()
-    border = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), "6")
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    border.append(bottom)
-    p_pr.append(border)
-    indent = max(0.0, (column_cm - width_cm) / 2)
-    paragraph.paragraph_format.left_indent = Cm(indent)
-    paragraph.paragraph_format.right_indent = Cm(indent)
-    paragraph.paragraph_format.space_after = Pt(6)
-    paragraph.paragraph_format.line_spacing = Pt(2)
-
-
-def _align(value: object) -> str:
-    return "right" if isinstance(value, int | float) and not isinstance(value, bool) else "left"
-
-
-_CONTROL = dict.fromkeys(range(32), " ")
-
-
-def _cell_xml(text: str, twips: int, size: float, *, bold: bool, align: str) -> str:
-    """One table cell: a tight paragraph with one run (Normal style gives the font)."""
-    half_points = round(size * 2)
-    bold_props = "<w:b/><w:bCs/>" if bold else ""
-    size_props = f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
-    spacing = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
-    shown = escape(text.translate(_CONTROL))
-    return (
-        f'<w:tc><w:tcPr><w:tcW w:w="{twips}" w:type="dxa"/></w:tcPr>'
-        f'<w:p><w:pPr>{spacing}<w:jc w:val="{align}"/></w:pPr>'
-        f"<w:r><w:rPr>{bold_props}{size_props}</w:rPr>"
-        f'<w:t xml:space="preserve">{shown}</w:t></w:r></w:p></w:tc>'
-    )
-
-
-def _tight(paragraph: Paragraph) -> Paragraph:
-    paragraph.paragraph_format.space_before = Pt(0)
-    paragraph.paragraph_format.space_after = Pt(0)
-    return paragraph
-
-
 class OfficialDocument:
     """Builds one document; call the parts in reading order, then save()."""
 
@@ -197,7 +95,7 @@ class OfficialDocument:
         section.left_margin = Mm(30)
         section.right_margin = Mm(15)
         normal = self.doc.styles["Normal"]
-        _set_font(normal, 13)
+        set_font(normal, 13)
         normal.paragraph_format.space_after = Pt(6)
         normal.paragraph_format.line_spacing = 1.1
 
@@ -219,7 +117,7 @@ class OfficialDocument:
         if indent:
             paragraph.paragraph_format.first_line_indent = Cm(1.27)
         if text:
-            _set_font(paragraph.add_run(text), size, bold=bold, italic=italic)
+            set_font(paragraph.add_run(text), size, bold=bold, italic=italic)
         return paragraph
 
     def header(self, issued: date) -> None:
@@ -227,13 +125,13 @@ class OfficialDocument:
         left_cm, right_cm = self.HEADER_CM
         table = self.doc.add_table(rows=1, cols=2)
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _widths(table, self.HEADER_CM)
-        _no_borders(table)
+        fixed_widths(table, self.HEADER_CM)
+        no_borders(table)
         left, right = table.rows[0].cells
-        first = _tight(left.paragraphs[0])
+        first = tight(left.paragraphs[0])
         first.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(first.add_run(lh.parent_body.upper()), 12)
-        _tight(
+        set_font(first.add_run(lh.parent_body.upper()), 12)
+        tight(
             self._para(
                 lh.issuing_body.upper(),
                 size=12,
@@ -242,13 +140,13 @@ class OfficialDocument:
                 container=left,
             )
         )
-        _rule_under(self._para(container=left), 2.5, left_cm)
+        rule_under(self._para(container=left), 2.5, left_cm)
         self._para(lh.number, size=13, align=WD_ALIGN_PARAGRAPH.CENTER, container=left)
 
-        motto_top = _tight(right.paragraphs[0])
+        motto_top = tight(right.paragraphs[0])
         motto_top.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(motto_top.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
-        _tight(
+        set_font(motto_top.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), 12, bold=True)
+        tight(
             self._para(
                 "Độc lập - Tự do - Hạnh phúc",
                 size=13.5,
@@ -257,7 +155,7 @@ class OfficialDocument:
                 container=right,
             )
         )
-        _rule_under(self._para(container=right), 6.0, right_cm)
+        rule_under(self._para(container=right), 6.0, right_cm)
         self._para(
             date_line(lh.place, issued),
             size=13,
@@ -269,9 +167,9 @@ class OfficialDocument:
     def title(self, title: str, summary: str) -> None:
         self._para()
         heading = self._para(title.upper(), size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _tight(heading)
-        _tight(self._para(summary, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER))
-        _rule_under(self._para(), 4.0, 16.5)
+        tight(heading)
+        tight(self._para(summary, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER))
+        rule_under(self._para(), 4.0, 16.5)
 
     def heading(self, text: str, level: int = 1) -> None:
         """Level 1 'I. ...' and level 2 '1. ...' bold; level 3 'a) ...' italic."""
@@ -298,7 +196,7 @@ class OfficialDocument:
 
     def spacer(self) -> None:
         """A thin gap (after a table, so the next paragraph does not touch it)."""
-        _tight(self._para()).paragraph_format.line_spacing = Pt(6)
+        tight(self._para()).paragraph_format.line_spacing = Pt(6)
 
     def caption(self, text: str) -> None:
         p = self._para(text, size=12, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -324,7 +222,7 @@ class OfficialDocument:
             *(f'<w:gridCol w:w="{w}"/>' for w in twips),
             "</w:tblGrid><w:tr><w:trPr><w:tblHeader/></w:trPr>",
             *(
-                _cell_xml(str(h), w, size, bold=True, align="center")
+                cell_xml(str(h), w, size, bold=True, align="center")
                 for h, w in zip(header, twips, strict=True)
             ),
             "</w:tr>",
@@ -333,7 +231,7 @@ class OfficialDocument:
             total = "Tổng cộng" in (str(v) for v in values[:2])
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             parts.extend(
-                _cell_xml(vn_cell(v), w, size, bold=total, align=_align(v))
+                cell_xml(vn_cell(v), w, size, bold=total, align=align_of(v))
                 for v, w in zip(values, twips, strict=True)
             )
             parts.append("</w:tr>")
@@ -352,18 +250,18 @@ class OfficialDocument:
         lh = self.letterhead
         self._para()
         table = self.doc.add_table(rows=1, cols=2)
-        _widths(table, (8.0, 8.5))
-        _no_borders(table)
+        fixed_widths(table, (8.0, 8.5))
+        no_borders(table)
         left, right = table.rows[0].cells
-        heading = _tight(left.paragraphs[0])
-        _set_font(heading.add_run("Nơi nhận:"), 12, bold=True, italic=True)
+        heading = tight(left.paragraphs[0])
+        set_font(heading.add_run("Nơi nhận:"), 12, bold=True, italic=True)
         for line in recipients or lh.recipients:
-            _set_font(_tight(left.add_paragraph()).add_run(line), 11)
-        title = _tight(right.paragraphs[0])
+            set_font(tight(left.add_paragraph()).add_run(line), 11)
+        title = tight(right.paragraphs[0])
         title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _set_font(title.add_run(lh.signer_title), 13, bold=True)
+        set_font(title.add_run(lh.signer_title), 13, bold=True)
         for _ in range(4):
-            _tight(self._para(container=right))
+            tight(self._para(container=right))
         if lh.signer_name:
             self._para(
                 lh.signer_name, size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, container=right
@@ -383,10 +281,8 @@ class OfficialDocument:
             section.page_width, section.page_height = Mm(297), Mm(210)
         else:
             self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _tight(
-            self._para(f"Phụ lục {numeral}", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        )
-        _tight(self._para(annex.title.upper(), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER))
+        tight(self._para(f"Phụ lục {numeral}", size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER))
+        tight(self._para(annex.title.upper(), size=13, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER))
         if annex.note:
             self._para(annex.note, size=12, italic=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         else:

@@ -16,7 +16,8 @@ from console.domain.calendar import WorkingCalendar, load_calendar
 from console.domain.hue_time import local_date
 from console.domain.model import utcnow
 from console.domain.reference import Reference, reference_or_shipped
-from console.exports.weekly_figures import WeeklyFigures, compute_weekly_figures
+from console.exports.weekly_figures import compute_weekly_figures
+from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_week import InvalidWeek, Week, parse_week
 from console.store import Cache
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from console.domain.hue_time import time_text
 from console.exports.official_doc import AnnexTable, Letterhead, OfficialDocument
 from console.exports.vn_text import vn_number
-from console.exports.weekly_figures import BreakdownRow, Count, WeeklyFigures
+from console.exports.weekly_model import BreakdownRow, Count, WeeklyFigures
 from console.exports.weekly_tables import (
     FigureTable,
     category_table,

@@ -30,7 +30,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
@@ -39,6 +38,19 @@ from console.domain.calendar import WorkingCalendar
 from console.domain.model import REJECT_REASON_LABELS_VI, RejectReason, Status, parse_time
 from console.domain.privacy import mask_personal
 from console.domain.reference import Reference
+from console.exports.weekly_model import (
+    BreakdownRow,
+    Count,
+    Handled,
+    Hotspot,
+    MergedCase,
+    Outstanding,
+    OverdueCase,
+    Received,
+    Satisfaction,
+    UnitToUrge,
+    WeeklyFigures,
+)
 from console.exports.weekly_sql import (
     Q_DROP,
     Q_HANDLING,
@@ -52,145 +64,6 @@ from console.exports.weekly_week import Week, bound
 
 HOTSPOT_MIN = 3
 TOP = 5
-
-
-@dataclass(frozen=True, slots=True)
-class Count:
-    key: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Received:
-    total: int
-    by_channel: tuple[Count, ...]
-    accepted: int
-    rejected: int
-    rejected_by_reason: tuple[Count, ...]
-    awaiting: int
-
-
-@dataclass(frozen=True, slots=True)
-class Handled:
-    on_time: int
-    extended: int
-    late: int
-
-    @property
-    def total(self) -> int:
-        return self.on_time + self.extended + self.late
-
-
-@dataclass(frozen=True, slots=True)
-class Outstanding:
-    total: int
-    overdue: int
-
-
-@dataclass
-class BreakdownRow:
-    """One category, unit or ward: what came in, what was handled, what is left."""
-
-    key: str
-    label: str
-    received: int = 0
-    on_time: int = 0
-    extended: int = 0
-    late: int = 0
-    outstanding: int = 0
-    overdue: int = 0
-    note: str = ""
-
-    @property
-    def handled(self) -> int:
-        return self.on_time + self.extended + self.late
-
-
-@dataclass(frozen=True, slots=True)
-class Satisfaction:
-    distribution: tuple[int, int, int, int, int]
-
-    @property
-    def count(self) -> int:
-        return sum(self.distribution)
-
-    @property
-    def average(self) -> float | None:
-        total = sum((i + 1) * n for i, n in enumerate(self.distribution))
-        return total / self.count if self.count else None
-
-    @property
-    def good_share(self) -> float | None:
-        """Share of ratings 4 or 5, in percent."""
-        return (
-            100 * (self.distribution[3] + self.distribution[4]) / self.count if self.count else None
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class OverdueCase:
-    id: int
-    code: str
-    title: str
-    category: str
-    ward: str
-    unit_key: str
-    unit: str
-    status: str
-    deadline: datetime
-    working_days_late: int
-    calendar_days_late: int
-    escalation_level: int
-
-
-@dataclass(frozen=True, slots=True)
-class UnitToUrge:
-    key: str
-    label: str
-    overdue: int
-    oldest_deadline: datetime
-    most_working_days_late: int
-    highest_escalation: int
-
-
-@dataclass(frozen=True, slots=True)
-class MergedCase:
-    code: str
-    title: str
-    category: str
-    ward: str
-    status: str
-    merged_count: int
-
-
-@dataclass(frozen=True, slots=True)
-class Hotspot:
-    ward: str
-    category: str
-    count: int
-
-
-@dataclass(frozen=True)
-class WeeklyFigures:
-    week: Week
-    #: The moment the figures run to: the week's end, or the export time if earlier.
-    cut: datetime
-    received: Received
-    handled: Handled
-    outstanding: Outstanding
-    by_category: tuple[BreakdownRow, ...]
-    by_unit: tuple[BreakdownRow, ...]
-    by_ward: tuple[BreakdownRow, ...]
-    satisfaction: Satisfaction
-    overdue: tuple[OverdueCase, ...]
-    units_to_urge: tuple[UnitToUrge, ...]
-    merged: tuple[MergedCase, ...]
-    hotspots: tuple[Hotspot, ...]
-
-    @property
-    def complete(self) -> bool:
-        return self.cut >= self.week.end
 
 
 class _Places:

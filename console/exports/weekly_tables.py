@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.model import STATUS_LABELS_VI, Status
-from console.exports.weekly_figures import BreakdownRow, Count, WeeklyFigures
+from console.exports.weekly_model import BreakdownRow, Count, WeeklyFigures
 
 Cell = int | float | str | datetime
 

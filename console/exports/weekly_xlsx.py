@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from console.domain.calendar import VN_TZ
-from console.exports.weekly_figures import WeeklyFigures
+from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_tables import Cell, FigureTable, all_tables
 
 MAX_WIDTH = 60

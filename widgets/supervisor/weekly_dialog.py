@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
 from console.exports.weekly import WeeklyExport, default_stem, export_weekly, weekly_figures
-from console.exports.weekly_figures import WeeklyFigures
+from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_tables import Cell, all_tables
 from console.exports.weekly_week import Week, week_of
 from console.store import Cache

@@ -14,7 +14,7 @@ import pytest
 from console.domain.reference import load_reference
 from console.domain.wire import report_from_json
 from console.exports.weekly import InvalidWeek, weekly_figures
-from console.exports.weekly_figures import Handled, Outstanding
+from console.exports.weekly_model import Handled, Outstanding
 from console.exports.weekly_week import parse_week, week_of
 from console.store import Cache, open_cache
 from tests.console.exports.weekly_data import EDGES, NOW, W08_END, W08_START, W47_END, W47_START
