@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self.read_only_label.setTextFormat(Qt.TextFormat.PlainText)
         self.read_only_label.setStyleSheet("color: #92400e; font-weight: bold;")
         self.read_only_label.hide()
-        self.status.insertPermanentWidget(0, self.read_only_label)  # messages hide the others
+        self.status.add_first_permanent(self.read_only_label)  # messages hide the others
         self.link = WindowSync(self, self.status)
         self.follower = DetailFollower(self.detail, self.runner, self.role)
         self.shortcut_sheet: ShortcutSheet | None = None

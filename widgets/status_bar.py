@@ -66,8 +66,10 @@ class SyncStatusBar(QStatusBar):
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(True)
         self.progress.hide()
-        for label in (self.user_label, self.warning_label):
+        plain = (self.user_label, self.warning_label)
+        for label in plain:
             self.addWidget(label)
+        self._plain_count = len(plain)
         for widget in (
             self.progress,
             self.link_label,
@@ -81,6 +83,11 @@ class SyncStatusBar(QStatusBar):
         self.set_last_sync(None)
         self.set_counts(pending=0, quarantined=0, conflicts=0)
 
+
+    def add_first_permanent(self, widget: QWidget) -> None:
+        """`widget` left of the other permanent widgets, where messages never cover it
+        (QStatusBar's index counts the plain widgets too: 0 warned and appended it)."""
+        self.insertPermanentWidget(self._plain_count, widget)
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             if self._user is not None:
