@@ -134,7 +134,11 @@ class Launcher(QObject):
             self._ask(base_url)
             return
         self.runner.run(
-            partial(sign_in_with_known_password, ca_bundle=self.settings.ca_bundle),
+            partial(
+                sign_in_with_known_password,
+                ca_bundle=self.settings.ca_bundle,
+                insecure_http=self.settings.insecure_http,
+            ),
             base_url,
             user,
             on_done=lambda found: self._signed_in(found) if found else self._ask(base_url),
@@ -148,6 +152,7 @@ class Launcher(QObject):
             demo=self.demo,
             user=self.settings.user,
             ca_bundle=self.settings.ca_bundle,
+            insecure_http=self.settings.insecure_http,
             parent=self.window,
         )
         dialog.accepted.connect(lambda: self._signed_in(dialog.connection))

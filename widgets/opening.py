@@ -39,7 +39,14 @@ def restore_connection(settings: Settings, place: Workplace) -> Connection | Non
     if not token:
         return None
     try:
-        return reconnect(place.base_url, place.user, place.role, token, settings.ca_bundle)
+        return reconnect(
+            place.base_url,
+            place.user,
+            place.role,
+            token,
+            settings.ca_bundle,
+            insecure_http=settings.insecure_http,
+        )
     except (Unauthorized, Forbidden):
         tokens.forget(place.base_url, place.user)
         return None
@@ -68,7 +75,10 @@ def session_for(
         place = workplace_for(settings, connection.base_url, connection.user, connection.role)
     cache, outbox = store
     details = CentralClient(
-        connection.base_url, token=connection.token, ca_bundle=settings.ca_bundle
+        connection.base_url,
+        token=connection.token,
+        ca_bundle=settings.ca_bundle,
+        insecure_http=settings.insecure_http,
     )
     return WorkSession(
         place=place,

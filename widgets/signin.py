@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.connection import DEMO_PASSWORD, Connection, sign_in
 from console.sync.errors import ApiError, NetworkError, Unauthorized
+from console.sync.server_url import InsecureServer
 from widgets.tasks import TaskRunner
 
 SignInFn = Callable[..., Connection]
@@ -40,6 +41,7 @@ class SignInDialog(QDialog):
         demo: bool = False,
         user: str | None = None,
         ca_bundle: str | None = None,
+        insecure_http: bool = False,
         sign_in_fn: SignInFn = sign_in,
         parent: QWidget | None = None,
     ) -> None:
@@ -50,6 +52,7 @@ class SignInDialog(QDialog):
         self.connection: Connection | None = None
         self._runner = runner
         self._ca_bundle = ca_bundle
+        self._insecure_http = insecure_http
         self._sign_in = sign_in_fn
         self._busy = False
 
@@ -138,7 +141,9 @@ class SignInDialog(QDialog):
         )
 
     def _call_sign_in(self, server: str, user: str, password: str) -> Connection:
-        return self._sign_in(server, user, password, ca_bundle=self._ca_bundle)
+        return self._sign_in(
+            server, user, password, ca_bundle=self._ca_bundle, insecure_http=self._insecure_http
+        )
 
     def _signed_in(self, connection: Connection) -> None:
         self._set_busy(False)
@@ -156,6 +161,8 @@ class SignInDialog(QDialog):
 
     def explain(self, exc: BaseException) -> str:
         """The reason of a failed sign-in, as the operator should read it."""
+        if isinstance(exc, InsecureServer):
+            return exc.message
         if isinstance(exc, Unauthorized):
             return self.tr("Wrong user name or password.") + f" ({exc.message})"
         if isinstance(exc, NetworkError):

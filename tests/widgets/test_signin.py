@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
+
 from console.domain.model import Role
 from widgets.signin import SignInDialog
 from widgets.tasks import TaskRunner
@@ -51,6 +53,21 @@ def test_unreachable_server_is_explained(qtbot: Any) -> None:
     assert dialog.connection is None and dialog.isVisible()
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() not in ("", dialog.tr("Signing in…"))
+
+
+def test_a_plain_http_server_off_this_machine_is_refused_before_the_password_leaves(
+    qtbot: Any,
+) -> None:
+    dialog = _dialog(qtbot, "")
+    qtbot.keyClicks(dialog.server_edit, "http://10.20.30.40:8750")
+    qtbot.keyClicks(dialog.user_edit, "lan")
+    qtbot.keyClicks(dialog.password_edit, "mat-khau")
+    qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.sign_in_button.isEnabled(), timeout=30_000)
+
+    assert dialog.connection is None and dialog.isVisible()
+    shown = dialog.error_label.text()
+    assert "không mã hoá" in shown and "https://" in shown and "--insecure-http" in shown
 
 
 def test_no_demo_buttons_for_a_real_server(qtbot: Any) -> None:
