@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from console.domain.calendar import to_local
+from console.domain.labels import label
 from console.domain.model import (
     ACTION_LABELS_VI,
     FINAL_STATUSES,
@@ -316,12 +317,13 @@ def check_allowed(report: Report, action: ActionType, role: Role) -> Transition:
         raise IllegalTransition(
             f"Không thể «{ACTION_LABELS_VI[action]}» khi phản ánh {report.code} đang ở trạng thái "
             f"«{STATUS_LABELS_VI[report.status]}».",
-            f"Cannot {action.value} report {report.code} in status {report.status.value}.",
+            f'Cannot "{label(action, "en")}" report {report.code} in status '
+            f'"{label(report.status, "en")}".',
         )
     if role not in rule.roles:
         raise RoleNotAllowed(
             f"Vai trò «{ROLE_LABELS_VI[role]}» không được «{ACTION_LABELS_VI[action]}».",
-            f"Role {role.value} may not {action.value}.",
+            f'Role "{label(role, "en")}" may not "{label(action, "en")}".',
         )
     return rule
 

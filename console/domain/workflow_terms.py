@@ -23,6 +23,10 @@ class WorkflowError(Exception):
         self.message_vi = message_vi
         self.message_en = message_en
 
+    def message(self, language: str = "vi") -> str:
+        """For the operator, in the UI's language (the central answers in Vietnamese)."""
+        return self.message_en if language == "en" else self.message_vi
+
 
 class IllegalTransition(WorkflowError):
     code = "illegal_transition"

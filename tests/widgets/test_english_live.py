@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from console.domain.model import ActionType, Role, Status, Urgency, utcnow
 from console.store import EntryState, OutboxEntry
+from tests.widgets.english_walk import vietnamese as vietnamese_word
 from widgets import i18n
 from widgets.notifications import Notifier
 from widgets.supervisor.common import SORT_ROLE
@@ -139,3 +140,19 @@ def test_a_conflict_names_the_merge_target_by_its_code_in_english(
     assert rows["Status"] == ("Not accepted", "Accepted")
     assert rows["Reject reason"][0] == "Duplicate (merged into another report)"
     dialog.grab().save("/tmp/shots/english/conflict.png")
+
+
+def test_a_refused_action_says_why_in_english(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, supervisor_central: Any, triage_desk: Any
+) -> None:
+    monkeypatch.setattr(i18n._Installed, "language", "en")
+    desk = triage_desk(supervisor_central)
+    closed = next(r for r in desk.cache.load_queue_rows() if r.status == "closed")
+    desk.select(closed.id)
+
+    desk.controller.accept_selected()
+
+    assert desk.controller.active_dialog is None
+    message = desk.controller.last_message
+    assert closed.code in message and "Closed" in message
+    assert not any(vietnamese_word(word) for word in message.split()), message

@@ -15,6 +15,7 @@ from console.domain.model import ActionType, Role
 from console.domain.reference import Reference
 from console.domain.workflow import Context, WorkflowError
 from console.store import Cache, Outbox, OutboxEntry, StoreError, submit_action
+from widgets.i18n import current_language
 from widgets.tasks import Progress, TaskRunner
 from widgets.triage.common import tr
 from widgets.triage.feedback import queued_text
@@ -67,7 +68,7 @@ def submit_batch(
                 ctx=make_context(),
             )
         except WorkflowError as exc:
-            result.refused.append((item.report_id, exc.message_vi))
+            result.refused.append((item.report_id, exc.message(current_language())))
         except StoreError as exc:
             result.refused.append((item.report_id, str(exc)))
         else:

@@ -188,7 +188,7 @@ class TriageController(QObject):
             try:
                 check_allowed(report, action, self.desk.role)
             except WorkflowError as exc:
-                reasons.append(exc.message_vi)
+                reasons.append(exc.message(current_language()))
             else:
                 allowed.append(report)
         if reasons:

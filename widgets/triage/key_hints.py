@@ -42,8 +42,8 @@ class KeyHints(QObject):
 
     def why(self, key: str, action_type: ActionType) -> str:
         """The reason the action with `key` cannot run now, in one line."""
-        english = current_language() == "en"
-        head = f"{key} ({label(action_type, 'en' if english else 'vi')})"
+        language = current_language()
+        head = f"{key} ({label(action_type, language)})"
         reports = self._desk.reports(self._desk.get_selected_ids())
         if not reports:
             return tr("%1: select a report first.").replace("%1", head)
@@ -55,7 +55,7 @@ class KeyHints(QObject):
         try:
             check_allowed(report, action_type, self._desk.role)
         except WorkflowError as exc:
-            reason = exc.message_en if english else exc.message_vi
+            reason = exc.message(language)
         else:
             return tr("%1: wait for the current batch to finish.").replace("%1", head)
         text = f"{key}: {reason}"

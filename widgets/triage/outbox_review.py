@@ -139,7 +139,9 @@ class OutboxReview(QObject):
             )
         except WorkflowError as exc:
             c.inform(
-                c.tr("This action cannot be applied on the new state:") + "\n" + exc.message_vi,
+                c.tr("This action cannot be applied on the new state:")
+                + "\n"
+                + exc.message(current_language()),
                 c.tr("Not possible"),
             )
             return False
