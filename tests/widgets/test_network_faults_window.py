@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -47,8 +48,10 @@ def proxied_window(qtbot: Any, central: CentralFixture) -> Iterator[tuple[Any, F
     proxy = FaultProxy(central.base_url).start()
     settings = load_settings().with_changes(sync_interval_s=3600, tiles_url=None)
     connection = sign_in(proxy.url, "operator", "demo")
-    connection.client = CentralClient(
-        proxy.url, token=connection.token, timeout=(2.0, 1.0), backoff=0.05
+    connection.client.close()
+    connection = replace(
+        connection,
+        client=CentralClient(proxy.url, token=connection.token, timeout=(2.0, 1.0), backoff=0.05),
     )
     session = open_session(settings, connection)
     window = MainWindow(session, use_tray=False)
