@@ -3,7 +3,8 @@
 Statuses, urgency levels, roles, actions, reject reasons and deadline stages are enums: their
 Vietnamese labels live beside them in `model` and `sla` (the exports and the central API speak
 Vietnamese), the English ones here, and `label(value, language)` is the one way to read either.
-Sentences the domain composes (routing advice) are in `PHRASES`, read through `phrase`.
+Sentences the domain composes (routing advice, time left) are in `PHRASES`, read through
+`phrase`.
 Names that are data (categories, units, wards, channels, escalation levels) carry their English
 name in resources/ and are read through `Reference` and `EscalationLevel` the same way.
 """
@@ -123,6 +124,14 @@ def label_of(kind: type[StrEnum], code: str | None, language: str = "vi") -> str
 
 #: Sentences the domain composes for an operator, by key: {language: template}.
 PHRASES: dict[str, dict[str, str]] = {
+    "time.day": {"vi": "{n} ngày", "en": "{n}d"},
+    "time.hour": {"vi": "{n} giờ", "en": "{n}h"},
+    "time.minute": {"vi": "{n} phút", "en": "{n}min"},
+    "time.none": {"vi": "dưới 1 phút", "en": "under 1 min"},
+    "time.days": {"vi": "{n} ngày", "en": "{n} days"},
+    "time.late": {"vi": "quá hạn {span}", "en": "{span} overdue"},
+    "time.left": {"vi": "còn {span}", "en": "{span} left"},
+    "time.working": {"vi": "còn {span} làm việc", "en": "{span} working time left"},
     "route.explanation": {
         "vi": "Lĩnh vực {category}{place} → {unit} ({notes})",
         "en": "Category {category}{place} → {unit} ({notes})",

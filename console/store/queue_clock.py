@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from console.domain.labels import phrase
 from console.domain.model import HANDLING_STATUSES, INTAKE_STATUSES, Status, Urgency
 from console.domain.sla import SlaClock, Stage
 from console.store.records import QueueRow
@@ -109,41 +110,17 @@ def _urgency(row: QueueRow) -> Urgency:
         return Urgency.NORMAL
 
 
-_WORDS = {
-    "vi": {
-        "day": "{} ngày",
-        "hour": "{} giờ",
-        "minute": "{} phút",
-        "none": "dưới 1 phút",
-        "days": "{} ngày",
-        "late": "quá hạn {}",
-        "left": "còn {}",
-        "working": "còn {} làm việc",
-    },
-    "en": {
-        "day": "{}d",
-        "hour": "{}h",
-        "minute": "{}min",
-        "none": "under 1 min",
-        "days": "{} days",
-        "late": "{} overdue",
-        "left": "{} left",
-        "working": "{} working time left",
-    },
-}
-
-
-def _duration(delta: timedelta, day_length: timedelta, words: dict[str, str]) -> str:
+def _duration(delta: timedelta, day_length: timedelta, language: str) -> str:
     minutes = int(delta.total_seconds() // 60)
     day_minutes = max(1, int(day_length.total_seconds() // 60))
     days, rest = divmod(minutes, day_minutes)
     hours, mins = divmod(rest, 60)
-    parts = [words["day"].format(days)] if days else []
+    parts = [phrase("time.day", language, n=str(days))] if days else []
     if hours:
-        parts.append(words["hour"].format(hours))
+        parts.append(phrase("time.hour", language, n=str(hours)))
     if mins and not days:
-        parts.append(words["minute"].format(mins))
-    return " ".join(parts) or words["none"]
+        parts.append(phrase("time.minute", language, n=str(mins)))
+    return " ".join(parts) or phrase("time.none", language)
 
 
 def describe_time_left(
@@ -151,12 +128,14 @@ def describe_time_left(
 ) -> str:
     """ "còn 3 giờ 20 phút làm việc", "còn 25 phút", "quá hạn 2 ngày" (overdue in calendar
     time); in English "3h 20min working time left", "25min left", "2 days overdue"."""
-    words = _WORDS.get(language, _WORDS["vi"])
     if state.overdue:
         late = now - state.deadline
         if late >= timedelta(days=1):
-            return words["late"].format(words["days"].format(late.days))
-        return words["late"].format(_duration(late, timedelta(days=1), words))
+            span = phrase("time.days", language, n=str(late.days))
+        else:
+            span = _duration(late, timedelta(days=1), language)
+        return phrase("time.late", language, span=span)
     if state.wall_clock:
-        return words["left"].format(_duration(state.time_left, timedelta(days=1), words))
-    return words["working"].format(_duration(state.time_left, day_length, words))
+        span = _duration(state.time_left, timedelta(days=1), language)
+        return phrase("time.left", language, span=span)
+    return phrase("time.working", language, span=_duration(state.time_left, day_length, language))
