@@ -36,9 +36,8 @@ from console.maps.page import (
     build_cached_map_page,
     cached_map_page,
 )
-from console.maps.texts import set_texts_script
 from console.store.queue_memory import release_free_memory
-from widgets.i18n import current_language
+from widgets.map_texts import set_texts_script
 from widgets.map_tile_note import TileNote
 from widgets.tasks import TaskRunner
 
@@ -295,14 +294,14 @@ class MapView(QWebEngineView):
     def changeEvent(self, event: QEvent) -> None:
         """The legend, heat button and popups speak the console's language at once."""
         if event.type() == QEvent.Type.LanguageChange and self._is_ready:
-            self._call(set_texts_script(current_language()))
+            self._call(set_texts_script())
         super().changeEvent(event)
 
     def _on_page_ready(self) -> None:
         self._is_ready = True
         if self._heat:
             self._pending.insert(0, "paht.setHeat(true)")
-        self._pending.insert(0, set_texts_script(current_language()))
+        self._pending.insert(0, set_texts_script())
         self._encode()
         self.ready.emit()
 

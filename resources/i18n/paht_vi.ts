@@ -2386,4 +2386,55 @@ Your work is kept on this computer and will be sent later.</source>
 Các thao tác của bạn vẫn được lưu trên máy này và sẽ được gửi sau.</translation>
     </message>
 </context>
+    <context>
+        <name>MapTexts</name>
+        <message>
+            <source>Waiting for the IOC</source>
+            <translation>Chờ IOC xử lý</translation>
+        </message>
+        <message>
+            <source>Unit handling</source>
+            <translation>Đơn vị đang xử lý</translation>
+        </message>
+        <message>
+            <source>Resolved / published</source>
+            <translation>Đã xử lý / công khai</translation>
+        </message>
+        <message>
+            <source>Closed / not accepted</source>
+            <translation>Đã đóng / không tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Quá hạn</translation>
+        </message>
+        <message>
+            <source>Escalation level </source>
+            <translation>Đôn đốc mức </translation>
+        </message>
+        <message>
+            <source>Purple ring: escalation level</source>
+            <translation>Vòng tím: mức đôn đốc</translation>
+        </message>
+        <message>
+            <source>Heat map</source>
+            <translation>Bản đồ nhiệt</translation>
+        </message>
+        <message>
+            <source>Heat map on/off</source>
+            <translation>Bật/tắt bản đồ nhiệt</translation>
+        </message>
+        <message>
+            <source> other report(s) at the same place</source>
+            <translation> phản ánh khác tại cùng vị trí</translation>
+        </message>
+        <message>
+            <source> reports, </source>
+            <translation> phản ánh, </translation>
+        </message>
+        <message>
+            <source> overdue — click to zoom in</source>
+            <translation> quá hạn — bấm để phóng to</translation>
+        </message>
+    </context>
 </TS>
