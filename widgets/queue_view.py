@@ -12,16 +12,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMenu,
-    QTabBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,25 +38,20 @@ from console.store.queue_loading import (
 )
 from console.store.records import QueueRow
 from console.store.saved_views import (
-    BUILTIN_VIEWS,
     SavedView,
-    load_user_views,
-    new_view_key,
-    save_user_views,
 )
 from console.store.search_index import QueueIndex
 from widgets.filter_bar import FilterBar
-from widgets.i18n import current_language
 from widgets.queue_columns import ColumnFitter
-from widgets.queue_model import ID_ROLE, Column, QueueModel
-from widgets.queue_tabs import TabFilters
+from widgets.queue_model import Column, QueueModel
+from widgets.queue_selection import SelectionKeeper
+from widgets.queue_tabs import TabFilters, ViewTabs, number_text
 from widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from console.store.cache import Cache
     from console.store.outbox import Outbox
 
-BADGE_COLOUR = QColor("#b3261e")
 CLOCK_REFRESH_MS = 60_000
 
 
@@ -94,9 +86,6 @@ class QueueView(QWidget):
         self._now = now
         self._runner = runner or TaskRunner(self, max_threads=1)
         self._own_runner = runner is None
-        self._views: list[SavedView] = [*BUILTIN_VIEWS, *load_user_views(settings.config_dir)]
-        self._counts: dict[str, int] = {}
-        self._unseen_new = 0
         self._index = QueueIndex([])
         self._visible: list[QueueRow] = []
         self._visible_positions: list[int] = []
@@ -107,13 +96,8 @@ class QueueView(QWidget):
         self._first_screen: frozenset[Status] | None = None
         self._busy = False
         self._queued: str | None = None
-        self._current_id: int | None = None
-        self._current_row = 0
 
-        self.tabs = QTabBar(self)
-        self.tabs.setObjectName("queueTabs")
-        self.tabs.setExpanding(False)
-        self.tabs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs = ViewTabs(settings.config_dir, self)
         self.filter_bar = FilterBar(reference, self)
         self.model = QueueModel(reference, self.clock, now, self)
         self.table = QTableView(self)
@@ -131,12 +115,9 @@ class QueueView(QWidget):
         bottom.addWidget(self.summary, 1)
         layout.addLayout(bottom)
 
-        for view in self._views:
-            self.tabs.setTabData(self.tabs.addTab(""), view.key)
-        self._relabel_tabs()
         self.tab_filters = TabFilters(self.filter_bar, self.current_view().key)
+        self._relabel_tabs()
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.tabs.customContextMenuRequested.connect(self._tab_menu)
         self.filter_bar.changed.connect(self._refilter)
         self.filter_bar.saveRequested.connect(self._ask_view_name)
         self._clock_timer = QTimer(self)
@@ -164,8 +145,9 @@ class QueueView(QWidget):
         self.columns = ColumnFitter(table)
         header.setSortIndicator(Column.DEADLINE, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
-        selection = table.selectionModel()
-        selection.currentRowChanged.connect(self._current_changed)
+        self.selection = SelectionKeeper(
+            table, self.model, self.reportSelected.emit, self.currentLeft.emit
+        )
 
     # -- public API ------------------------------------------------------------------------
 
@@ -186,38 +168,23 @@ class QueueView(QWidget):
 
     def select_report(self, report_id: int) -> bool:
         """Make `report_id` current and visible; False when the current filter hides it."""
-        row = self.model.row_of(report_id)
-        if row is None:
-            return False
-        index = self.model.index(row, Column.CODE)
-        self.table.selectionModel().setCurrentIndex(
-            index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.scrollTo(index)
-        return True
+        return self.selection.select(report_id)
 
     def current_filter(self) -> QueueFilter | None:
         """The tab's filter narrowed by the filter bar; None when they exclude each other."""
         return self.current_view().filter.narrow(self.filter_bar.filter())
 
     def current_view(self) -> SavedView:
-        key = self.tabs.tabData(self.tabs.currentIndex())
-        return next((v for v in self._views if v.key == key), BUILTIN_VIEWS[-1])
+        return self.tabs.current_view()
 
     def set_view(self, key: str) -> None:
-        for n in range(self.tabs.count()):
-            if self.tabs.tabData(n) == key:
-                self.tabs.setCurrentIndex(n)
-                return
+        self.tabs.set_view(key)
 
     def views(self) -> list[SavedView]:
-        return list(self._views)
+        return self.tabs.views()
 
     def selected_ids(self) -> list[int]:
-        rows = self.table.selectionModel().selectedRows()
-        return [self.model.report_id(index.row()) for index in sorted(rows, key=lambda i: i.row())]
+        return self.selection.selected_ids()
 
     def visible_rows(self) -> list[QueueRow]:
         return list(self._visible)
@@ -232,24 +199,13 @@ class QueueView(QWidget):
         flt = self.current_filter()
         if not label or flt is None:
             return None
-        view = SavedView(new_view_key(label, (v.key for v in self._views)), label, label, flt)
-        self._views.append(view)
-        save_user_views(self.settings.config_dir, self._views)
-        self._counts[view.key] = len(self._index.search(flt, self._now(), self.clock))
-        self.tabs.setTabData(self.tabs.addTab(""), view.key)
+        count = len(self._index.search(flt, self._now(), self.clock))
+        view = self.tabs.add_view(label, flt, count)
         self._relabel_tabs()
         return view
 
     def remove_view(self, key: str) -> None:
-        view = next((v for v in self._views if v.key == key and not v.builtin), None)
-        if view is None:
-            return
-        self._views.remove(view)
-        save_user_views(self.settings.config_dir, self._views)
-        for n in range(self.tabs.count()):
-            if self.tabs.tabData(n) == key:
-                self.tabs.removeTab(n)
-                break
+        self.tabs.remove_view(key)
 
     def shutdown(self) -> None:
         self._clock_timer.stop()
@@ -293,7 +249,7 @@ class QueueView(QWidget):
         self._runner.run(
             load_everything if kind == "reload" else load_snapshot,
             *self._store,
-            tuple(self._views),
+            tuple(self.tabs.views()),
             self.current_filter(),
             self.clock,
             self._now(),
@@ -320,7 +276,7 @@ class QueueView(QWidget):
             self._pending = snapshot.pending
             view = self.current_view()
             if self._holds(view.filter):
-                self._counts[view.key] = len(
+                self.tabs.counts[view.key] = len(
                     self._index.search(view.filter, self._now(), self.clock)
                 )
             flt = self.current_filter()
@@ -345,7 +301,7 @@ class QueueView(QWidget):
         self._revision = snapshot.revision
         self._index = snapshot.index
         self._pending = snapshot.pending
-        self._counts.update(snapshot.counts)
+        self.tabs.counts.update(snapshot.counts)
         flt = self.current_filter()
         positions = snapshot.visible
         if flt != snapshot.flt:
@@ -353,7 +309,7 @@ class QueueView(QWidget):
         self._show(positions, flt, keep_scroll=not first)
         if snapshot.arrived:
             if self.current_view().key != "new":
-                self._unseen_new += snapshot.arrived
+                self.tabs.unseen_new += snapshot.arrived
             self.newReportsArrived.emit(snapshot.arrived, snapshot.urgent_arrived)
         if snapshot.urgent_rows:
             self.urgentReportsSeen.emit(list(snapshot.urgent_rows))
@@ -375,19 +331,15 @@ class QueueView(QWidget):
         positions = [] if flt is None else self._index.search(flt, self._now(), self.clock, within)
         self._show(positions, flt, keep_scroll=False)
 
-    def _top_row_id(self) -> int | None:
-        index = self.table.indexAt(QPoint(1, 1))
-        return int(index.data(ID_ROLE)) if index.isValid() else None
-
     def _show(self, positions: list[int], flt: QueueFilter | None, *, keep_scroll: bool) -> None:
-        anchor = self._top_row_id() if keep_scroll else None
+        anchor = self.selection.top_row_id() if keep_scroll else None
         scroll = self.table.verticalScrollBar()
         visible = self._index.take(positions)
         self._visible = visible
         self._visible_positions = positions
         self._visible_filter = flt
         self.model.set_rows(visible, self._pending, locate=self._index.locator(positions))
-        self._follow_current(moved=keep_scroll)
+        self.selection.follow(moved=keep_scroll)
         self._relabel_tabs()
         top = self.model.row_of(anchor) if anchor is not None else None
         if top is not None:
@@ -403,12 +355,12 @@ class QueueView(QWidget):
 
     def _summarise(self) -> None:
         if self._first_screen is None:
-            summary = self.tr("%1 of %2 reports").replace("%2", _number(len(self._index)))
+            summary = self.tr("%1 of %2 reports").replace("%2", number_text(len(self._index)))
         elif self._holds(self._visible_filter):
             summary = self.tr("%1 reports in this view; loading the others…")
         else:
             summary = self.tr("Loading reports…")
-        self.summary.setText(summary.replace("%1", _number(len(self._visible))))
+        self.summary.setText(summary.replace("%1", number_text(len(self._visible))))
 
     def changeEvent(self, event: QEvent) -> None:
         """A new language: tab names and the summary now; the model and filters do their own."""
@@ -418,70 +370,17 @@ class QueueView(QWidget):
                 self._summarise()
         super().changeEvent(event)
 
-    def _follow_current(self, *, moved: bool) -> None:
-        """The current report left the rows. When the data moved (an action, a sync) the row
-        that took its place becomes current, as in a work queue; after a new filter, none."""
-        if self._current_id is None or self.model.row_of(self._current_id) is not None:
-            return
-        count = self.model.rowCount()
-        if moved and count:
-            index = self.model.index(min(self._current_row, count - 1), Column.CODE)
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            return
-        self._current_id = None
-        self.table.selectionModel().clear()
-        self.currentLeft.emit()
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        self._current_row = current.row()
-        report_id = int(current.data(ID_ROLE))
-        if report_id != self._current_id:
-            self._current_id = report_id
-            self.reportSelected.emit(report_id)
-
     # -- tabs ------------------------------------------------------------------------------
 
     def _tab_changed(self, _index: int) -> None:
         self.tab_filters.switch(self.current_view().key)
         if self.current_view().key == "new":
-            self._unseen_new = 0
+            self.tabs.unseen_new = 0
             self._relabel_tabs()
         self._refilter()
 
     def _relabel_tabs(self) -> None:
-        language = current_language()
-        bar = self.tabs
-        for n in range(bar.count()):
-            view = next((v for v in self._views if v.key == bar.tabData(n)), None)
-            if view is None:
-                continue
-            label = view.label(language)
-            count = self._counts.get(view.key)
-            text = label if count is None else f"{label} ({_number(count)})"
-            if count is not None and n == bar.currentIndex() and self.tab_filters.narrowed():
-                text = f"{label} ({_number(len(self._visible))}/{_number(count)})"
-            if view.key == "new" and self._unseen_new:
-                text += f"  +{_number(self._unseen_new)}"
-                bar.setTabTextColor(n, BADGE_COLOUR)
-            elif view.key == "new":
-                bar.setTabTextColor(n, QColor())
-            bar.setTabText(n, text)
-
-    def _tab_menu(self, point: QPoint) -> None:
-        key = self.tabs.tabData(self.tabs.tabAt(point))
-        view = next((v for v in self._views if v.key == key), None)
-        if view is None or view.builtin:
-            return
-        menu = QMenu(self)
-        remove = menu.addAction(self.tr("Delete this view"))
-        if menu.exec(self.tabs.mapToGlobal(point)) is remove:
-            self.remove_view(view.key)
+        self.tabs.relabel(len(self._visible), self.tab_filters.narrowed())
 
     def _ask_view_name(self) -> None:
         label, ok = QInputDialog.getText(
@@ -489,8 +388,3 @@ class QueueView(QWidget):
         )
         if ok:
             self.save_current_view(label)
-
-
-def _number(value: int) -> str:
-    """Vietnamese thousands separator: 200.000."""
-    return f"{value:,}".replace(",", ".")
