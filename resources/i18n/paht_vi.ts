@@ -161,6 +161,14 @@
             <source>SLA deadline: %1</source>
             <translation>Hạn theo quy định: %1</translation>
         </message>
+        <message>
+            <source>No suggested unit.</source>
+            <translation>Không có đơn vị gợi ý.</translation>
+        </message>
+        <message>
+            <source>No unit chosen.</source>
+            <translation>Chưa chọn đơn vị.</translation>
+        </message>
     </context>
     <context>
         <name>BriefingWizard</name>
@@ -189,6 +197,34 @@
         <message>
             <source>Finish</source>
             <translation>Xong</translation>
+        </message>
+        <message>
+            <source>no source of photos</source>
+            <translation>không có nguồn ảnh</translation>
+        </message>
+        <message>
+            <source>before</source>
+            <translation>trước</translation>
+        </message>
+        <message>
+            <source>after</source>
+            <translation>sau</translation>
+        </message>
+        <message>
+            <source>photo {0}</source>
+            <translation>ảnh {0}</translation>
+        </message>
+        <message>
+            <source>Could not compute the figures: {0}</source>
+            <translation>Không tính được số liệu: {0}</translation>
+        </message>
+        <message>
+            <source>Could not build the document: {0}</source>
+            <translation>Không dựng được tài liệu: {0}</translation>
+        </message>
+        <message>
+            <source>Could not export the document: {0}</source>
+            <translation>Không xuất được tài liệu: {0}</translation>
         </message>
     </context>
     <context>
@@ -1010,6 +1046,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/briefing/photo_review.py" line="173" />
             <source>could not load: {0}</source>
             <translation>không tải được: {0}</translation>
+        </message>
+        <message>
+            <source>{0} · {1} blurred areas</source>
+            <translation>{0} · {1} vùng mờ</translation>
         </message>
     </context>
     <context>
@@ -2256,6 +2296,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/triage/pending_actions.py" line="42" />
             <source>Dropped</source>
             <translation>Đã bỏ</translation>
+        </message>
+        <message>
+            <source>Could not write the queue of actions: %1</source>
+            <translation>Lỗi khi ghi hàng đợi thao tác: %1</translation>
         </message>
     </context>
     <context>

@@ -186,9 +186,8 @@ class PhotoReviewPage(QWizardPage):
         self._loaded = True
         self.completeChanged.emit()
 
-    @staticmethod
-    def _label(photo: ReviewPhoto) -> str:
-        return f"{photo.label} · {len(photo.boxes)} vùng mờ"
+    def _label(self, photo: ReviewPhoto) -> str:
+        return self.tr("{0} · {1} blurred areas").format(photo.label, len(photo.boxes))
 
     def _show(self, row: int) -> None:
         self.canvas.set_photo(self.photos[row] if 0 <= row < len(self.photos) else None)

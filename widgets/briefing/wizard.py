@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -51,21 +52,26 @@ def fetch_for_review(
     photos: list[RawPhoto] = []
     problems: list[str] = []
     if fetch_media is None:
-        return photos, ["không có nguồn ảnh"]
+        return photos, [QCoreApplication.translate("BriefingWizard", "no source of photos")]
     reports = cache.get_reports(case_ids)
     for report_id in case_ids:
         report = reports.get(report_id)
         if report is None:
             continue
         for n, media in chosen_media(report):
-            kind = "trước" if media.kind == "photo" else "sau"
+            kind = (
+                QCoreApplication.translate("BriefingWizard", "before")
+                if media.kind == "photo"
+                else QCoreApplication.translate("BriefingWizard", "after")
+            )
+            photo = QCoreApplication.translate("BriefingWizard", "photo {0}").format(n)
             try:
                 jpeg, regions = review_copy(fetch_media(report_id, n))
             except Exception as exc:  # shown to the staff; the export records it too
-                problems.append(f"{report.code} ảnh {n}: {exc}")
+                problems.append(f"{report.code} {photo}: {exc}")
                 continue
             photos.append(
-                (report_id, n, f"{report.code} · ảnh {n} ({kind})", jpeg, [r.box for r in regions])
+                (report_id, n, f"{report.code} · {photo} ({kind})", jpeg, [r.box for r in regions])
             )
     return photos, problems
 
@@ -148,7 +154,9 @@ class BriefingWizard(QWizard):
             period,
             self.reference,
             on_done=self._data_ready,
-            on_error=lambda exc: self.figures_page.show_error(f"Không tính được số liệu: {exc}"),
+            on_error=lambda exc: self.figures_page.show_error(
+                self.tr("Could not compute the figures: {0}").format(exc)
+            ),
         )
 
     def _data_ready(self, data: BriefingData) -> None:
@@ -189,7 +197,9 @@ class BriefingWizard(QWizard):
             self._make_preview,
             dict(self.reviewed),
             on_done=self._preview_ready,
-            on_error=lambda exc: self.preview_page.show_error(f"Không dựng được tài liệu: {exc}"),
+            on_error=lambda exc: self.preview_page.show_error(
+                self.tr("Could not build the document: {0}").format(exc)
+            ),
         )
 
     def _make_preview(
@@ -230,7 +240,9 @@ class BriefingWizard(QWizard):
             self.pack,
             pdf.parent,
             on_done=self._exported,
-            on_error=lambda exc: self.export_page.show_error(f"Không xuất được tài liệu: {exc}"),
+            on_error=lambda exc: self.export_page.show_error(
+                self.tr("Could not export the document: {0}").format(exc)
+            ),
         )
 
     def _exported(self, export: BriefingExport) -> None:

@@ -354,15 +354,15 @@ class AssignDialog(QDialog):
         return abs(chosen - self.computed.replace(second=0, microsecond=0)) >= timedelta(minutes=1)
 
     def payload_for(self, report: Report) -> dict[str, Any] | str:
-        """The assign payload for `report`, or why it cannot be assigned (Vietnamese)."""
+        """The assign payload for `report`, or why it cannot be assigned."""
         unit = self.unit_code()
         if self.each_suggested.isChecked():
             suggestion = self.suggestions.get(report.id)
             if not isinstance(suggestion, UnitSuggestion):
-                return suggestion or "Không có đơn vị gợi ý."
+                return suggestion or self.tr("No suggested unit.")
             unit = suggestion.unit
         if unit is None:
-            return "Chưa chọn đơn vị."
+            return self.tr("No unit chosen.")
         payload: dict[str, Any] = {"unit": unit}
         if self.single is not None:
             payload["message"] = self.message.toPlainText().strip()

@@ -167,7 +167,8 @@ class BatchRunner(QObject):
             done_and_report(result)
 
         def failed(exc: BaseException) -> None:
-            finish(BatchResult(refused=[(0, f"Lỗi khi ghi hàng đợi thao tác: {exc}")]))
+            text = tr("Could not write the queue of actions: %1").replace("%1", str(exc))
+            finish(BatchResult(refused=[(0, text)]))
 
         self.runner.run(
             submit_batch,
