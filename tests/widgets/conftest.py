@@ -3,6 +3,7 @@ collector on the GUI thread, a real map view on tiles nobody serves, windows and
 
 from __future__ import annotations
 
+import gc
 import io
 import math
 import socket
@@ -31,6 +32,13 @@ def _collector_on_gui_thread(qapp: Any) -> Iterator[None]:
     settings = runtime.apply()
     yield
     settings.restore()
+    # Widgets the tests closed are deleted later: do it now, before Qt WebEngine's profile
+    # goes with the application ("Release of profile requested but WebEnginePage still not
+    # deleted" at exit otherwise).
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _closed_port() -> int:
