@@ -83,11 +83,11 @@ class SyncStatusBar(QStatusBar):
         self.set_last_sync(None)
         self.set_counts(pending=0, quarantined=0, conflicts=0)
 
-
     def add_first_permanent(self, widget: QWidget) -> None:
         """`widget` left of the other permanent widgets, where messages never cover it
         (QStatusBar's index counts the plain widgets too: 0 warned and appended it)."""
         self.insertPermanentWidget(self._plain_count, widget)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             if self._user is not None:
