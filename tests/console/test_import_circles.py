@@ -14,17 +14,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-#: Circles issue 13's widget work is removing: the widgets test is an expected failure only
-#: while circles within these are left, and fails on any other.
-KNOWN_WIDGET_CIRCLES: tuple[frozenset[str], ...] = (
-    frozenset({"widgets.main_window", "widgets.window_menus"}),
-    frozenset(
-        f"widgets.briefing.{page}"
-        for page in ("wizard", "pages", "cases_page", "photo_review", "preview_page")
-    ),
-    frozenset({"widgets.triage.controller", "widgets.triage.outbox_review"}),
-)
-
 
 def module_files(root: Path, package: str) -> dict[str, Path]:
     """Module name -> file, for every .py under `root / package` (a package is its __init__)."""
@@ -152,10 +141,7 @@ def test_console_has_no_import_circle() -> None:
 
 def test_widgets_and_console_have_no_import_circle() -> None:
     found = circles(import_graph(ROOT, ("console", "widgets")))
-    unknown = [c for c in found if not any(c[0] <= known for known in KNOWN_WIDGET_CIRCLES)]
-    assert not unknown, describe(unknown)
-    if found:
-        pytest.xfail("being removed by issue 13's widget helpers: " + describe(found))
+    assert not found, describe(found)
 
 
 def test_a_circle_fails_with_its_path(tmp_path: Path) -> None:

@@ -3,8 +3,6 @@ thorough), each case checkable, the top of each list checked to start with."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,15 +15,13 @@ from PySide6.QtWidgets import (
 
 from console.exports.briefing.pack import MAX_CASES
 from console.exports.briefing.ranking import RankedCase
-
-if TYPE_CHECKING:
-    from widgets.briefing.wizard import BriefingWizard
+from widgets.briefing.host import BriefingHost
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class CasePickerPage(QWizardPage):
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Choose cases"))

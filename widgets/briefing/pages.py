@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -35,10 +34,8 @@ from console.exports.briefing.figures import Bar, WeekPoint
 from console.exports.briefing.pack import MAP_FROM_CONSOLE
 from console.exports.briefing.wording import headline_rows
 from console.maps.markers import MarkerRow
+from widgets.briefing.host import BriefingHost
 from widgets.map_view import MapView
-
-if TYPE_CHECKING:
-    from widgets.briefing.wizard import BriefingWizard
 
 #: Audiences as the document names them (it is written in Vietnamese whatever the UI's language).
 AUDIENCES = (
@@ -67,7 +64,7 @@ def _pydate(value: QDate) -> date:
 
 
 class PeriodPage(QWizardPage):
-    def __init__(self, wizard: BriefingWizard, today: date) -> None:
+    def __init__(self, wizard: BriefingHost, today: date) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Period and audience"))
@@ -180,7 +177,7 @@ def _trend_chart(title: str, names: Sequence[str], points: Sequence[WeekPoint]) 
 class FiguresPage(QWizardPage):
     """The headline table against the previous period, and the charts, in Qt Charts."""
 
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Key figures and charts"))
@@ -244,7 +241,7 @@ class MapPage(QWizardPage):
     """The period's reports on the console's own map page, each at its ward's centre, then
     grabbed as a picture for the pack."""
 
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Map of reports"))

@@ -9,7 +9,6 @@ misses small and slanted plates (`python -m benchmarks redaction`), hence the st
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen
@@ -24,9 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.exports.briefing.redaction import Box
-
-if TYPE_CHECKING:
-    from widgets.briefing.wizard import BriefingWizard
+from widgets.briefing.host import BriefingHost
 
 
 @dataclass
@@ -129,7 +126,7 @@ class PhotoCanvas(QWidget):
 
 
 class PhotoReviewPage(QWizardPage):
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Review photos"))

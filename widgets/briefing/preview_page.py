@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtPdf import QPdfDocument
@@ -16,13 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from console.exports.briefing import default_stem
-
-if TYPE_CHECKING:
-    from widgets.briefing.wizard import BriefingWizard
+from widgets.briefing.host import BriefingHost
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Document preview"))
@@ -61,7 +58,7 @@ class ExportPage(QWizardPage):
     """Export asks where to save the PDF (in the exports folder, the pack's own name); the
     DOCX, PPTX and manifest go beside it under the same name."""
 
-    def __init__(self, wizard: BriefingWizard) -> None:
+    def __init__(self, wizard: BriefingHost) -> None:
         super().__init__()
         self.owner = wizard
         self.setTitle(self.tr("Export the document"))

@@ -4,27 +4,39 @@ on the new state or drop), a 403/422 shows the server's reason; retry and drop f
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, SignalInstance
+from PySide6.QtWidgets import QWidget
 
 from console.domain.labels import label
 from console.domain.model import Report
 from console.domain.wire import InvalidRecord, report_from_json
-from console.domain.workflow import WorkflowError, apply_action
+from console.domain.workflow import Context, WorkflowError, apply_action
 from console.store import EntryState, OutboxEntry, StoreError
+from widgets.desk import Desk
 from widgets.i18n import current_language
+from widgets.tasks import TaskRunner
 from widgets.triage.conflict_dialog import DROP, REAPPLY, ConflictDialog
 
-if TYPE_CHECKING:
-    from widgets.triage.controller import TriageController
+
+class ReviewHost(Protocol):
+    """What the review needs of the triage controller that owns it (the controller imports
+    this module, so this module names the controller's parts, not the controller)."""
+
+    desk: Desk
+    runner: TaskRunner
+    parent_widget: QWidget
+    actionQueued: SignalInstance
+
+    def context(self) -> Context: ...
+
+    def inform(self, text: str, title: str | None = None) -> None: ...
 
 
 class OutboxReview(QObject):
-    def __init__(
-        self, controller: TriageController, refresh_report: Callable[[int], Any] | None
-    ) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: ReviewHost, refresh_report: Callable[[int], Any] | None) -> None:
+        super().__init__()
         self.controller = controller
         self.refresh_report = refresh_report
         self.reviewed: set[int] = set()
@@ -47,8 +59,8 @@ class OutboxReview(QObject):
                 for e in refused
             ]
             c.inform(
-                c.tr("The server refused these actions:") + "\n" + "\n".join(lines[:10]),
-                c.tr("Action refused"),
+                self.tr("The server refused these actions:") + "\n" + "\n".join(lines[:10]),
+                self.tr("Action refused"),
             )
         self.waiting.extend(e for e in fresh if e.state is EntryState.CONFLICT)
         self._next_conflict()
@@ -126,7 +138,7 @@ class OutboxReview(QObject):
         c = self.controller
         server = self.server_report(entry)
         if server is None:
-            c.inform(c.tr("The report is not in the local cache; sync first."))
+            c.inform(self.tr("The report is not in the local cache; sync first."))
             return False
         try:
             apply_action(
@@ -139,10 +151,10 @@ class OutboxReview(QObject):
             )
         except WorkflowError as exc:
             c.inform(
-                c.tr("This action cannot be applied on the new state:")
+                self.tr("This action cannot be applied on the new state:")
                 + "\n"
                 + exc.message(current_language()),
-                c.tr("Not possible"),
+                self.tr("Not possible"),
             )
             return False
         expected = server.version + c.desk.outbox.pending_count_for(entry.report_id)
