@@ -317,6 +317,9 @@ class Launcher(QObject):
         if self.window is not None:
             self.window.closed.disconnect()  # the loop has ended: nothing more to quit
             self.window.close()
+        if self._error_box is not None:
+            self._error_box.finished.disconnect()
+            self._error_box.close()
         self.runner.shutdown()
         if self.embedded is not None:
             self.embedded.stop()

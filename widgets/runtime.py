@@ -38,6 +38,7 @@ class Runtime:
     """What `apply` changed, to put back when the application ends."""
 
     switch_interval: float
+    trimmed: bool
     collector: GuiThreadCollector
     frozen: bool = False
 
@@ -49,7 +50,7 @@ class Runtime:
 
     def restore(self) -> None:
         self.collector.stop()
-        queue_memory.trim_after_bulk(False)
+        queue_memory.trim_after_bulk(self.trimmed)
         sys.setswitchinterval(self.switch_interval)
 
 
@@ -57,5 +58,5 @@ def apply(parent: QObject | None = None) -> Runtime:
     """The console's process settings; `parent` owns the collector's timer (GUI thread)."""
     before = sys.getswitchinterval()
     sys.setswitchinterval(min(before, GIL_SWITCH_INTERVAL_S))
-    queue_memory.trim_after_bulk(True)
-    return Runtime(before, GuiThreadCollector(parent))
+    trimmed = queue_memory.trim_after_bulk(True)
+    return Runtime(before, trimmed, GuiThreadCollector(parent))

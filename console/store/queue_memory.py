@@ -65,10 +65,12 @@ def bulk_allocation(*, freeze: bool = True) -> Iterator[None]:
             release_free_memory()
 
 
-def trim_after_bulk(enabled: bool) -> None:
-    """Whether the end of a bulk load returns the C library's free memory to the system."""
+def trim_after_bulk(enabled: bool) -> bool:
+    """Whether the end of a bulk load returns the C library's free memory to the system;
+    the previous choice."""
     global _trim
-    _trim = enabled
+    before, _trim = _trim, enabled
+    return before
 
 
 def collection_paused() -> bool:

@@ -336,8 +336,7 @@ def test_the_start_error_box_shows_the_servers_text_as_it_is(
         label = box.findChild(QLabel, "qt_msgbox_label")
         assert label.textFormat() is Qt.TextFormat.PlainText
         assert label.text() == f"Không khởi động được PAHT Console: {server.message}"
-        box.close()
     finally:
-        launcher.cleanup()
+        launcher.cleanup()  # closes the box without quitting: no event loop runs here
         server.shutdown()
         server.server_close()
