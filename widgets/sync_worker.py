@@ -33,6 +33,12 @@ class SyncOutcome:
     quarantined: int = 0
     pending: int = 0
     conflicts: int = 0
+    #: Reports first seen in this batch (the queue highlights them, the map pulses them).
+    new_ids: tuple[int, ...] = ()
+    #: The live channel is held: changes arrive as they happen, not at the next interval.
+    live: bool = False
+    #: When the newest change in the cache happened on the server (UTC), if known.
+    last_change_at: datetime | None = None
 
     @property
     def ok(self) -> bool:
