@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.concurrency import run_in_threadpool
 
 from console.central.auth import (
     Principal,
@@ -14,6 +16,7 @@ from console.central.auth import (
     require_role,
     sign_in,
 )
+from console.central.bell import ChangeBell, parse_wait
 from console.central.db import write_transaction
 from console.central.errors import ApiError
 from console.central.schemas import (
@@ -120,14 +123,44 @@ def health(svc: Service) -> Response:
     return json_response({"status": "ok", "demo": svc.demo, "reports": total, "cursor": str(top)})
 
 
-@router.get("/changes", response_model=ChangesPage, responses=_errors(), tags=["reports"])
-def changes(
+@router.get(
+    "/changes",
+    response_model=ChangesPage,
+    responses={
+        **_errors(),
+        200: {
+            "description": "A page of changes; the X-Paht-Wait header tells the wait applied",
+            "headers": {"X-Paht-Wait": {"schema": {"type": "string"}}},
+        },
+    },
+    tags=["reports"],
+)
+async def changes(
+    request: Request,
     svc: Service,
     caller: Caller,
     after: Annotated[str | None, Query(description="Cursor from the previous page")] = None,
     limit: Annotated[str | None, Query(description="Page size, 1..5000 (default 1000)")] = None,
+    wait: Annotated[
+        str | None,
+        Query(
+            description="Long-poll: hold the request up to this many seconds (0..55, more is "
+            "clamped to 55) until a change after the cursor exists"
+        ),
+    ] = None,
 ) -> Response:
-    return json_response(svc.changes(caller, after, limit))
+    bell: ChangeBell | None = request.app.state.bell
+    if bell is None:
+        return json_response(await run_in_threadpool(svc.changes, caller, after, limit))
+    seconds = parse_wait(wait, request.app.state.max_wait)
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + seconds
+    while True:
+        ticket = bell.ticket()
+        page = await run_in_threadpool(svc.changes, caller, after, limit)
+        remaining = deadline - loop.time()
+        if page["items"] or remaining <= 0 or not await bell.wait(ticket, remaining):
+            return json_response(page, headers={"X-Paht-Wait": str(seconds)})
 
 
 @router.get(

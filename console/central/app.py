@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from datetime import datetime
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
+from sqlalchemy import Engine
 from starlette.exceptions import HTTPException
 
 from console.central import open311
 from console.central.api import json_response, router
 from console.central.auth import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_account
-from console.central.db import make_engine
+from console.central.bell import MAX_WAIT_S, ChangeBell, listen_postgres
+from console.central.db import make_engine, on_change
 from console.central.errors import ApiError
 from console.central.service import CentralService
 from console.domain.escalation import load_escalation
@@ -75,13 +81,40 @@ async def _unexpected(_request: Request, exc: Exception) -> Response:
     )
 
 
+def _live_lifespan(engine: Engine, bell: ChangeBell) -> Callable[[FastAPI], Any]:
+    """On PostgreSQL, one LISTEN task per server process rings the local bell."""
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if engine.dialect.name != "postgresql":
+            yield
+            return
+        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        listener = asyncio.create_task(listen_postgres(url, bell), name="paht-changes-listener")
+        try:
+            yield
+        finally:
+            listener.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await listener
+
+    return lifespan
+
+
 def create_app(
-    db_url: str, *, demo: bool = False, now: Callable[[], datetime] | None = None
+    db_url: str,
+    *,
+    demo: bool = False,
+    now: Callable[[], datetime] | None = None,
+    live: bool = True,
+    max_wait: int = MAX_WAIT_S,
 ) -> FastAPI:
     """The central API over `db_url`. Demo mode adds the demo accounts (password "demo").
 
     Outside demo mode no account exists until an admin creates one; the first admin comes
-    from the PAHT_ADMIN_PASSWORD environment variable when it is set.
+    from the PAHT_ADMIN_PASSWORD environment variable when it is set. Without `live`,
+    /changes ignores `wait` and answers at once without the X-Paht-Wait header, like a server
+    that predates the live channel.
     """
     clock = now or utcnow
     engine = make_engine(db_url)
@@ -99,13 +132,19 @@ def create_app(
     admin_password = os.environ.get(ADMIN_PASSWORD_ENV)
     if admin_password:
         ensure_account(engine, "admin", Role.ADMIN, admin_password, clock())
+    bell = ChangeBell() if live else None
+    if bell is not None:
+        on_change(engine, bell.ring)
     app = FastAPI(
+        lifespan=_live_lifespan(engine, bell) if bell is not None else None,
         title="PAHT central API",
         version="1.0",
         description="Phản ánh hiện trường (Huế IOC): the reference central API of PAHT Console. "
         "Every error is JSON {code, message} with a Vietnamese message.",
     )
     app.state.service = service
+    app.state.bell = bell
+    app.state.max_wait = max_wait
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

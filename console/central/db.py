@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -34,6 +35,7 @@ from sqlalchemy import (
     event,
     insert,
     select,
+    text,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -47,6 +49,8 @@ from console.domain.model import (
     Urgency,
     format_time,
 )
+
+CHANGES_CHANNEL = "paht_changes"
 
 
 class UtcDateTime(TypeDecorator[datetime]):
@@ -215,27 +219,55 @@ _write_locks: dict[str, threading.Lock] = {}
 _write_locks_guard = threading.Lock()
 
 
+_change_hooks: weakref.WeakKeyDictionary[Engine, list[Callable[[], None]]] = (
+    weakref.WeakKeyDictionary()
+)
+_BUMPED = "paht_seq_bumped"
+
+
+def on_change(engine: Engine, hook: Callable[[], None]) -> None:
+    """Call `hook` (in the writer's thread) after each commit through `engine` that took a seq."""
+    _change_hooks.setdefault(engine, []).append(hook)
+
+
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """One write unit of work; on SQLite writers are serialised in-process (no upgrade races)."""
+    """One write unit of work, then the `on_change` hooks if it took change numbers; on SQLite
+    writers are serialised in-process (no upgrade races)."""
     if engine.dialect.name != "sqlite":
         with engine.begin() as conn:
+            conn.info.pop(_BUMPED, None)
             yield conn
-        return
-    with _write_locks_guard:
-        lock = _write_locks.setdefault(str(engine.url), threading.Lock())
-    with lock, engine.begin() as conn:
-        yield conn
+            bumped = conn.info.pop(_BUMPED, False)
+    else:
+        with _write_locks_guard:
+            lock = _write_locks.setdefault(str(engine.url), threading.Lock())
+        with lock, engine.begin() as conn:
+            conn.info.pop(_BUMPED, None)
+            yield conn
+            bumped = conn.info.pop(_BUMPED, False)
+    if bumped:
+        for hook in _change_hooks.get(engine, ()):
+            hook()
 
 
 def next_seq(conn: Connection, count: int = 1) -> int:
-    """Reserve `count` change numbers; returns the first. Locks the counter until commit."""
+    """Reserve `count` change numbers; returns the first. Locks the counter until commit.
+
+    On PostgreSQL it also queues NOTIFY paht_changes, delivered to every listening server
+    process when (and only if) the transaction commits.
+    """
     top = conn.execute(
         update(CounterRow)
         .where(CounterRow.id == 1)
         .values(value=CounterRow.value + count)
         .returning(CounterRow.value)
     ).scalar_one()
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_notify(:channel, :seq)"), {"channel": CHANGES_CHANNEL, "seq": str(top)}
+        )
+    conn.info[_BUMPED] = True
     return int(top) - count + 1
 
 

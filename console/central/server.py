@@ -110,7 +110,9 @@ def run_server(
     With `simulate` in demo mode, the demo city simulator acts as the units and citizens.
     """
     app = create_app(db_url, demo=demo)
-    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=3)
+    )
     simulator: Any = None
     if demo and simulate:
         simulator = _start_simulator(server, f"http://127.0.0.1:{port}")
