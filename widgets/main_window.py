@@ -19,12 +19,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
+from console.domain.model import Role
 from console.domain.workflow import STAFF
 from console.store.records import QueueRow
 from widgets.detail_panel import DetailPanel
 from widgets.i18n import apply_language, save_language
 from widgets.map_pane import MapPane
-from widgets.notifications import Notifier
+from widgets.notifications import STATUS_MS, Notifier
 from widgets.queue_view import QueueView
 from widgets.session import Phase, Workplace, WorkSession, layout_settings
 from widgets.shortcut_sheet import ShortcutSheet
@@ -156,6 +157,9 @@ class MainWindow(QMainWindow):
         if not session.connection.confirmed:
             self._show_read_only(True)
         self.link.open(session)
+        if self.role is Role.SUPERVISOR:
+            say = lambda text: self.status.showMessage(text, STATUS_MS)  # noqa: E731
+            self.notifier.watch_overdue(self.queue.all_rows, say)
         self.opened.emit()
 
     def confirm_role(self) -> None:
@@ -230,6 +234,7 @@ class MainWindow(QMainWindow):
         self.queue.reportSelected.connect(self._report_selected)
         self.queue.currentLeft.connect(self.follower.left)
         self.queue.urgentReportsSeen.connect(self.notifier.announce)
+        self.queue.reportsArrived.connect(self.map_pane.pulse)
         self.notifier.alert.openRequested.connect(self._open_alerted)
         self.map_pane.markerClicked.connect(self.queue.select_report)
         self.follower.shown.connect(self.detailShown)

@@ -85,6 +85,7 @@ class MapPane(QWidget):
         self._generation = 0
         self._view: MapView | None = None
         self._heat = False
+        self._pulse: list[int] = []
         self._waiting = QLabel(self.tr("Opening the map…"), self)
         self._waiting.setTextFormat(Qt.TextFormat.PlainText)
         self._waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -130,6 +131,13 @@ class MapPane(QWidget):
     def _show(self, generation: int, markers: list[MarkerRow]) -> None:
         if generation == self._generation and self._view is not None:
             self._view.set_markers(markers)
+            if self._pulse:
+                self._view.pulse(self._pulse)
+                self._pulse = []
+
+    def pulse(self, report_ids: Sequence[int]) -> None:
+        """Reports that just arrived pulse once their markers are on the map."""
+        self._pulse = [*self._pulse, *report_ids]
 
     def select(self, report_id: int) -> None:
         if self._view is not None:

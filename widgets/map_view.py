@@ -181,6 +181,10 @@ class MapView(QWebEngineView):
         """Pans to the report's marker (opening its cluster) and rings it."""
         self._call(f"paht.highlight({int(report_id)})")
 
+    def pulse(self, report_ids: Sequence[int]) -> None:
+        """Rings the markers of reports that just arrived for a few seconds."""
+        self._call(f"paht.pulse({json.dumps([int(i) for i in report_ids])})")
+
     def set_heatmap(self, on: bool) -> None:
         self._heat = bool(on)
         if self._is_ready:

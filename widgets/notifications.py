@@ -11,9 +11,10 @@ system tray.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.domain.lateness import overdue_from
+from console.domain.model import utcnow
 from console.store.records import QueueRow
 
 TRAY_MS = 10_000
@@ -36,6 +39,8 @@ SHOWN_REPORTS = 5
 REMEMBERED = 2000
 ALERTS_FILE = "alerts.ini"
 ANNOUNCED_KEY = "urgent/announced"
+OVERDUE_CHECK_MS = 60_000
+STATUS_MS = 30_000
 
 
 def ring() -> None:
@@ -148,6 +153,46 @@ class Notifier(QObject):
             self.tray.setToolTip(window.windowTitle())
             self.tray.show()
         self.last_message: tuple[str, str] | None = None
+        self.overdue_timer = QTimer(self)
+        self.overdue_timer.setObjectName("overdueTimer")
+        self.overdue_timer.setInterval(OVERDUE_CHECK_MS)
+        self._rows: Callable[[], Sequence[QueueRow]] = tuple
+        self._say: Callable[[str], None] = lambda _text: None
+        self._checked: datetime = utcnow()
+        self._overdue_told: set[int] = set()
+        self.overdue_timer.timeout.connect(self.check_overdue)
+
+    def watch_overdue(
+        self, rows: Callable[[], Sequence[QueueRow]], say: Callable[[str], None]
+    ) -> None:
+        """A supervisor's window: each minute, reports whose deadline passed since the last
+        check (the Overdue tab's definition, console.domain.lateness) are announced once."""
+        self._rows = rows
+        self._say = say
+        self._checked = utcnow()
+        self.overdue_timer.start()
+
+    def check_overdue(self) -> list[QueueRow]:
+        since, now = self._checked, utcnow()
+        self._checked = now
+        late = []
+        for row in self._rows():
+            due = overdue_from(row.status, row.deadline)
+            if due is not None and since <= due < now and row.id not in self._overdue_told:
+                late.append(row)
+        if not late:
+            return []
+        self._overdue_told.update(row.id for row in late)
+        if len(late) == 1:
+            title = self.tr("Report just became overdue")
+        else:
+            title = self.tr("%1 reports just became overdue").replace("%1", str(len(late)))
+        body = "\n".join(self._line(row) for row in late[:SHOWN_REPORTS])
+        self.last_message = (title, body)
+        self._say(f"{title}: {', '.join(row.code for row in late)}")
+        if self.tray is not None and self.tray.isVisible():
+            self.tray.showMessage(title, body, QSystemTrayIcon.MessageIcon.Warning, TRAY_MS)
+        return late
 
     def announce(self, rows: Sequence[QueueRow]) -> list[QueueRow]:
         """Alerts for the rows never announced on this computer; returns them."""
@@ -186,6 +231,7 @@ class Notifier(QObject):
         self._memory.sync()
 
     def stop(self) -> None:
+        self.overdue_timer.stop()
         self.alert.hide()
         if self.tray is not None:
             self.tray.hide()

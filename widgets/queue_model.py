@@ -9,7 +9,7 @@ call back into Python millions of times at 200,000 rows).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -43,6 +43,9 @@ OVERDUE_BACK = QColor("#fbd5d5")
 LOW_TEXT = QColor("#7a4a00")
 LOW_BACK = QColor("#ffe4a3")
 PENDING_MARK = "↻ "
+#: A report that arrived in the latest sync, until the operator selects it or it is a minute old.
+NEW_BACK = QColor("#d6ecff")
+NEW_FOR = timedelta(seconds=60)
 
 _STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
 _URGENCY_ORDER = {Urgency.URGENT.value: 0, Urgency.COMPLEX.value: 1, Urgency.NORMAL.value: 2}
@@ -91,6 +94,8 @@ class QueueModel(QAbstractTableModel):
         #: Where a report id is among the rows as shown; None: worked out when asked.
         self._locate: Locate | None = None
         self._pending: frozenset[int] = frozenset()
+        #: Report id -> when it arrived (see NEW_BACK).
+        self._arrived: dict[int, datetime] = {}
         self._sort: tuple[Column, Qt.SortOrder] = self.DEFAULT_SORT
         self._language = current_language()
         self._headers: dict[Column, str] = {}
@@ -102,9 +107,7 @@ class QueueModel(QAbstractTableModel):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
-            if self._rows:
-                last = self.index(len(self._rows) - 1, len(Column) - 1)
-                self.dataChanged.emit(self.index(0, 0), last)
+            self._repaint_all()
         return super().event(event)
 
     def _retranslate(self) -> None:
@@ -191,9 +194,35 @@ class QueueModel(QAbstractTableModel):
             self._locate = None
             self.endInsertRows()
 
-    def refresh_clock(self) -> None:
-        """Time passed: the deadline column's text and colours change."""
+    def mark_new(self, report_ids: Iterable[int]) -> None:
+        now = self._now()
+        self._arrived.update((report_id, now) for report_id in report_ids)
+        self._repaint_all()
+
+    def mark_seen(self, report_id: int) -> None:
+        if self._arrived.pop(report_id, None) is not None:
+            at = self.row_of(report_id)
+            if at is not None:
+                self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+
+    def is_new(self, row: QueueRow) -> bool:
+        since = self._arrived.get(row.id)
+        return since is not None and self._now() - since < NEW_FOR
+
+    def _repaint_all(self) -> None:
         if self._rows:
+            last = self.index(len(self._rows) - 1, len(Column) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def refresh_clock(self) -> None:
+        """Time passed: the deadline column's text and colours change, highlights expire."""
+        now = self._now()
+        old = [rid for rid, since in self._arrived.items() if now - since >= NEW_FOR]
+        for report_id in old:
+            del self._arrived[report_id]
+        if old:
+            self._repaint_all()
+        elif self._rows:
             last = len(self._rows) - 1
             self.dataChanged.emit(self.index(0, Column.DEADLINE), self.index(last, Column.DEADLINE))
 
@@ -308,7 +337,11 @@ class QueueModel(QAbstractTableModel):
             Qt.ItemDataRole.ForegroundRole,
             Qt.ItemDataRole.BackgroundRole,
         ):
-            return self._deadline_colour(row, role)
+            colour = self._deadline_colour(row, role)
+            if colour is not None or role == Qt.ItemDataRole.ForegroundRole:
+                return colour
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return NEW_BACK if self.is_new(row) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         return None

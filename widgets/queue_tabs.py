@@ -59,6 +59,9 @@ class ViewTabs(QTabBar):
         #: Rows each view holds, by key (after a load).
         self.counts: dict[str, int] = {}
         self.unseen_new = 0
+        #: Urgent reports announced and not opened yet: the New tab's red badge.
+        self.urgent_unopened: set[int] = set()
+        self._shown = (0, False)
         self.setObjectName("queueTabs")
         self.setExpanding(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -98,9 +101,19 @@ class ViewTabs(QTabBar):
                 self.removeTab(n)
                 break
 
+    def add_urgent(self, report_ids: list[int]) -> None:
+        self.urgent_unopened.update(report_ids)
+        self.relabel(*self._shown)
+
+    def opened(self, report_id: int) -> None:
+        if report_id in self.urgent_unopened:
+            self.urgent_unopened.discard(report_id)
+            self.relabel(*self._shown)
+
     def relabel(self, shown: int, narrowed: bool) -> None:
         """Names in the UI language with counts; the current tab says shown/all when the
         filter bar narrows it."""
+        self._shown = (shown, narrowed)
         language = current_language()
         for n in range(self.count()):
             view = next((v for v in self._views if v.key == self.tabData(n)), None)
@@ -111,8 +124,12 @@ class ViewTabs(QTabBar):
             text = label if count is None else f"{label} ({number_text(count)})"
             if count is not None and n == self.currentIndex() and narrowed:
                 text = f"{label} ({number_text(shown)}/{number_text(count)})"
+            if view.key == "new" and self.urgent_unopened:
+                urgent = QCoreApplication.translate("QueueView", "● %1 urgent")
+                text += "  " + urgent.replace("%1", number_text(len(self.urgent_unopened)))
             if view.key == "new" and self.unseen_new:
                 text += f"  +{number_text(self.unseen_new)}"
+            if view.key == "new" and (self.unseen_new or self.urgent_unopened):
                 self.setTabTextColor(n, BADGE_COLOUR)
             elif view.key == "new":
                 self.setTabTextColor(n, QColor())

@@ -8,7 +8,7 @@ following its report and the rows on screen kept on screen.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -64,6 +64,8 @@ class QueueView(QWidget):
     currentLeft = Signal()
     #: Rows a sync showed as new and urgent for the first time (list of QueueRow).
     urgentReportsSeen = Signal(object)
+    #: Ids of reports a merge brought in (a list): highlighted here, pulsed on the map.
+    reportsArrived = Signal(object)
     #: A load or merge has been shown (tests and the status bar wait on it).
     loaded = Signal()
 
@@ -118,6 +120,9 @@ class QueueView(QWidget):
         self.tab_filters = TabFilters(self.filter_bar, self.current_view().key)
         self._relabel_tabs()
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.reportSelected.connect(self.model.mark_seen)
+        self.reportSelected.connect(self.tabs.opened)
+        self.urgentReportsSeen.connect(lambda rows: self.tabs.add_urgent([r.id for r in rows]))
         self.filter_bar.changed.connect(self._refilter)
         self.filter_bar.saveRequested.connect(self._ask_view_name)
         self._clock_timer = QTimer(self)
@@ -185,6 +190,9 @@ class QueueView(QWidget):
 
     def selected_ids(self) -> list[int]:
         return self.selection.selected_ids()
+
+    def all_rows(self) -> Sequence[QueueRow]:
+        return self._index.rows
 
     def visible_rows(self) -> list[QueueRow]:
         return list(self._visible)
@@ -313,6 +321,9 @@ class QueueView(QWidget):
             self.newReportsArrived.emit(snapshot.arrived, snapshot.urgent_arrived)
         if snapshot.urgent_rows:
             self.urgentReportsSeen.emit(list(snapshot.urgent_rows))
+        if snapshot.arrived_ids:
+            self.model.mark_new(snapshot.arrived_ids)
+            self.reportsArrived.emit(list(snapshot.arrived_ids))
         self._relabel_tabs()
         self._finish_job()
         self.loaded.emit()

@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import Enum
 
 from PySide6 import QtGui
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
 
 from console.domain.calendar import to_local
@@ -37,6 +37,15 @@ class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncStatusBar")
+        #: (live, when the last change arrived, polling interval in seconds) or None: unknown.
+        self._feed: tuple[bool, datetime | None, int] | None = None
+        self.feed_label = QLabel(self)
+        self.feed_label.setObjectName("feedLabel")
+        #: Ticks each second while the feed is live, so the age on screen stays true.
+        self.feed_timer = QTimer(self)
+        self.feed_timer.setObjectName("feedTimer")
+        self.feed_timer.setInterval(1000)
+        self.feed_timer.timeout.connect(self._show_feed)
         self._state = LinkState.UNKNOWN
         self._was_online = False
         self._last_sync: datetime | None = None
@@ -73,6 +82,7 @@ class SyncStatusBar(QStatusBar):
         for widget in (
             self.progress,
             self.link_label,
+            self.feed_label,
             self.last_sync_label,
             self.outbox_label,
             self.quarantine_label,
@@ -95,6 +105,7 @@ class SyncStatusBar(QStatusBar):
             self.set_state(self._state, self._reason)
             self.set_last_sync(self._last_sync)
             self.set_counts(**self._counts)
+            self._show_feed()
         super().changeEvent(event)
 
     @property
@@ -157,6 +168,47 @@ class SyncStatusBar(QStatusBar):
         if local.date() != to_local(utcnow()).date():
             stamp = local.strftime("%d/%m/%Y %H:%M")
         self.last_sync_label.setText(self.tr("Last sync: %1").replace("%1", stamp))
+
+    def set_feed(self, live: bool, last_change: datetime | None, interval_s: int) -> None:
+        """How updates arrive: live (with the age of the last change) or every `interval_s`."""
+        if self._feed is not None and last_change is None:
+            last_change = self._feed[1]
+        self._feed = (live, last_change, interval_s)
+        if live:
+            self.feed_timer.start()
+        else:
+            self.feed_timer.stop()
+        self._show_feed()
+
+    def hide_feed(self) -> None:
+        """The server does not answer: neither live nor polling is true now."""
+        self._feed = None
+        self.feed_timer.stop()
+        self.feed_label.clear()
+
+    def _show_feed(self) -> None:
+        if self._feed is None:
+            return
+        live, last_change, interval_s = self._feed
+        if not live:
+            text = self.tr("Polling (every %1 s)").replace("%1", str(interval_s))
+        elif last_change is None:
+            text = self.tr("Live")
+        else:
+            text = self.tr("Live · %1").replace("%1", self._age(last_change))
+        self.feed_label.setText(text)
+        self.feed_label.setStyleSheet("color: #15803d;" if live else "color: #6b7280;")
+
+    def _age(self, when: datetime) -> str:
+        seconds = max(0, int((utcnow() - when).total_seconds()))
+        if seconds < 60:
+            return self.tr("%1 s ago").replace("%1", str(seconds))
+        if seconds < 3600:
+            return self.tr("%1 min ago").replace("%1", str(seconds // 60))
+        return self.tr("at %1").replace("%1", f"{to_local(when):%H:%M}")
+
+    def stop(self) -> None:
+        self.feed_timer.stop()
 
     def set_counts(self, *, pending: int, quarantined: int, conflicts: int) -> None:
         self._counts = {"pending": pending, "quarantined": quarantined, "conflicts": conflicts}

@@ -26,6 +26,7 @@ class WindowSync(QObject):
         self.controller: SyncController | None = None
         self.error_box: QMessageBox | None = None
         self._asked = False
+        self._interval_s = 0
 
     def open(self, session: WorkSession) -> SyncController:
         controller = SyncController(
@@ -38,6 +39,7 @@ class WindowSync(QObject):
         controller.started.connect(self._started)
         controller.progressed.connect(self._status.show_progress)
         controller.finished.connect(self._finished)
+        self._interval_s = session.settings.sync_interval_s
         self.controller = controller
         if self._asked:
             controller.start()
@@ -63,6 +65,7 @@ class WindowSync(QObject):
     def stop(self) -> None:
         if self.controller is not None:
             self.controller.stop()
+        self._status.stop()
         if self.error_box is not None:
             self.error_box.close()
 
@@ -81,7 +84,10 @@ class WindowSync(QObject):
         if outcome.ok:
             status.set_state(LinkState.ONLINE)
             status.set_last_sync(outcome.finished_at)
+            changed = outcome.last_change_at or (outcome.finished_at if outcome.received else None)
+            status.set_feed(outcome.live, changed, self._interval_s)
         else:
+            status.hide_feed()
             state = LinkState.ONLINE if outcome.online else LinkState.OFFLINE
             status.set_state(state, outcome.error or "")
         if outcome.ok or outcome.reports:

@@ -46,6 +46,8 @@ class QueueSnapshot:
     #: Rows seen by this merge as new and urgent for the first time (arrived, or changed
     #: into it): what the urgent alert announces.
     urgent_rows: tuple[QueueRow, ...] = ()
+    #: Reports this merge brought in that the queue did not hold before (highlighted).
+    arrived_ids: tuple[int, ...] = ()
 
 
 def load_snapshot(
@@ -77,6 +79,8 @@ def _snapshot(
     was_pending: frozenset[int],
 ) -> QueueSnapshot:
     revision = cache.revision()
+    # Into an empty queue (a fresh cache's first sync) nothing stands out as new.
+    held = base is not None and len(base.rows) > 0
     pack = True
     if base is None or since is None:
         by_id = {row.id: row for row in cache.load_queue_rows()}
@@ -110,6 +114,7 @@ def _snapshot(
         arrived=len(fresh),
         urgent_arrived=any(row.urgency == Urgency.URGENT for row in fresh),
         urgent_rows=tuple(urgent),
+        arrived_ids=tuple(row.id for row in arrived) if held else (),
     )
 
 

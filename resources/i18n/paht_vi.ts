@@ -1184,6 +1184,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>Name of the new tab:</source>
             <translation>Tên thẻ mới:</translation>
         </message>
+        <message>
+            <source>● %1 urgent</source>
+            <translation>● %1 khẩn</translation>
+        </message>
     </context>
     <context>
         <name>RejectDialog</name>
@@ -1433,6 +1437,30 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/status_bar.py" line="130" />
             <source>Actions the server refused or that clashed with someone else's change</source>
             <translation>Thao tác bị máy chủ từ chối hoặc xung đột với thay đổi của người khác</translation>
+        </message>
+        <message>
+            <source>Polling (every %1 s)</source>
+            <translation>Cập nhật định kỳ (%1 giây)</translation>
+        </message>
+        <message>
+            <source>Live</source>
+            <translation>Cập nhật trực tiếp</translation>
+        </message>
+        <message>
+            <source>Live · %1</source>
+            <translation>Cập nhật trực tiếp · %1</translation>
+        </message>
+        <message>
+            <source>%1 s ago</source>
+            <translation>%1 giây trước</translation>
+        </message>
+        <message>
+            <source>%1 min ago</source>
+            <translation>%1 phút trước</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>lúc %1</translation>
         </message>
     </context>
     <context>
@@ -2378,6 +2406,14 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <location filename="../../widgets/notifications.py" line="1" />
             <source>… and %1 more</source>
             <translation>… và %1 phản ánh khác</translation>
+        </message>
+        <message>
+            <source>Report just became overdue</source>
+            <translation>Phản ánh vừa quá hạn</translation>
+        </message>
+        <message>
+            <source>%1 reports just became overdue</source>
+            <translation>%1 phản ánh vừa quá hạn</translation>
         </message>
     </context>
     <context>

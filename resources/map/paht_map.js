@@ -8,6 +8,7 @@
   var FAMILY_COLORS = P.FAMILY_COLORS;
   var OVERDUE_COLOR = P.OVERDUE_COLOR;
   var CELL = P.CELL;
+  var PULSE_MS = 6000;
   var FAMILY_LABELS = ["Chờ IOC xử lý", "Đơn vị đang xử lý", "Đã xử lý / công khai",
     "Đã đóng / không tiếp nhận"];
   var TEXT = {
@@ -303,12 +304,34 @@
     map.on("movestart zoomstart", function () { moving = true; });
     map.on("moveend zoomend", function () { moving = false; });
 
+    // Reports that just arrived: an expanding ring over their dots for a few seconds.
+    var pulses = new Map();
+    function pulse(ids) {
+      var n = 0;
+      for (var i = 0; i < ids.length; i++) {
+        var r = known.get(ids[i]);
+        if (!r || pulses.has(r.id)) { continue; }
+        var ring = L.marker([r.lat, r.lon], {
+          icon: L.divIcon({
+            className: "paht-pulse", iconSize: [30, 30], html: "<div class=\"paht-pulse-ring\"></div>"
+          }),
+          interactive: false, keyboard: false
+        }).addTo(map);
+        pulses.set(r.id, ring);
+        setTimeout(function (id, m) {
+          return function () { map.removeLayer(m); pulses.delete(id); };
+        }(r.id, ring), PULSE_MS);
+        n += 1;
+      }
+      return n;
+    }
+
     function state() {
       var c = map.getCenter();
       return {
         count: layer.reports.length, visible: layer.drawn.length, updates: updates,
         heat: heatOn, selected: layer.selected, zoom: map.getZoom(), center: [c.lat, c.lng],
-        bridge: bridge !== null, moving: moving
+        bridge: bridge !== null, moving: moving, pulsing: Array.from(pulses.keys())
       };
     }
 
@@ -325,6 +348,7 @@
     window.paht = {
       setMarkers: setMarkers,
       highlight: highlight,
+      pulse: pulse,
       setHeat: setHeat,
       fitAll: fitAll,
       count: function () { return layer.reports.length; },
