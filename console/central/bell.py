@@ -41,12 +41,14 @@ class ChangeBell:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._ticket: asyncio.Future[None] | None = None
         self.waiting = 0
+        self._closing = False
 
     def ticket(self) -> asyncio.Future[None]:
         """The future the next ring resolves (call on the server's event loop)."""
         loop = asyncio.get_running_loop()
-        if self._loop is not loop or self._ticket is None:
-            self._loop = loop
+        if self._loop is not loop:
+            self._loop, self._ticket, self._closing = loop, None, False
+        if self._ticket is None:
             self._ticket = loop.create_future()
         return self._ticket
 
@@ -58,6 +60,11 @@ class ChangeBell:
         with contextlib.suppress(RuntimeError):  # the loop closed meanwhile: nobody waits
             loop.call_soon_threadsafe(self._ring)
 
+    def release(self) -> None:
+        """The server is stopping: answer every wait now, and any new one at once."""
+        self._closing = True
+        self.ring()
+
     def _ring(self) -> None:
         ticket, self._ticket = self._ticket, None
         if ticket is not None and not ticket.done():
@@ -65,6 +72,8 @@ class ChangeBell:
 
     async def wait(self, ticket: asyncio.Future[None], timeout: float) -> bool:
         """True when rung within `timeout` seconds (the shared ticket is never cancelled)."""
+        if self._closing:
+            return False
         self.waiting += 1
         try:
             done, _ = await asyncio.wait({ticket}, timeout=timeout)

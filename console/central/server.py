@@ -27,9 +27,24 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+class _LiveServer(uvicorn.Server):
+    """Answers the consoles waiting on the live channel as soon as it is told to stop, so
+    their held requests do not outlast the graceful shutdown."""
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        _release_waits(self.config.app)
+        super().handle_exit(sig, frame)
+
+
 class _ThreadServer(uvicorn.Server):
     def install_signal_handlers(self) -> None:
         """Signals belong to the main thread's owner, not to an embedded server."""
+
+
+def _release_waits(app: Any) -> None:
+    bell = getattr(app.state, "bell", None)
+    if bell is not None:
+        bell.release()
 
 
 class CentralServer:
@@ -78,6 +93,7 @@ class CentralServer:
     def stop(self) -> None:
         """Stop serving (open connections are closed); the database stays as it is."""
         if self._server is not None:
+            _release_waits(self.app)
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=START_TIMEOUT)
@@ -110,7 +126,7 @@ def run_server(
     With `simulate` in demo mode, the demo city simulator acts as the units and citizens.
     """
     app = create_app(db_url, demo=demo)
-    server = uvicorn.Server(
+    server = _LiveServer(
         uvicorn.Config(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=3)
     )
     simulator: Any = None

@@ -200,3 +200,23 @@ def test_on_postgresql_a_report_filed_on_one_server_wakes_a_wait_on_another(
             answer, at = _answered_at(waiting)
         assert at - filed < 0.5
         assert [i["code"] for i in answer.json()["items"]] == [report["code"]]
+
+
+def test_stopping_the_server_answers_the_waiting_consoles_at_once(
+    tmp_path: Path, clock: Clock
+) -> None:
+    central = CentralServer(f"sqlite:///{tmp_path / 'c.sqlite3'}", demo=True, now=clock)
+    try:
+        central.start()
+        operator = Api(central.base_url, "operator")
+        with ThreadPoolExecutor(1) as pool:
+            waiting = pool.submit(operator.get, "/changes", after="0", wait=30)
+            _waiting(central, 1)
+            started = time.monotonic()
+            central.stop()
+            answer, at = _answered_at(waiting)
+        assert at - started < 1.5
+        assert answer.status_code == 200
+        assert answer.json() == {"items": [], "next": "0", "more": False}
+    finally:
+        central.close()
