@@ -1,4 +1,5 @@
-"""`python -m benchmarks NAME|all`: run benchmarks.NAME.run() (or every benchmark)."""
+"""`python -m benchmarks NAME [OPTIONS]|all`: run benchmarks.NAME.run() (or every benchmark);
+options such as `live --quick` go to that benchmark's run()."""
 
 from __future__ import annotations
 
@@ -14,11 +15,15 @@ def _names() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 1:
+    if not argv or (argv[0] == "all" and len(argv) > 1):
         print(
-            f"usage: python -m benchmarks NAME|all   (NAME: {', '.join(_names())})", file=sys.stderr
+            f"usage: python -m benchmarks NAME [OPTIONS]|all   (NAME: {', '.join(_names())})",
+            file=sys.stderr,
         )
         return 2
+    if len(argv) > 1:
+        importlib.import_module(f"benchmarks.{argv[0]}").run(argv[1:])
+        return 0
     names = _names() if argv[0] == "all" else [argv[0]]
     for name in names:
         importlib.import_module(f"benchmarks.{name}").run()
