@@ -168,35 +168,50 @@ def connected(settings: Settings, *, demo_user: str = "operator") -> Iterator[Co
 
 
 def _sync(settings: Settings, once: bool) -> int:
+    """One sync with --once; else hold the live channel (or poll) until Ctrl+C."""
     from console.store import open_cache, open_outbox
-    from console.sync.engine import SyncEngine
+    from console.sync.engine import SyncEngine, SyncResult
+    from console.sync.live import LiveBatch, LiveFeed
 
     cache = open_cache(settings.data_dir)
     outbox = open_outbox(settings.data_dir)
-    stop = threading.Event()
-    with contextlib.suppress(ValueError):
-        signal.signal(signal.SIGINT, lambda *_: stop.set())
+    last: list[SyncResult] = []
+
+    def report(batch: LiveBatch) -> None:
+        result = batch.result
+        last[:] = [result]
+        counts = cache.counts()
+        box = outbox.counts()
+        summary = {
+            "online": result.online,
+            "error": result.error,
+            "live": batch.live,
+            "received": result.pull.received,
+            "new": len(batch.new_ids),
+            "quarantined_now": result.pull.quarantined,
+            "pushed": result.push.sent,
+            "cache_reports": counts.reports,
+            "cache_quarantined": counts.quarantined,
+            "outbox_queued": box.queued,
+            "outbox_conflicts": box.conflicts,
+            "outbox_refused": box.refused,
+        }
+        print(json.dumps(summary, ensure_ascii=False), flush=True)
+
     with connected(settings) as conn:
         engine = SyncEngine(conn.client, cache, outbox)
-        while True:
-            result = engine.sync_once(should_stop=stop.is_set)
-            counts = cache.counts()
-            box = outbox.counts()
-            summary = {
-                "online": result.online,
-                "error": result.error,
-                "received": result.pull.received if result.pull else 0,
-                "quarantined_now": result.pull.quarantined if result.pull else 0,
-                "pushed": result.push.sent if result.push else 0,
-                "cache_reports": counts.reports,
-                "cache_quarantined": counts.quarantined,
-                "outbox_queued": box.queued,
-                "outbox_conflicts": box.conflicts,
-                "outbox_refused": box.refused,
-            }
-            print(json.dumps(summary, ensure_ascii=False))
-            if once or stop.wait(settings.sync_interval_s):
-                return 0 if result.online else 2
+        feed = LiveFeed(engine, report, interval_s=settings.sync_interval_s)
+        if once:
+            result = engine.sync_once()
+            report(LiveBatch(result, result.pull.new_ids, result.pull.live, None))
+        else:
+            worker = threading.Thread(target=feed.run, name="live-feed")
+            worker.start()
+            with contextlib.suppress(ValueError):
+                signal.signal(signal.SIGINT, lambda *_: feed.stop())
+            while worker.is_alive():
+                worker.join(0.2)
+    return 0 if last and last[0].online else 2
 
 
 def _status(settings: Settings) -> int:

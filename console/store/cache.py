@@ -240,6 +240,12 @@ class Cache:
         """Rows written after `revision` (a value of `revision()` read earlier)."""
         return self._read_queue(_QUEUE_SINCE_SQL, (revision,))
 
+    def known_ids(self, report_ids: Sequence[int]) -> set[int]:
+        """Which of these reports the cache holds already (the rest are new to it)."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(_REPORTS.c.id).where(_REPORTS.c.id.in_(list(report_ids))))
+            return {int(row.id) for row in rows}
+
     def get_report(self, report_id: int) -> Report | None:
         with self._engine.connect() as conn:
             raw = conn.execute(select(_REPORTS.c.data).where(_REPORTS.c.id == report_id)).scalar()

@@ -14,6 +14,7 @@ import requests
 
 from console.domain.model import parse_time
 from console.sync.errors import ApiError, NetworkError, Unauthorized, error_for
+from console.sync.hangup import HangUpAdapter
 from console.sync.server_url import check_server_url
 
 __all__ = ["ApiError", "CentralClient", "ChangesPage", "LoginInfo", "NetworkError"]
@@ -23,6 +24,8 @@ DEFAULT_TIMEOUT = (3.05, 20.0)
 RETRY_STATUSES = frozenset({429, 502, 503, 504})
 MAX_BODY = 64 * 1024 * 1024
 CHUNK = 256 * 1024
+#: Read timeout beyond the wait the server was asked for.
+WAIT_MARGIN = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,12 @@ class ChangesPage:
     items: list[Any]
     next: str
     more: bool
+    #: Seconds the server agreed to wait (its X-Paht-Wait header); None: it lacks the channel.
+    wait: int | None = None
+
+    @property
+    def live(self) -> bool:
+        return self.wait is not None
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -82,6 +91,9 @@ class CentralClient:
         self.max_body = max_body
         self._sleep = sleep
         self._session = requests.Session()
+        self._adapter = HangUpAdapter()
+        self._session.mount("http://", self._adapter)
+        self._session.mount("https://", self._adapter)
         self._session.headers["User-Agent"] = "paht-console/0.1"
         self._session.headers["Accept"] = "application/json"
         if ca_bundle is not None:
@@ -99,6 +111,10 @@ class CentralClient:
 
     def close(self) -> None:
         self._session.close()
+
+    def hang_up(self) -> None:
+        """Cut every request in flight (from any thread): they fail with a NetworkError."""
+        self._adapter.hang_up()
 
     # -- transport ------------------------------------------------------------------------
 
@@ -127,6 +143,7 @@ class CentralClient:
         safe: bool,
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
+        timeout: tuple[float, float] | None = None,
     ) -> tuple[requests.Response, bytes]:
         """One call, asked again (with backoff or Retry-After) only when `safe`."""
         url = self.base_url + path
@@ -134,7 +151,12 @@ class CentralClient:
         while True:
             try:
                 response = self._session.request(
-                    method, url, params=params, json=body, timeout=self.timeout, stream=True
+                    method,
+                    url,
+                    params=params,
+                    json=body,
+                    timeout=timeout or self.timeout,
+                    stream=True,
                 )
                 try:
                     content = self._read(response)
@@ -172,7 +194,10 @@ class CentralClient:
         params: dict[str, Any] | None = None,
         body: dict[str, Any] | None = None,
     ) -> Any:
-        response, content = self._send(method, path, safe=safe, params=params, body=body)
+        return self._answer(*self._send(method, path, safe=safe, params=params, body=body))
+
+    @staticmethod
+    def _answer(response: requests.Response, content: bytes) -> Any:
         if response.status_code >= 400:
             raise error_for(response.status_code, _json_or_text(content))
         kind = response.headers.get("Content-Type", "")
@@ -205,18 +230,31 @@ class CentralClient:
             expires_at=parse_time(expires) if isinstance(expires, str) else None,
         )
 
-    def changes(self, after: str | None, limit: int = 1000) -> ChangesPage:
-        params: dict[str, Any] = {"limit": limit}
+    def changes(self, after: str | None, limit: int = 1000, wait: int = 0) -> ChangesPage:
+        """The changes after `after`; with `wait` a server with the live channel holds the
+        request until one exists or `wait` seconds pass (the read timeout allows for that)."""
+        params: dict[str, Any] = {"limit": limit, "wait": wait}
         if after is not None:
             params["after"] = after
-        data = self._call("GET", "/api/v1/changes", safe=True, params=params)
+        timeout = (self.timeout[0], max(self.timeout[1], wait + WAIT_MARGIN))
+        # A waiting request cut short is not asked again here: the live loop decides how.
+        response, content = self._send(
+            "GET", "/api/v1/changes", safe=wait == 0, params=params, timeout=timeout
+        )
+        data = self._answer(response, content)
         if (
             not isinstance(data, dict)
             or not isinstance(data.get("items"), list)
             or not isinstance(data.get("next"), str | int)
         ):
             raise NetworkError("Trang thay đổi từ máy chủ sai cấu trúc.", "bad_answer")
-        return ChangesPage(items=data["items"], next=str(data["next"]), more=bool(data.get("more")))
+        applied = response.headers.get("X-Paht-Wait", "")
+        return ChangesPage(
+            items=data["items"],
+            next=str(data["next"]),
+            more=bool(data.get("more")),
+            wait=int(applied) if applied.isdigit() else None,
+        )
 
     def report(self, report_id: int) -> dict[str, Any]:
         """One report with its `history` list."""

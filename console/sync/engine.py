@@ -7,9 +7,11 @@ repeats nothing on the next run.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from console.domain.model import Report
@@ -35,10 +37,16 @@ Progress = Callable[[int, int | None], None]
 
 @dataclass(frozen=True, slots=True)
 class PullResult:
+    """`new_ids`: reports the cache did not hold before (none on the first fill of an empty
+    cache, where all are); `live`: the server holds the live channel (it answered the wait)."""
+
     received: int = 0
     stored: int = 0
     quarantined: int = 0
     pages: int = 0
+    new_ids: tuple[int, ...] = ()
+    live: bool = False
+    last_change_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +76,25 @@ class _PullTally:
     stored: int = 0
     quarantined: int = 0
     pages: int = 0
+    new_ids: list[int] = field(default_factory=list)
+    live: bool = False
+    last_change_at: datetime | None = None
 
     def result(self) -> PullResult:
-        return PullResult(self.received, self.stored, self.quarantined, self.pages)
+        return PullResult(
+            self.received,
+            self.stored,
+            self.quarantined,
+            self.pages,
+            tuple(self.new_ids),
+            self.live,
+            self.last_change_at,
+        )
+
+    def saw(self, reports: list[Report]) -> None:
+        for report in reports:
+            if self.last_change_at is None or report.updated_at > self.last_change_at:
+                self.last_change_at = report.updated_at
 
 
 @dataclass
@@ -124,35 +148,57 @@ class SyncEngine:
         self.cache = cache
         self.outbox = outbox
         self.page_size = page_size
+        # Two runs may overlap (the live channel and an operator's F5): each page is stored
+        # only if the cursor is still the one it was asked after, and pushes go one at a time.
+        self._store_lock = threading.Lock()
+        self._push_lock = threading.Lock()
 
     # -- pull -----------------------------------------------------------------------------
 
     def pull(
-        self, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+        self,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        wait: int = 0,
     ) -> PullResult:
-        """Fetch and store every page after the cursor; an ApiError propagates after the
-        pages already stored are kept."""
+        """Fetch and store every page after the cursor (the first may wait `wait` seconds for
+        a change); an ApiError propagates after the pages already stored are kept."""
         tally = _PullTally()
-        self._pull_into(tally, progress, should_stop)
+        self._pull_into(tally, progress, should_stop, wait)
         return tally.result()
 
     def _pull_into(
-        self, tally: _PullTally, progress: Progress | None, should_stop: Callable[[], bool] | None
+        self,
+        tally: _PullTally,
+        progress: Progress | None,
+        should_stop: Callable[[], bool] | None,
+        wait: int = 0,
     ) -> None:
         """Store pages in order while the next one is already being fetched: the server's time
         and ours overlap. A page is only ever stored with its own cursor, so a page fetched
-        but not stored (stop, failure) is simply fetched again next time."""
+        but not stored (stop, failure, another run stored it first) is fetched again next time."""
         if should_stop is not None and should_stop():
             return
+        after = self.cache.cursor()
+        first_fill = after is None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as fetcher:
-            pending = fetcher.submit(self.client.changes, self.cache.cursor(), self.page_size)
+            pending = fetcher.submit(self.client.changes, after, self.page_size, wait)
             while True:
                 page = pending.result()
+                tally.live = tally.live or page.live
                 last = not page.more or not page.items
                 if not last:
                     pending = fetcher.submit(self.client.changes, page.next, self.page_size)
                 good, raws, bad = validate_page(page.items)
-                self.cache.upsert_page(good, bad, page.next, raw_good=raws)
+                with self._store_lock:
+                    if self.cache.cursor() != after:
+                        return
+                    if not first_fill and good:
+                        known = self.cache.known_ids([r.id for r in good])
+                        tally.new_ids.extend(r.id for r in good if r.id not in known)
+                    self.cache.upsert_page(good, bad, page.next, raw_good=raws)
+                after = page.next
+                tally.saw(good)
                 tally.pages += 1
                 tally.received += len(page.items)
                 tally.stored += len(good)
@@ -168,6 +214,10 @@ class SyncEngine:
         """Post pending entries oldest first; stop at the first network or server failure so
         later actions never overtake earlier ones. An entry after a conflict or refusal on the
         same report is not sent: it was built on a state that did not happen."""
+        with self._push_lock:
+            return self._push()
+
+    def _push(self) -> PushResult:
         tally = _PushTally()
         blocked: dict[int, dict[str, Any] | None] = {}
         for entry in self.outbox.pending():
@@ -229,10 +279,13 @@ class SyncEngine:
     # -- one run --------------------------------------------------------------------------
 
     def sync_once(
-        self, progress: Progress | None = None, should_stop: Callable[[], bool] | None = None
+        self,
+        progress: Progress | None = None,
+        should_stop: Callable[[], bool] | None = None,
+        wait: int = 0,
     ) -> SyncResult:
-        """Push, then pull. A network or server failure ends the run offline; whatever was
-        stored before it stays stored."""
+        """Push, then pull (its first page may wait `wait` seconds for a change). A network or
+        server failure ends the run offline; whatever was stored before it stays stored."""
         tally = _PullTally()
         try:
             pushed = self.push()
@@ -241,7 +294,7 @@ class SyncEngine:
         if pushed.error is not None:
             return SyncResult(tally.result(), pushed, False, pushed.error)
         try:
-            self._pull_into(tally, progress, should_stop)
+            self._pull_into(tally, progress, should_stop, wait)
         except UNAVAILABLE as exc:
             return SyncResult(tally.result(), pushed, False, _offline_message(exc))
         except Unauthorized as exc:
