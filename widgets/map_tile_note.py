@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QEvent, QObject, SignalInstance
+from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 
@@ -29,7 +30,9 @@ class TileNote(QObject):
 
     def send(self) -> None:
         script = f"window.pahtOffline && pahtOffline.setNoteText({json.dumps(self.text())})"
-        self._view.page().runJavaScript(script, 0)
+        page = self._view.page()
+        if page.lifecycleState() is not QWebEnginePage.LifecycleState.Discarded:
+            page.runJavaScript(script, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LanguageChange:

@@ -311,6 +311,10 @@ class MapView(QWebEngineView):
 
 
 def _run_js(page: QWebEnginePage, script: str, *callback: Any) -> None:
+    """A discarded page (its window closing) refuses scripts with a Qt warning; it loads
+    afresh, texts and markers included, if it is ever shown again."""
+    if page.lifecycleState() is QWebEnginePage.LifecycleState.Discarded:
+        return
     page.runJavaScript(script, 0, *callback)
 
 

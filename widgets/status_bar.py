@@ -41,6 +41,7 @@ class SyncStatusBar(QStatusBar):
         self._feed: tuple[bool, datetime | None, int] | None = None
         self.feed_label = QLabel(self)
         self.feed_label.setObjectName("feedLabel")
+        self.feed_label.setTextFormat(Qt.TextFormat.PlainText)
         #: Ticks each second while the feed is live, so the age on screen stays true.
         self.feed_timer = QTimer(self)
         self.feed_timer.setObjectName("feedTimer")
