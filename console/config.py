@@ -39,6 +39,9 @@ class Settings:
     server_url: str | None = None
     user: str | None = None
     sync_interval_s: int = 30
+    #: Hold the central API's live channel (changes as they happen); the interval is then
+    #: only the fallback for a server without it.
+    live_updates: bool = True
     tiles_url: str | None = DEFAULT_TILES_URL
     tiles_attribution: str = DEFAULT_TILES_ATTRIBUTION
     ca_bundle: str | None = None

@@ -1,8 +1,12 @@
-"""Background sync with the central API: at start, every few seconds, and when asked (F5).
+"""Background sync with the central API: at start, then live or every few seconds, and when
+asked (F5, an action queued).
 
-Sync runs on its own single worker thread, so the GUI thread never waits on the network and
-two syncs never overlap. The outcome (with fresh cache and outbox counts, read on the worker
-too) comes back as one signal; the window decides what the operator sees.
+One-off syncs run on their own single worker thread, so the GUI thread never waits on the
+network and two of them never overlap. With `live`, a second thread holds the live channel
+(console.sync.live.LiveFeed: it polls by itself against a server without it); an operator's
+sync does not wait behind its long-poll, the engine keeps the two from storing a page twice.
+Every outcome (with fresh cache and outbox counts, read off the GUI thread) comes back as one
+signal; the window decides what the operator sees.
 """
 
 from __future__ import annotations
@@ -10,15 +14,18 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from console.domain.model import utcnow
 from console.store.queue_memory import bulk_allocation
 from widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from console.sync.live import LiveBatch, LiveFeed
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,35 +73,68 @@ def run_sync(
     # Thousands of short-lived objects per page: no collection stops the GUI thread meanwhile.
     with bulk_allocation(freeze=False):
         result = engine.sync_once(progress=progress, should_stop=should_stop)
+    return outcome_of(result, cache, outbox)
+
+
+def outcome_of(
+    result: Any,
+    cache: Any,
+    outbox: Any,
+    *,
+    live: bool = False,
+    last_change_at: datetime | None = None,
+) -> SyncOutcome:
+    """A sync result with the counts the status bar shows (reads the store: off the GUI)."""
     counts = cache.counts()
     box = outbox.counts()
+    pull = result.pull
     return SyncOutcome(
         online=bool(result.online),
         error=result.error,
         finished_at=utcnow(),
-        received=_count(result.pull, "received"),
-        stored=_count(result.pull, "stored"),
-        quarantined_now=_count(result.pull, "quarantined"),
+        received=_count(pull, "received"),
+        stored=_count(pull, "stored"),
+        quarantined_now=_count(pull, "quarantined"),
         reports=_count(counts, "reports"),
         quarantined=_count(counts, "quarantined"),
         pending=_count(box, "queued") + _count(box, "failed"),
         conflicts=_count(box, "conflicts") + _count(box, "refused"),
+        new_ids=tuple(getattr(pull, "new_ids", ())),
+        live=live,
+        last_change_at=last_change_at or getattr(pull, "last_change_at", None),
     )
 
 
 class SyncController(QObject):
-    """Owns the sync thread and its timer; `stop()` leaves nothing running."""
+    """Owns the sync threads and the timer; `stop()` leaves nothing running. With `live` the
+    channel is held after the first sync instead of the periodic timer."""
 
     #: manual: the operator asked for this sync.
     started = Signal(bool)
     progressed = Signal(int, object)
     #: (SyncOutcome, manual)
     finished = Signal(object, bool)
+    #: A live batch's SyncOutcome, from the channel's thread.
+    _arrived = Signal(object)
 
     def __init__(
-        self, engine: Any, cache: Any, outbox: Any, interval_s: int, parent: QObject | None = None
+        self,
+        engine: Any,
+        cache: Any,
+        outbox: Any,
+        interval_s: int,
+        parent: QObject | None = None,
+        *,
+        live: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._interval_s = interval_s
+        self._live_wanted = live
+        self._feed: LiveFeed | None = None
+        self._feed_thread: threading.Thread | None = None
+        self._again = False
+        self._last_change_at: datetime | None = None
+        self._arrived.connect(self._on_arrived)
         self._engine = engine
         self._cache = cache
         self._outbox = outbox
@@ -110,12 +150,24 @@ class SyncController(QObject):
 
     @property
     def running(self) -> bool:
+        """A one-off sync runs (the live channel's thread is not counted)."""
         return self._running
 
+    @property
+    def live(self) -> bool:
+        """The live channel is held: changes arrive as they happen."""
+        return self._feed is not None and self._feed.live
+
     def start(self) -> None:
-        """The first sync now, then one every interval."""
-        self.timer.start()
+        """The first sync now, then the live channel or one sync every interval."""
+        if not self._live_wanted:
+            self.timer.start()
         self.sync_now(manual=False)
+
+    def push_now(self) -> None:
+        """An action was queued: send it at once, after the running sync if there is one."""
+        if not self.sync_now(manual=False) and self._running:
+            self._again = True
 
     def sync_now(self, *, manual: bool = True) -> bool:
         """Starts a sync; when one runs already, the operator's request is merged into it."""
@@ -144,9 +196,42 @@ class SyncController(QObject):
     def stop(self, msecs: int = 30_000) -> bool:
         self.timer.stop()
         self._stop.set()
+        if self._feed is not None and self._feed_thread is not None:
+            self._feed.stop()
+            self._feed_thread.join(msecs / 1000)
         finished = self._runner.shutdown(msecs)
         self._running = False
         return finished
+
+    def _start_feed(self) -> None:
+        from console.sync.live import LiveFeed
+
+        feed = LiveFeed(self._engine, self._batch_done, interval_s=self._interval_s)
+        self._feed = feed
+        self._feed_thread = threading.Thread(target=feed.run, name="sync-live", daemon=True)
+        self._feed_thread.start()
+
+    def _batch_done(self, batch: LiveBatch) -> None:
+        """On the channel's thread: the counts are read here, not on the GUI thread."""
+        outcome = outcome_of(
+            batch.result,
+            self._cache,
+            self._outbox,
+            live=batch.live,
+            last_change_at=batch.last_change_at,
+        )
+        self._arrived.emit(outcome)
+
+    def _on_arrived(self, outcome: SyncOutcome) -> None:
+        if self._stop.is_set():
+            return
+        self._remember(outcome)
+        self.finished.emit(outcome, False)
+
+    def _remember(self, outcome: SyncOutcome) -> None:
+        if outcome.last_change_at is not None:
+            self._last_change_at = outcome.last_change_at
+        self.last_outcome = outcome
 
     def _on_timer(self) -> None:
         if not self._running:
@@ -165,8 +250,18 @@ class SyncController(QObject):
         manual = self._manual
         self._running = False
         self._manual = False
-        self.last_outcome = outcome
+        outcome = replace(
+            outcome, live=self.live, last_change_at=outcome.last_change_at or self._last_change_at
+        )
+        self._remember(outcome)
         self.finished.emit(outcome, manual)
+        if self._stop.is_set():
+            return
+        if self._live_wanted and self._feed is None:
+            self._start_feed()
+        if self._again:
+            self._again = False
+            self.sync_now(manual=False)
 
 
 def _still_online(exc: BaseException) -> bool:

@@ -35,6 +35,7 @@ class WindowSync(QObject):
             session.outbox,
             session.settings.sync_interval_s,
             self,
+            live=session.settings.live_updates,
         )
         controller.started.connect(self._started)
         controller.progressed.connect(self._status.show_progress)
@@ -60,7 +61,7 @@ class WindowSync(QObject):
     def push_soon(self) -> None:
         """An action was queued: send it now rather than at the next periodic sync."""
         if self.controller is not None:
-            self.controller.sync_now(manual=False)
+            self.controller.push_now()
 
     def stop(self) -> None:
         if self.controller is not None:

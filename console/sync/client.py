@@ -236,7 +236,7 @@ class CentralClient:
         params: dict[str, Any] = {"limit": limit, "wait": wait}
         if after is not None:
             params["after"] = after
-        timeout = (self.timeout[0], max(self.timeout[1], wait + WAIT_MARGIN))
+        timeout = (self.timeout[0], wait + WAIT_MARGIN) if wait > 0 else self.timeout
         # A waiting request cut short is not asked again here: the live loop decides how.
         response, content = self._send(
             "GET", "/api/v1/changes", safe=wait == 0, params=params, timeout=timeout

@@ -113,8 +113,9 @@ def select_marker_at_rest(qtbot: QtBot, view: MapView, report_id: int, margin: i
 
 # -- main window fixtures (shell helper) -----------------------------------------------------
 # A real central API on loopback, a signed-in operator, the local store in the test's data
-# folder and a main window over them; the periodic sync is an hour apart, so a test decides
-# when a sync runs. Imports are inside the fixtures so other widget tests never depend on them.
+# folder and a main window over them; the periodic sync is an hour apart and the live channel
+# is not held, so a test decides when a sync runs. Imports are inside the fixtures so other
+# widget tests never depend on them.
 
 
 def _seeded_central(
@@ -143,7 +144,7 @@ def shell_central(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 def shell_settings() -> Any:
     from console.config import load_settings
 
-    return load_settings().with_changes(sync_interval_s=3600, tiles_url=None)
+    return load_settings().with_changes(sync_interval_s=3600, tiles_url=None, live_updates=False)
 
 
 @pytest.fixture

@@ -46,7 +46,9 @@ def proxied_window(qtbot: Any, central: CentralFixture) -> Iterator[tuple[Any, F
     from widgets.opening import open_session
 
     proxy = FaultProxy(central.base_url).start()
-    settings = load_settings().with_changes(sync_interval_s=3600, tiles_url=None)
+    settings = load_settings().with_changes(
+        sync_interval_s=3600, tiles_url=None, live_updates=False
+    )
     connection = sign_in(proxy.url, "operator", "demo")
     connection.client.close()
     connection = replace(
