@@ -83,22 +83,24 @@ class LiveFeed:
 
     def round(self) -> float:
         """One push and pull; returns how long to pause before the next."""
-        waited = self.live
         result = self.engine.sync_once(should_stop=self._stop.is_set, wait=self.wait_s)
         if self._stop.is_set():
             return 0.0
         pull = result.pull
-        if result.error is None:
-            self._failures = 0
-            self.live = pull.live
-        else:
-            self._failures += 1
         if pull.last_change_at is not None:
             self._last_change_at = pull.last_change_at
+        pause = self._after(result)
         self.on_batch(LiveBatch(result, pull.new_ids, self.live, self._last_change_at))
+        return pause
+
+    def _after(self, result: SyncResult) -> float:
+        """The channel's state after a round, and the pause before the next."""
         if result.error is None:
+            self._failures = 0
+            self.live = result.pull.live
             return 0.0 if self.live else self.interval_s
-        if waited and self._failures == 1:
+        self._failures += 1
+        if self.live and self._failures == 1:
             # Cut during the wait: maybe a proxy's idle timeout; ask again now, waiting less.
             self.wait_s = max(self.min_wait_s, self.wait_s // 2)
             return 0.0
