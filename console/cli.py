@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import getpass
 import json
 import logging
 import signal
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from console.cli_exports import export_briefing_command, export_weekly_command
+from console.command_session import connected
 from console.config import Settings, SettingsError, load_settings
-from console.connection import DEMO_PASSWORD, Connection, sign_in, start_embedded
 from console.logging_setup import install_log_scrubbing
 from console.sync.errors import ApiError
 
@@ -131,42 +131,6 @@ def _ids(text: str) -> list[int]:
     return ids
 
 
-def _password(user: str) -> str:
-    from console.credentials import known_password
-
-    known = known_password(user)
-    if known:
-        return known
-    if not sys.stdin.isatty():
-        raise SettingsError("Cần mật khẩu: đặt PAHT_PASSWORD hoặc chạy trong cửa sổ dòng lệnh.")
-    return getpass.getpass(f"Mật khẩu cho {user}: ")
-
-
-@contextlib.contextmanager
-def connected(settings: Settings, *, demo_user: str = "operator") -> Iterator[Connection]:
-    """A signed-in connection for the duration of a command (embedded demo when no server)."""
-    if settings.server_url is None:
-        embedded = start_embedded(settings, simulate=False)
-        try:
-            yield sign_in(embedded.base_url, settings.user or demo_user, DEMO_PASSWORD)
-        finally:
-            embedded.stop()
-    else:
-        user = settings.user
-        if not user:
-            raise SettingsError("Cần --user để đăng nhập máy chủ thật.")
-        connection = sign_in(
-            settings.server_url,
-            user,
-            _password(user),
-            ca_bundle=settings.ca_bundle,
-            insecure_http=settings.insecure_http,
-        )
-        if connection.insecure_warning:
-            print(connection.insecure_warning, file=sys.stderr)
-        yield connection
-
-
 def _sync(settings: Settings, once: bool) -> int:
     """One sync with --once; else hold the live channel (or poll) until Ctrl+C."""
     from console.store import open_cache, open_outbox
@@ -227,87 +191,6 @@ def _status(settings: Settings) -> int:
         f"Hàng đợi thao tác: {box.queued} chờ gửi, {box.failed} lỗi mạng, "
         f"{box.conflicts} xung đột, {box.refused} bị từ chối"
     )
-    return 0
-
-
-def _sync_before_export(settings: Settings) -> None:
-    """Bring the cache up to date; offline, export from the cache as it is (and say so)."""
-    from console.store import open_cache, open_outbox
-    from console.sync.engine import SyncEngine
-
-    try:
-        with connected(settings, demo_user="supervisor") as conn:
-            result = SyncEngine(
-                conn.client, open_cache(settings.data_dir), open_outbox(settings.data_dir)
-            ).sync_once()
-    except (ApiError, OSError) as exc:
-        print(f"Cảnh báo: không đồng bộ được ({exc}); xuất từ dữ liệu đã lưu.", file=sys.stderr)
-        return
-    if not result.online:
-        print(f"Cảnh báo: ngoại tuyến ({result.error}); xuất từ dữ liệu đã lưu.", file=sys.stderr)
-
-
-def _export_weekly(settings: Settings, args: argparse.Namespace) -> int:
-    from datetime import timedelta
-
-    from console.domain.model import utcnow
-    from console.exports.weekly import InvalidWeek, export_weekly
-    from console.exports.weekly_week import week_of
-    from console.store import open_cache
-
-    if not args.no_sync:
-        _sync_before_export(settings)
-    week = args.week or week_of(utcnow() - timedelta(days=7)).label
-    try:
-        done = export_weekly(
-            open_cache(settings.data_dir),
-            week,
-            args.out,
-            actor=settings.user or getpass.getuser(),
-            number=args.number,
-        )
-    except InvalidWeek as exc:
-        raise SettingsError(str(exc)) from exc
-    print(f"Báo cáo tuần {week}: {done.docx}")
-    print(f"Bảng số liệu: {done.xlsx}")
-    return 0
-
-
-def _export_briefing(settings: Settings, args: argparse.Namespace) -> int:
-    from console.exports.briefing import export_briefing
-    from console.exports.briefing.fonts import FontNotFound
-    from console.exports.briefing.pack import TooManyCases, UnknownCases
-    from console.exports.briefing.period import InvalidPeriod
-    from console.store import open_cache, open_outbox
-    from console.sync.engine import SyncEngine
-
-    cache = open_cache(settings.data_dir)
-    with connected(settings, demo_user="supervisor") as conn:
-        result = SyncEngine(conn.client, cache, open_outbox(settings.data_dir)).sync_once()
-        if not result.online:
-            print(
-                f"Cảnh báo: ngoại tuyến ({result.error}); xuất từ dữ liệu đã lưu.", file=sys.stderr
-            )
-        try:
-            done = export_briefing(
-                cache,
-                date_from=args.date_from,
-                date_to=args.date_to,
-                case_ids=args.cases,
-                out_dir=args.out,
-                actor=conn.user,
-                fetch_media=None if args.no_photos or not result.online else conn.client.media,
-                map_png=None,
-            )
-        except (InvalidPeriod, UnknownCases, TooManyCases, FontNotFound) as exc:
-            raise SettingsError(str(exc)) from exc
-    for label, path in (
-        ("PDF", done.pdf),
-        ("DOCX", done.docx),
-        ("PPTX", done.pptx),
-        ("Danh mục", done.manifest),
-    ):
-        print(f"{label}: {path}")
     return 0
 
 
@@ -395,9 +278,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "status":
             return _status(settings)
         if args.command == "export" and args.export_kind == "weekly":
-            return _export_weekly(settings, args)
+            return export_weekly_command(settings, args)
         if args.command == "export" and args.export_kind == "briefing":
-            return _export_briefing(settings, args)
+            return export_briefing_command(settings, args)
     except SettingsError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

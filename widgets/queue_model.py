@@ -1,3 +1,4 @@
+# Over 400 lines by reason: one table model, whose roles, sort keys and display texts must agree.
 """The triage queue as a Qt table model over plain QueueRows.
 
 Row swaps go through layoutChanged with the persistent indexes moved by report id, so a

@@ -394,8 +394,6 @@ class QueueView(QWidget):
         self.tabs.relabel(len(self._visible), self.tab_filters.narrowed())
 
     def _ask_view_name(self) -> None:
-        label, ok = QInputDialog.getText(
-            self, self.tr("Save view"), self.tr("Name of the new tab:")
-        )
+        name, ok = QInputDialog.getText(self, self.tr("Save view"), self.tr("Name of the new tab:"))
         if ok:
-            self.save_current_view(label)
+            self.save_current_view(name)

@@ -14,7 +14,8 @@ from pydantic import BaseModel
 from sqlalchemy import Select, select
 
 from console.central.api import json_response, service
-from console.central.db import ReportRow, report_from_row
+from console.central.db import ReportRow
+from console.central.report_rows import report_from_row
 from console.central.service import CentralService
 from console.domain.model import Report, Status, format_time, parse_time
 

@@ -23,12 +23,10 @@ from console.central.db import (
     MediaRow,
     ReportRow,
     next_seq,
-    report_from_row,
-    report_json,
-    report_values,
     write_transaction,
 )
 from console.central.errors import ApiError, not_found
+from console.central.report_rows import report_from_row, report_json, report_values
 from console.central.schemas import ActionIn, IntakeIn
 from console.domain.escalation import EscalationPolicy
 from console.domain.model import (

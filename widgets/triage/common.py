@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QTableView, QWidget
 
 from console.domain.hue_time import time_text
 from console.domain.model import Report, Unit
@@ -215,3 +215,16 @@ class PlaceMap(QWidget):
         painter.setPen(QPen(QColor("#2b2b2b"), 2))
         painter.drawLine(left, left + QPointF(length, 0))
         painter.drawText(left + QPointF(0, -6), f"{metres} m")
+
+
+def select_next_row(table: QTableView) -> None:
+    """Make the row under the current one current (the host's `select_next` for a table)."""
+    model = table.model()
+    current = table.currentIndex()
+    row = current.row() + 1 if current.isValid() else 0
+    if model is None or row >= model.rowCount():
+        return
+    table.selectionModel().setCurrentIndex(
+        model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )

@@ -12,18 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QTableView, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from console.domain.duplicates import (
-    TriageSettings,
-    find_duplicate_candidates,
-    load_triage_settings,
-)
+from console.domain.duplicates import TriageSettings, load_triage_settings
 from console.domain.model import ActionType, Report
 from console.domain.routing import NoRoute, UnitSuggestion, suggest_unit
 from console.domain.workflow import TRANSITIONS, Context, WorkflowError, check_allowed
+from console.store.duplicate_lookup import duplicate_candidates
 from widgets.desk import Desk
 from widgets.i18n import current_language
 from widgets.messages import first_lines, inform
@@ -48,19 +45,6 @@ SHORTCUTS: dict[str, tuple[str, ActionType | None]] = {
     "note": ("N", ActionType.NOTE),
     "pending": ("Ctrl+Shift+P", None),
 }
-
-
-def select_next_row(table: QTableView) -> None:
-    """Make the row under the current one current (the host's `select_next` for a table)."""
-    model = table.model()
-    current = table.currentIndex()
-    row = current.row() + 1 if current.isValid() else 0
-    if model is None or row >= model.rowCount():
-        return
-    table.selectionModel().setCurrentIndex(
-        model.index(row, 0),
-        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-    )
 
 
 class TriageController(QObject):
@@ -331,25 +315,8 @@ class TriageController(QObject):
         self._show(dialog, confirmed)
 
     def duplicate_candidates(self, report: Report) -> list[Any]:
-        settings = self.triage_settings
-        if report.lat is None or report.lon is None:
-            return []
-        nearby = self.desk.cache.find_nearby(
-            report.lat,
-            report.lon,
-            settings.radius_m,
-            report.created_at - settings.window,
-            report.created_at + settings.window,
-        )
-        previews = self.desk.outbox.pending_previews()
-        return find_duplicate_candidates(
-            report,
-            [previews.get(r.id, r) for r in nearby],
-            reference=self.desk.reference,
-            radius_m=settings.radius_m,
-            near_m=settings.near_m,
-            window=settings.window,
-            limit=settings.limit,
+        return duplicate_candidates(
+            self.desk.cache, self.desk.outbox, self.desk.reference, self.triage_settings, report
         )
 
     def merge_selected(self) -> None:

@@ -80,7 +80,8 @@ def test_served_records_are_exactly_the_domain_wire_form(db_url: str) -> None:
     """/changes builds records straight from rows; they must equal Report.to_json."""
     from sqlalchemy import select
 
-    from console.central.db import ReportRow, make_engine, report_from_row, report_json
+    from console.central.db import ReportRow, make_engine
+    from console.central.report_rows import report_from_row, report_json
 
     now = datetime(2026, 1, 5, 2, 0, tzinfo=UTC)
     engine = make_engine(db_url)
