@@ -178,6 +178,22 @@ def main_window(qtbot: Any, shell_session: Any) -> Iterator[Any]:
 
 
 @pytest.fixture
+def vietnamese(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The application in Vietnamese, as `start_gui` makes it; plain source texts afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from widgets import i18n
+
+    locale = QLocale()
+    monkeypatch.setattr(i18n._Installed, "language", "vi")
+    monkeypatch.setattr(i18n._Installed, "translators", [])
+    i18n.install_translators(qapp, "vi")
+    yield
+    i18n.remove_translators(qapp, i18n.installed_translators())
+    QLocale.setDefault(locale)
+
+
+@pytest.fixture
 def run_sync(qtbot: Any) -> Callable[..., Any]:
     """`run_sync(window, manual=False)`: one sync (or the running one), its SyncOutcome."""
 

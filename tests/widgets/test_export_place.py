@@ -8,7 +8,6 @@ one looks the same to the code (QFileDialog.fileSelected)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,17 +19,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QMes
 from console.config import load_settings, remember_exports_dir
 from console.domain.hue_time import VN_TZ
 from widgets.export_place import ExportPlace
-from widgets.i18n import install_translators, remove_translators
 
 SLOW_MS = 60_000
 
 
 @pytest.fixture(autouse=True)
-def _vietnamese(qapp: Any) -> Iterator[None]:
+def _vietnamese(vietnamese: None) -> None:
     """The default UI language, as an operator sees it."""
-    installed = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, installed)
 
 
 def _open_weekly(qtbot: Any, desk: Any) -> Any:

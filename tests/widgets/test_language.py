@@ -7,34 +7,19 @@ selected report, the tab and the filter; choosing Tiếng Việt brings all of i
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 
 from console.domain.labels import label
 from console.domain.model import Status
-from widgets import i18n
 from widgets.main_window import MainWindow
 from widgets.queue_model import Column
 
 pytestmark = pytest.mark.webengine
-
-
-@pytest.fixture
-def vietnamese(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The application in Vietnamese, as `start_gui` makes it; plain source texts afterwards."""
-    locale = QLocale()
-    monkeypatch.setattr(i18n._Installed, "language", "vi")
-    monkeypatch.setattr(i18n._Installed, "translators", [])
-    i18n.install_translators(qapp, "vi")
-    yield
-    i18n.remove_translators(qapp, i18n.installed_translators())
-    QLocale.setDefault(locale)
 
 
 def _ready(qtbot: Any, window: MainWindow) -> None:

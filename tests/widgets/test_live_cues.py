@@ -5,7 +5,7 @@ became overdue. Real window, real central API on loopback, reports filed through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +16,6 @@ from PySide6.QtGui import QColor
 from console.domain.clock import utcnow
 from console.domain.lateness import overdue_from
 from widgets import notifications
-from widgets.i18n import install_translators, remove_translators
 from widgets.queue_model import NEW_BACK, Column
 from widgets.status_bar import SyncStatusBar
 
@@ -26,12 +25,9 @@ BACK = Qt.ItemDataRole.BackgroundRole
 
 
 @pytest.fixture(autouse=True)
-def _quiet_vietnamese(qapp: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _quiet_vietnamese(vietnamese: None, monkeypatch: pytest.MonkeyPatch) -> None:
     """The default UI language, and no bell."""
     monkeypatch.setattr(notifications, "ring", lambda: None)
-    installed = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, installed)
 
 
 def _back(window: Any, report_id: int) -> QColor | None:
@@ -77,7 +73,6 @@ def test_a_new_urgent_report_is_highlighted_pulses_and_badges_the_new_tab(
     qtbot.waitUntil(
         lambda: filed["id"] in window.map.evaluate("paht.state()")["pulsing"], timeout=20_000
     )
-    window.grab().save("/tmp/shots/cues/new_report.png")
 
     # The operator opens it: the badge and the highlight go.
     model = window.queue.model
@@ -153,7 +148,12 @@ def test_a_supervisor_is_told_once_of_a_report_that_just_became_overdue(
     try:
         _sync_and_show(qtbot, window, run_sync)
         assert window.notifier.overdue_timer.isActive()
-        row = next(r for r in window.queue.all_rows() if r.id == assigned["id"])
+
+        def assigned_row() -> Any:
+            return next((r for r in window.queue.all_rows() if r.id == assigned["id"]), None)
+
+        qtbot.waitUntil(lambda: assigned_row() is not None, timeout=30_000)
+        row = assigned_row()
         due = overdue_from(row.status, row.deadline)
         assert due is not None and due > utcnow()
         clock_at(due + timedelta(seconds=30))
@@ -161,7 +161,6 @@ def test_a_supervisor_is_told_once_of_a_report_that_just_became_overdue(
         message = window.status.currentMessage()
         assert "vừa quá hạn" in message and row.code in message
         assert window.notifier.last_message is not None
-        window.grab().save("/tmp/shots/cues/overdue.png")
 
         clock_at(due + timedelta(minutes=2))
         assert row.id not in [r.id for r in window.notifier.check_overdue()]

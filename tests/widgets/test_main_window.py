@@ -9,14 +9,13 @@ import sys
 from typing import Any
 
 import pytest
-import requests
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from console.domain.model import Status
-from tests.widgets.conftest import select_marker_at_rest
+from tests.widgets.conftest import TriageApi, select_marker_at_rest
 from widgets.main_window import MainWindow
 from widgets.status_bar import LinkState
 
@@ -35,27 +34,15 @@ def _ready(qtbot: Any, window: MainWindow) -> None:
 
 
 def _citizen_report(base_url: str, title: str, urgency: str = "urgent") -> int:
-    session = requests.Session()
-    login = session.post(
-        f"{base_url}/api/v1/auth/token", json={"user": "citizen", "password": "demo"}, timeout=10
+    """A citizen's report through the central's intake: its id."""
+    return int(
+        TriageApi(base_url, "citizen").file(
+            title=title,
+            description="Cây đổ chắn ngang đường sau mưa lớn.",
+            category="trees",
+            urgency=urgency,
+        )["id"]
     )
-    login.raise_for_status()
-    session.headers["Authorization"] = f"Bearer {login.json()['token']}"
-    answer = session.post(
-        f"{base_url}/api/v1/reports",
-        json={
-            "title": title,
-            "description": "Cây đổ chắn ngang đường sau mưa lớn.",
-            "category": "trees",
-            "lat": 16.4637,
-            "lon": 107.5909,
-            "address": "Lê Lợi, Huế",
-            "urgency": urgency,
-        },
-        timeout=10,
-    )
-    answer.raise_for_status()
-    return int(answer.json()["id"])
 
 
 def test_status_bar_online_offline_and_back(

@@ -4,7 +4,6 @@ columns on screen and each tab's own filter."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,20 +14,12 @@ from PySide6.QtWidgets import QApplication
 from console.domain.model import HANDLING_STATUSES, Status
 from console.domain.routing import suggest_unit
 from tests.widgets.test_triage_accept_assign import wait_focus_in
-from widgets.i18n import install_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.queue_columns import ESSENTIAL
 from widgets.triage.accept_dialog import AcceptDialog
 from widgets.triage.assign_dialog import AssignDialog
 
 pytestmark = pytest.mark.webengine
-
-
-@pytest.fixture
-def vietnamese(qapp: Any) -> Iterator[None]:
-    installed = install_translators(qapp, "vi")
-    yield
-    remove_translators(qapp, installed)
 
 
 def _press(

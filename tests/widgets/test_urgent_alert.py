@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import requests
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from tests.widgets.conftest import TriageApi
 from widgets import notifications
 from widgets.main_window import MainWindow
 
@@ -21,29 +21,14 @@ pytestmark = pytest.mark.webengine
 
 
 def _file(base_url: str, title: str, urgency: str) -> dict[str, Any]:
-    session = requests.Session()
-    login = session.post(
-        f"{base_url}/api/v1/auth/token", json={"user": "citizen", "password": "demo"}, timeout=10
+    """A citizen's report through the central's intake."""
+    return TriageApi(base_url, "citizen").file(
+        title=title,
+        description="Dây điện đứt rơi xuống lòng đường sau mưa lớn.",
+        category="lighting",
+        ward="vy-da",
+        urgency=urgency,
     )
-    login.raise_for_status()
-    session.headers["Authorization"] = f"Bearer {login.json()['token']}"
-    answer = session.post(
-        f"{base_url}/api/v1/reports",
-        json={
-            "title": title,
-            "description": "Dây điện đứt rơi xuống lòng đường sau mưa lớn.",
-            "category": "lighting",
-            "lat": 16.4637,
-            "lon": 107.5909,
-            "address": "Lê Lợi, Huế",
-            "ward": "vy-da",
-            "urgency": urgency,
-        },
-        timeout=10,
-    )
-    answer.raise_for_status()
-    report: dict[str, Any] = answer.json()
-    return report
 
 
 @pytest.fixture
