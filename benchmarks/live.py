@@ -18,7 +18,6 @@ import inspect
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks._figures import failed, figure
+from benchmarks._server import ServerProcess
 
 CONSOLES = 30
 POLLERS = 5
@@ -36,46 +36,6 @@ SENDERS = 4
 WAIT_S = 25
 POLL_S = 30.0
 GOAL_P95_S, GOAL_MAX_S, GOAL_IDLE_CPU = 1.0, 3.0, 0.05
-REPO = Path(__file__).resolve().parent.parent
-
-_SERVE = """
-import sys
-from console.central.server import CentralServer
-server = CentralServer(sys.argv[1], demo=True, port=0)
-print(server.start(), flush=True)
-sys.stdin.read()
-server.close()
-"""
-
-
-class ServerProcess:
-    def __init__(self, db_url: str) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _SERVE, db_url],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            cwd=REPO,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.base_url = self.proc.stdout.readline().strip()
-        if not self.base_url.startswith("http"):
-            self.stop()
-            raise RuntimeError("the reference API did not start")
-
-    def cpu_s(self) -> float:
-        """User + system CPU seconds of the server process so far."""
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
 
 
 class Client(threading.Thread):

@@ -21,8 +21,6 @@ import json
 import os
 import sqlite3
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import unicodedata
@@ -32,20 +30,12 @@ from typing import Any
 
 from benchmarks import _data
 from benchmarks._figures import failed, figure
+from benchmarks._server import ServerProcess
 
 SCALE = int(os.environ.get("PAHT_BENCH_REPORTS", "200000"))
 ROUNDS = int(os.environ.get("PAHT_BENCH_SYNC_ROUNDS", "3"))
 GOAL = 0.5
-REPO = Path(__file__).resolve().parent.parent
 
-_SERVE = """
-import sys
-from console.central.server import CentralServer
-server = CentralServer(sys.argv[1], demo=True, port=0)
-print(server.start(), flush=True)
-sys.stdin.read()
-server.close()
-"""
 
 _COLUMNS = (
     "id", "code", "created_at", "updated_at", "category", "ward", "title", "status", "unit",
@@ -62,27 +52,6 @@ _SCHEMA = (
     "CREATE TABLE meta (key PRIMARY KEY, value)",
 )
 _INSERT = f"INSERT OR REPLACE INTO reports VALUES ({', '.join('?' * (len(_COLUMNS) + 3))})"
-
-
-class ServerProcess:
-    def __init__(self, db_path: Path) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", _SERVE, f"sqlite:///{db_path}"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            cwd=REPO,
-            text=True,
-        )
-        assert self.proc.stdout is not None
-        self.base_url = self.proc.stdout.readline().strip()
-        if not self.base_url.startswith("http"):
-            self.stop()
-            raise RuntimeError("the reference API did not start")
-
-    def stop(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait(timeout=60)
 
 
 def console_sync(base_url: str, data_dir: Path) -> tuple[float, int]:
@@ -192,7 +161,7 @@ def run() -> dict[str, Any]:
 
     try:
         central = _data.central(SCALE)
-        server = ServerProcess(central.path)
+        server = ServerProcess(f"sqlite:///{central.path}")
         try:
             runs = _measure(server.base_url)
         finally:
