@@ -73,7 +73,8 @@ def run_sync(
     # Thousands of short-lived objects per page: no collection stops the GUI thread meanwhile.
     with bulk_allocation(freeze=False):
         result = engine.sync_once(progress=progress, should_stop=should_stop)
-    return outcome_of(result, cache, outbox)
+    # `live` here says the server offers the channel (it answered the wait header).
+    return outcome_of(result, cache, outbox, live=bool(getattr(result.pull, "live", False)))
 
 
 def outcome_of(
@@ -250,8 +251,10 @@ class SyncController(QObject):
         manual = self._manual
         self._running = False
         self._manual = False
+        # The channel is held, or is taken right after this sync from a server that offers it.
+        live = self.live or (self._live_wanted and outcome.live and outcome.ok)
         outcome = replace(
-            outcome, live=self.live, last_change_at=outcome.last_change_at or self._last_change_at
+            outcome, live=live, last_change_at=outcome.last_change_at or self._last_change_at
         )
         self._remember(outcome)
         self.finished.emit(outcome, manual)

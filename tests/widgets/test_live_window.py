@@ -94,3 +94,26 @@ def test_a_queued_action_reaches_the_central_without_waiting_for_the_interval(
     qtbot.waitUntil(lambda: admin.report(new_id)["status"] == "assigned", timeout=5_000)
     assert time.monotonic() - queued_at < 5
     qtbot.waitUntil(lambda: not window.session.outbox.pending(), timeout=5_000)
+
+
+def test_the_status_bar_says_live_from_the_first_sync_before_any_change(
+    qtbot: Any, shell_central: Any, shell_settings: Any, run_sync: Any
+) -> None:
+    """The first sync learns that the server offers the channel: an operator never reads
+    "Polling (every 600 s)" on a live console while the first change is still to come."""
+    from console.connection import sign_in
+    from widgets.opening import open_session
+
+    settings = shell_settings.with_changes(sync_interval_s=600, live_updates=True)
+    session = open_session(settings, sign_in(shell_central.base_url, "operator", "demo"))
+    window = MainWindow(session, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.sync.finished, timeout=60_000) as first:
+        window.start()
+    try:
+        assert first.args[0].ok and first.args[0].live
+        assert window.status.feed_label.text().startswith("Live")
+    finally:
+        window.close()
+        session.cache.close()
