@@ -60,7 +60,7 @@
       "Không tải được nền bản đồ — đang hiển thị vị trí trên nền trống. " +
       "Đặt PAHT_TILES_URL để dùng máy chủ bản đồ nội bộ.");
     var Note = L.Control.extend({
-      options: { position: "bottomleft" },
+      options: { position: "topleft" },
       onAdd: function () { return note; }
     });
     map.addControl(new Note());
