@@ -56,6 +56,8 @@ class HistoryTree(QTreeWidget):
                 moved += " → " + label(event.to_status, language)
             action = label(event.action, language)
             note = for_display(self._note(event.payload), LINE_LIMIT)
+            if event.pending:
+                action = translate("DetailPanel", "↻ %1 (waiting to be sent)").replace("%1", action)
             item = QTreeWidgetItem([f"{time_text(event.at)}\n{who}", f"{action}\n{moved}", note])
             item.setToolTip(
                 2, QtGui.Qt.convertFromPlainText(note, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -147,12 +147,39 @@ def load_detail(
     """The report as the operator should see it (with its pending actions applied), its
     history, and the PA codes of the reports it was merged into (shown, never the ids)."""
     report = outbox.pending_previews().get(report_id) or cache.get_report(report_id)
-    history = cache.get_history(report_id)
+    history = cache.get_history(report_id) + pending_events(cache, outbox, report_id)
     linked = {e.payload.get("duplicate_of") for e in history}
     linked.add(report.duplicate_of if report is not None else None)
     ids = [i for i in linked if isinstance(i, int)]
     codes = {i: r.code for i, r in cache.get_reports(ids).items()} if ids else {}
     return report, history, codes
+
+
+def pending_events(cache: Cache, outbox: Outbox, report_id: int) -> list[Event]:
+    """The operator's actions on the report still waiting in the outbox, as history lines
+    marked pending: offline, the history shows them before the server has."""
+    entries = [e for e in outbox.pending() if e.report_id == report_id]
+    stored = cache.get_report(report_id)
+    if stored is None:
+        return []
+    before, events = stored.status, []
+    for entry in sorted(entries, key=lambda e: e.created_at):
+        after = entry.preview.status if entry.preview is not None else before
+        events.append(
+            Event(
+                report_id=report_id,
+                at=entry.created_at,
+                actor=entry.actor,
+                role=entry.role,
+                action=entry.action_type,
+                from_status=before,
+                to_status=after,
+                payload=dict(entry.payload),
+                pending=True,
+            )
+        )
+        before = after
+    return events
 
 
 def remember_identity(store: QSettings, base_url: str, user: str, role: Role) -> None:

@@ -268,6 +268,8 @@ class Event:
     from_status: Status
     to_status: Status
     payload: dict[str, Any] = field(default_factory=dict)
+    #: Queued on this workstation and not yet accepted by the server (never sent in JSON).
+    pending: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {

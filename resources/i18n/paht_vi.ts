@@ -315,6 +315,10 @@
     </context>
     <context>
         <name>DetailPanel</name>
+    <message>
+        <source>↻ %1 (waiting to be sent)</source>
+        <translation>↻ %1 (chờ gửi)</translation>
+    </message>
         <message>
             <source>Merged into report %1</source>
             <translation>Đã gộp vào phản ánh %1</translation>

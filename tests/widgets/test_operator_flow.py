@@ -11,7 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from console.domain.model import HANDLING_STATUSES, Status
+from console.domain.labels import label
+from console.domain.model import HANDLING_STATUSES, ActionType, Status
 from console.domain.routing import suggest_unit
 from tests.widgets.test_triage_accept_assign import wait_focus_in
 from widgets.main_window import MainWindow
@@ -173,3 +174,49 @@ def test_a_filter_set_on_one_tab_stays_on_that_tab(qtbot: Any, main_window: Main
     # Back: the All tab's filter is still there.
     queue.set_view("all")
     assert bar.status.currentData() == Status.CLOSED.value
+
+
+def test_offline_an_action_shows_in_the_history_as_waiting_to_be_sent(
+    qtbot: Any,
+    vietnamese: None,
+    main_window: MainWindow,
+    shell_central: Any,
+    run_sync: Any,
+) -> None:
+    """With the central unreachable, a note the operator adds is in the report's history at
+    once, marked as waiting; once the central is back and the note sent, the mark goes."""
+    from widgets.triage.note_dialog import NoteDialog
+
+    window = main_window
+    _synced(qtbot, window)
+    window.queue.set_view("all")
+    report_id = window.queue.model.report_id(0)
+    _focus_queue(qtbot, window, report_id)
+    history = window.detail.history
+    qtbot.waitUntil(lambda: history.topLevelItemCount() > 0, timeout=30_000)  # from the server
+    before = history.topLevelItemCount()
+
+    shell_central.stop()
+    try:
+        assert not run_sync(window).online
+        _press(qtbot, Qt.Key.Key_N)
+        dialog = window.tools.triage.active_dialog
+        assert isinstance(dialog, NoteDialog)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text)
+        qtbot.keyClicks(dialog.text, "Da goi dien xac minh")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: history.topLevelItemCount() == before + 1, timeout=10_000)
+        last = history.topLevelItem(before)
+        assert last.text(1).startswith(f"↻ {label(ActionType.NOTE, 'vi')} (chờ gửi)")
+        assert "Da goi dien xac minh" in last.text(2)
+    finally:
+        shell_central.start()
+    while window.session.outbox.pending():
+        run_sync(window)
+    qtbot.waitUntil(
+        lambda: (
+            history.topLevelItemCount() == before + 1
+            and "chờ gửi" not in history.topLevelItem(before).text(1)
+        ),
+        timeout=30_000,
+    )
