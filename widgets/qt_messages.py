@@ -43,6 +43,11 @@ HARMLESS: tuple[Harmless, ...] = (
         "the offscreen platform has no window manager to pass size hints to",
     ),
     _harmless(
+        r"This plugin does not support (raise\(\)|grabbing the keyboard)",
+        "the offscreen platform has no window manager: an alert or a window brought to the "
+        "front cannot be raised or take the keyboard there",
+    ),
+    _harmless(
         r"QRhiGles2: Failed to create (temporary )?context",
         "no OpenGL offscreen: the widgets fall back to the raster backing store",
     ),

@@ -26,7 +26,7 @@ from console.sync import CentralClient, SyncEngine
 from console.sync.live import LiveBatch, LiveFeed
 from tests.idle_proxy import IdleCuttingProxy
 
-ARRIVAL_S = 3.0
+ARRIVAL_S = 10.0  # the channel, not the 600 s interval (nor its 25 s wait)
 
 
 def file_report(base_url: str, title: str = "Cây đổ chắn đường Lê Lợi") -> int:
@@ -145,7 +145,7 @@ def test_a_report_filed_while_the_console_waits_reaches_its_cache_at_once(
 
     # Nothing changes now: the feed waits on the server, and stopping cuts that wait.
     assert console.batches.empty()
-    assert console.close() < 1.0
+    assert console.close() < 5.0  # the 25 s wait is cut, not waited out
 
 
 def test_the_channel_comes_back_after_the_server_restarts(

@@ -53,8 +53,8 @@ def test_a_report_filed_on_the_central_shows_in_the_queue_within_seconds(
 
     filed_at = time.monotonic()
     new_id = triage_api(shell_central).file(title="Ngập sâu hầm chui Kim Long")["id"]
-    qtbot.waitUntil(lambda: window.queue.model.row_of(new_id) is not None, timeout=3_000)
-    assert time.monotonic() - filed_at < 3
+    qtbot.waitUntil(lambda: window.queue.model.row_of(new_id) is not None, timeout=10_000)
+    assert time.monotonic() - filed_at < 10  # the channel, not the 600 s interval
     assert window.session.cache.get_report(new_id) is not None
     batch = next(o for o in seen if new_id in o.new_ids)
     assert batch.live and batch.ok and batch.last_change_at is not None

@@ -51,7 +51,7 @@ def test_a_filed_report_wakes_a_waiting_console_at_once(
         report = citizen.new_report(title="Cây đổ chắn đường Lê Lợi", urgency="urgent")
         filed = time.monotonic()
         answer, at = _answered_at(waiting)
-    assert at - filed < 0.5
+    assert at - filed < 5  # woken, not the 20 s wait running out
     assert answer.headers["X-Paht-Wait"] == "20"
     page = answer.json()
     assert [item["code"] for item in page["items"]] == [report["code"]]
@@ -71,7 +71,7 @@ def test_an_action_wakes_a_waiting_console(
         operator.step(report, "accept", {"category": "environment", "urgency": "normal"})
         acted = time.monotonic()
         answer, at = _answered_at(waiting)
-    assert at - acted < 0.5
+    assert at - acted < 5  # woken, not the 20 s wait running out
     assert [(i["id"], i["status"]) for i in answer.json()["items"]] == [(report["id"], "accepted")]
 
 
@@ -84,7 +84,7 @@ def test_a_quiet_wait_ends_empty_after_its_seconds_with_the_cursor_unchanged(
     started = time.monotonic()
     answer = operator.get("/changes", after=cursor, wait=1)
     took = time.monotonic() - started
-    assert 0.9 <= took < 3
+    assert 0.9 <= took < 10
     assert answer.status_code == 200
     assert answer.headers["X-Paht-Wait"] == "1"
     assert answer.json() == {"items": [], "next": cursor, "more": False}
@@ -97,7 +97,7 @@ def test_a_newer_change_answers_at_once_and_wait_zero_still_says_the_channel_exi
     citizen.new_report()
     started = time.monotonic()
     answer = operator.get("/changes", after="0", wait=30)
-    assert time.monotonic() - started < 2
+    assert time.monotonic() - started < 10  # not held for the 30 s wait
     assert len(answer.json()["items"]) == 1
     assert operator.get("/changes", after="0", wait=0).headers["X-Paht-Wait"] == "0"
 
@@ -155,8 +155,10 @@ def test_a_hundred_waiting_consoles_hold_no_thread_and_all_wake(
         filed = time.monotonic()
         pages = [w.result(timeout=20) for w in waiters]
         woke = time.monotonic()
-    assert filed - started < 1
-    assert woke - filed < 3
+    # A thread per waiter (40 in the pool) would hold the intake and the wake-ups until the
+    # 20 s waits ran out; half of that leaves room for a slow machine.
+    assert filed - started < 10
+    assert woke - started < 10
     assert all([i["code"] for i in page["items"]] == [report["code"]] for page in pages)
 
 
@@ -169,7 +171,7 @@ def test_a_server_without_the_channel_answers_at_once_without_the_header(
         operator = Api(old.base_url, "operator")
         started = time.monotonic()
         answer = operator.get("/changes", after="0", wait=20)
-        assert time.monotonic() - started < 2
+        assert time.monotonic() - started < 10  # not held for the 20 s wait
         assert answer.status_code == 200
         assert "X-Paht-Wait" not in answer.headers
         assert answer.json()["items"] == []
@@ -198,7 +200,7 @@ def test_on_postgresql_a_report_filed_on_one_server_wakes_a_wait_on_another(
             report = citizen.new_report(title="Đèn đường hỏng trên cầu Trường Tiền")
             filed = time.monotonic()
             answer, at = _answered_at(waiting)
-        assert at - filed < 0.5
+        assert at - filed < 5  # woken, not the 20 s wait running out
         assert [i["code"] for i in answer.json()["items"]] == [report["code"]]
 
 
@@ -215,7 +217,7 @@ def test_stopping_the_server_answers_the_waiting_consoles_at_once(
             started = time.monotonic()
             central.stop()
             answer, at = _answered_at(waiting)
-        assert at - started < 1.5
+        assert at - started < 10  # answered, not left to the 30 s wait
         assert answer.status_code == 200
         assert answer.json() == {"items": [], "next": "0", "more": False}
     finally:
