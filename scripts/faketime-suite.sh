@@ -8,7 +8,7 @@
 # faked epoch, so every Python lock, Event or join with a timeout computes a deadline decades
 # away and hangs: FAKETIME_DONT_FAKE_MONOTONIC=1 keeps elapsed time real, and
 # scripts/faketime/sitecustomize.py works around that mode's broken time.sleep (EINVAL).
-# Left out (marker `webengine`, 30 tests): those that run Qt WebEngine in the test process.
+# Left out (marker `webengine`): the tests that run Qt WebEngine in the test process or a child.
 # Chromium's threads segfault under libfaketime 0.9.10 (one map test alone crashes at exit,
 # with or without the monotonic clock faked, with libfaketimeMT too); the window and map tests
 # run on the same pinned clock in `make test`.
