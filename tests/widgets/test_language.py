@@ -16,20 +16,11 @@ from PySide6.QtTest import QTest
 
 from console.domain.labels import label
 from console.domain.model import Status
+from tests.widgets.test_main_window import _ready
 from widgets.main_window import MainWindow
 from widgets.queue_model import Column
 
 pytestmark = pytest.mark.webengine
-
-
-def _ready(qtbot: Any, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.sync.last_outcome is not None, timeout=60_000)
-    window.queue.set_view("all")
-    qtbot.waitUntil(lambda: len(window.visible_rows) == 40, timeout=30_000)
-    qtbot.waitUntil(
-        lambda: window.map.is_ready() and (window.map.evaluate("paht.count()") or 0) > 0,
-        timeout=60_000,
-    )
 
 
 def _choose(qtbot: Any, window: MainWindow, name: str) -> None:
