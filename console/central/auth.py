@@ -168,6 +168,12 @@ def sign_in(engine: Engine, name: str, password: str, address: str, now: datetim
     if not verify_password(password, stored_hash) or user is None:
         _record_failure(engine, key, now)
         raise ApiError(401, "bad_credentials", "Sai tên đăng nhập hoặc mật khẩu.")
+    if not user.active:
+        raise ApiError(
+            403,
+            "account_disabled",
+            "Tài khoản đã bị vô hiệu hóa. Vui lòng liên hệ quản trị viên của Trung tâm.",
+        )
     token = secrets.token_urlsafe(32)
     expires_at = now + TOKEN_LIFETIME
     with write_transaction(engine) as conn:
@@ -188,7 +194,7 @@ def principal_for_token(engine: Engine, token: str, now: datetime) -> Principal:
         row = conn.execute(
             select(UserRow.name, UserRow.role, UserRow.unit_code, TokenRow.expires_at)
             .join(UserRow, UserRow.id == TokenRow.user_id)
-            .where(TokenRow.token_hash == _token_hash(token))
+            .where(TokenRow.token_hash == _token_hash(token), UserRow.active)
         ).first()
     if row is None:
         raise ApiError(

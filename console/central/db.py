@@ -35,6 +35,7 @@ from sqlalchemy import (
     insert,
     select,
     text,
+    true,
     update,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -141,6 +142,8 @@ class UserRow(Base):
     unit_code: Mapped[str | None] = mapped_column(String(64))
     display_name: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    #: A deactivated account keeps its name in history but can neither sign in nor act.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
 
 class TokenRow(Base):
