@@ -25,10 +25,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks._memory import memory_parts
+
 HEARTBEAT_MS = 10
 #: A returning operator's server that does not answer: the start works from the cache.
 UNREACHABLE_SERVER = "http://127.0.0.1:9"
 SYNC_TIMEOUT_S = 1800
+#: What the `window` child types into the search box, one state per letter, then clears.
+TYPED = ("d", "de", "den", "")
 
 
 def _environment() -> None:
@@ -231,40 +235,18 @@ class _Heartbeat:
         return max(self.gaps, default=0.0)
 
 
-def _chromium_type(process: Any) -> str:
-    """Chromium's --type ('zygote', 'gpu-process', 'utility'...), else the process name."""
-    try:
-        for arg in process.cmdline():
-            if arg.startswith("--type="):
-                return str(arg.split("=", 1)[1])
-        return str(process.name())
-    except Exception:
-        return "gone"
-
-
-def memory_parts() -> dict[str, float]:
-    """PSS in MB (shared pages counted once, split between their users) of this process
-    ("main") and of every process below it (QtWebEngine's zygotes, gpu, utility...; a process
-    forked by a zygote is a renderer, whatever its inherited command line says)."""
-    import psutil
-
-    me = psutil.Process()
-    parts = {"main": me.memory_full_info().pss / 2**20}
-    children = me.children(recursive=True)
-    kinds = {child.pid: _chromium_type(child) for child in children}
-    zygotes = {pid for pid, kind in kinds.items() if kind == "zygote"}
-    for child in children:
-        try:
-            kind = "renderer" if child.ppid() in zygotes else kinds[child.pid]
-            pss = child.memory_full_info().pss / 2**20
-        except psutil.Error:
-            continue
-        name, n = kind, 1
-        while name in parts:
-            n += 1
-            name = f"{kind}-{n}"
-        parts[name] = pss
-    return parts
+def _timed(app: Any, started: _Started, change: Callable[[], None]) -> tuple[float, float]:
+    """Milliseconds from a filter change to the queue's new rows and to the map's markers."""
+    rows_at, markers_at = started.rows_at, started.markers_at
+    rows_at.clear()
+    markers_at.clear()
+    changed_at = time.monotonic()
+    change()
+    started.window.queue.filter_bar.flush()
+    _wait(app, lambda: bool(rows_at), 60)
+    _wait(app, lambda: bool(markers_at), 120)
+    rows_ms = (rows_at[0] - changed_at) * 1000 if rows_at else float("inf")
+    return rows_ms, (markers_at[0] - changed_at) * 1000 if markers_at else float("inf")
 
 
 def child_window(data_dir: Path) -> dict[str, Any]:
@@ -272,7 +254,7 @@ def child_window(data_dir: Path) -> dict[str, Any]:
     stall from usable to the map's markers), then filter changes, then memory."""
     started = _start_window(data_dir)
     app, window = started.app, started.window
-    loaded, rows_at, markers_at = started.loaded, started.rows_at, started.markers_at
+    loaded, markers_at = started.loaded, started.markers_at
     heart = _Heartbeat()
     window.queue.set_view("all")
     if not _wait(app, lambda: bool(loaded) and len(window.queue.visible_rows()) > 0, 600):
@@ -285,20 +267,11 @@ def child_window(data_dir: Path) -> dict[str, Any]:
     rows = len(window.queue.visible_rows())
 
     categories = [c.code for c in window.place.reference.categories][:4]
-    combo = window.queue.filter_bar.category
-    rows_ms: list[float] = []
-    markers_ms: list[float] = []
-    for code in [*categories, None]:
-        rows_at.clear()
-        markers_at.clear()
-        changed_at = time.monotonic()
-        window.queue.filter_bar.set_choice(combo, code)
-        window.queue.filter_bar.flush()
-        _wait(app, lambda: bool(rows_at), 60)
-        rows_ms.append((rows_at[0] - changed_at) * 1000 if rows_at else float("inf"))
-        _wait(app, lambda: bool(markers_at), 120)
-        markers_ms.append((markers_at[0] - changed_at) * 1000 if markers_at else float("inf"))
-
+    bar = window.queue.filter_bar
+    picked = [_timed(app, started, lambda c=c: bar.set_choice(bar.category, c)) for c in categories]
+    picked.append(_timed(app, started, lambda: bar.set_choice(bar.category, None)))
+    # A word typed a letter at a time (each letter applied at once, not after the debounce).
+    typed = [_timed(app, started, lambda t=t: bar.search.setText(t)) for t in TYPED]
     memory = memory_parts()
     started.launcher.cleanup()
     return {
@@ -307,8 +280,10 @@ def child_window(data_dir: Path) -> dict[str, Any]:
         "markers_shown_at": markers_shown_at,
         "loading_stall_ms": loading_stall_ms,
         "rows": rows,
-        "rows_ms": rows_ms,
-        "markers_ms": markers_ms,
+        "rows_ms": [rows for rows, _markers in picked],
+        "markers_ms": [markers for _rows, markers in picked],
+        "typed_rows_ms": [rows for rows, _markers in typed],
+        "typed_markers_ms": [markers for _rows, markers in typed],
         "memory_mb": memory,
     }
 

@@ -40,16 +40,17 @@ GOALS = {
 }
 
 
-def _child(mode: str, *args: str) -> tuple[float, dict[str, Any]]:
-    """Runs a child; returns the seconds from spawn to its `usable_at`, and its report
-    with every `*_at` moment turned into seconds since spawn (`*_s`)."""
+def _child(mode: str, *args: str, root: Path = ROOT) -> tuple[float, dict[str, Any]]:
+    """Runs a child (its settings in `root`); returns the seconds from spawn to its
+    `usable_at`, and its report with every `*_at` moment turned into seconds since spawn
+    (`*_s`)."""
     started = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "benchmarks._gui_children", "--child", mode, *args],
         capture_output=True,
         text=True,
         timeout=CHILD_TIMEOUT_S,
-        env={**os.environ, "PAHT_CONFIG_DIR": str(ROOT / f"config-{mode}")},
+        env={**os.environ, "PAHT_CONFIG_DIR": str(root / f"config-{mode}")},
         check=False,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]

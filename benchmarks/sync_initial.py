@@ -54,7 +54,7 @@ _SCHEMA = (
 _INSERT = f"INSERT OR REPLACE INTO reports VALUES ({', '.join('?' * (len(_COLUMNS) + 3))})"
 
 
-def console_sync(base_url: str, data_dir: Path) -> tuple[float, int]:
+def console_sync(base_url: str, data_dir: Path, expected: int = SCALE) -> tuple[float, int]:
     from console.store import open_cache, open_outbox
     from console.sync import CentralClient, SyncEngine
 
@@ -70,7 +70,7 @@ def console_sync(base_url: str, data_dir: Path) -> tuple[float, int]:
         cache.close()
         outbox.close()
         client.close()
-    if result.quarantined or result.received != SCALE:
+    if result.quarantined or result.received != expected:
         raise RuntimeError(f"console received {result.received}, quarantined {result.quarantined}")
     return elapsed, stored
 
