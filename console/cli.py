@@ -88,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--no-simulate", action="store_true", help="no live demo simulator")
+    serve.add_argument(
+        "--workers", type=int, default=1, help="server processes (more than 1 needs PostgreSQL)"
+    )
 
     demo = _command(sub, "demo-data", "generate a demo city in a central API database")
     demo.add_argument("--count", type=int, default=5000)
@@ -205,16 +208,29 @@ def _demo_db_url(settings: Settings, db: str | None) -> str:
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from console.central.server import run_server
+    from console.central.workers import refuse_sqlite
 
     demo = bool(args.serve_demo or args.db is None)
     db_url = _demo_db_url(settings, args.db)
+    if args.workers < 1:
+        raise SettingsError("--workers phải là số dương.")
+    try:
+        refuse_sqlite(db_url, args.workers)
+    except ValueError as exc:
+        raise SettingsError(str(exc)) from exc
     if args.db is None:
         from console.connection import DEMO_DB_NAME, ensure_demo_database
 
         ensure_demo_database(settings.data_dir / DEMO_DB_NAME, settings.demo_count)
     print(f"Máy chủ trung tâm: http://{args.host}:{args.port} (cơ sở dữ liệu {db_url})")
-    run_server(db_url, host=args.host, port=args.port, demo=demo, simulate=not args.no_simulate)
-    return 0
+    return run_server(
+        db_url,
+        host=args.host,
+        port=args.port,
+        demo=demo,
+        simulate=not args.no_simulate,
+        workers=args.workers,
+    )
 
 
 def _demo_data(settings: Settings, args: argparse.Namespace) -> int:

@@ -6,12 +6,15 @@ import logging
 import socket
 import threading
 import time
+import urllib.request
+from collections.abc import Callable
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
 from console.central.app import create_app
+from console.central.workers import WorkerPool, refuse_sqlite
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +37,15 @@ class _LiveServer(uvicorn.Server):
     def handle_exit(self, sig: int, frame: Any) -> None:
         _release_waits(self.config.app)
         super().handle_exit(sig, frame)
+
+
+class WorkerServer(_LiveServer):
+    """A worker of `serve --workers N`: Ctrl+C reaches it and its parent's SIGTERM follows;
+    the second signal must not cut the graceful stop short."""
+
+    def handle_exit(self, sig: int, frame: Any) -> None:
+        if not self.should_exit:
+            super().handle_exit(sig, frame)
 
 
 class _ThreadServer(uvicorn.Server):
@@ -120,27 +132,66 @@ def run_server(
     port: int = 8000,
     demo: bool = False,
     simulate: bool = False,
-) -> None:
-    """Serve in the foreground until interrupted (`paht-console serve`).
+    workers: int = 1,
+    upgrade: bool = True,
+) -> int:
+    """Serve in the foreground until interrupted (`paht-console serve`); the exit status.
 
-    With `simulate` in demo mode, the demo city simulator acts as the units and citizens.
+    The database is upgraded to this code's schema first, once, unless `upgrade` is false:
+    then a database behind it stops the start with SchemaError.
+
+    With `simulate` in demo mode, the demo city simulator acts as the units and citizens
+    (one simulator, in this process, however many workers serve).
     """
-    app = create_app(db_url, demo=demo)
+    if workers > 1:
+        return _run_workers(db_url, host, port, demo, simulate, workers, upgrade)
+    app = create_app(db_url, demo=demo, upgrade=upgrade)
     server = _LiveServer(
         uvicorn.Config(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=3)
     )
     simulator: Any = None
     if demo and simulate:
-        simulator = _start_simulator(server, f"http://127.0.0.1:{port}")
+        simulator = _start_simulator(
+            lambda: server.started, lambda: server.should_exit, f"http://127.0.0.1:{port}"
+        )
     try:
         server.run()
     finally:
         if simulator is not None:
             simulator.stop()
         app.state.service.engine.dispose()
+    return 0
 
 
-def _start_simulator(server: uvicorn.Server, base_url: str) -> Any:
+def _run_workers(
+    db_url: str, host: str, port: int, demo: bool, simulate: bool, workers: int, upgrade: bool
+) -> int:
+    """The schema and accounts once here, then `workers` processes on one socket."""
+    refuse_sqlite(db_url, workers)
+    create_app(db_url, demo=demo, upgrade=upgrade).state.service.engine.dispose()
+    sock = _listen(host, port)
+    pool = WorkerPool(db_url, sock, workers, {"demo": demo, "upgrade": False})
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    simulator: Any = None
+    if demo and simulate:
+        simulator = _start_simulator(lambda: _answers(base_url), pool.stopping.is_set, base_url)
+    try:
+        return pool.run()
+    finally:
+        if simulator is not None:
+            simulator.stop()
+        sock.close()
+
+
+def _answers(base_url: str) -> bool:
+    try:
+        with urllib.request.urlopen(f"{base_url}/api/v1/health", timeout=2) as answer:
+            return bool(answer.status == 200)
+    except OSError:
+        return False
+
+
+def _start_simulator(ready: Callable[[], bool], stopped: Callable[[], bool], base_url: str) -> Any:
     """Start the simulator once the server accepts connections (in its own thread)."""
     try:
         from console.central.demo.simulator import CitySimulator
@@ -151,9 +202,9 @@ def _start_simulator(server: uvicorn.Server, base_url: str) -> Any:
 
     def start_when_ready() -> None:
         deadline = time.monotonic() + START_TIMEOUT
-        while not server.started and not server.should_exit and time.monotonic() < deadline:
+        while not ready() and not stopped() and time.monotonic() < deadline:
             time.sleep(0.05)
-        if server.started:
+        if ready():
             simulator.start()
 
     threading.Thread(target=start_when_ready, name="simulator-start", daemon=True).start()
