@@ -11,13 +11,11 @@ from starlette.concurrency import run_in_threadpool
 
 from console.central.auth import (
     Principal,
-    create_user,
     principal_for_token,
     require_role,
     sign_in,
 )
 from console.central.bell import ChangeBell, parse_wait
-from console.central.db import write_transaction
 from console.central.errors import ApiError
 from console.central.schemas import (
     ActionIn,
@@ -31,13 +29,12 @@ from console.central.schemas import (
     ReportWithHistory,
     TokenIn,
     TokenOut,
-    UserIn,
     UserOut,
 )
 from console.central.service import CentralService, dumps
 from console.domain.model import Role
 
-_bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/token")
+bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/token")
 
 
 def _errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
@@ -60,7 +57,7 @@ Service = Annotated[CentralService, Depends(service)]
 
 def principal(
     svc: Service,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> Principal:
     if credentials is None or not credentials.credentials:
         raise ApiError(
@@ -94,26 +91,6 @@ def issue_token(request: Request, svc: Service, body: TokenIn) -> Response:
 def me(caller: Caller) -> Response:
     return json_response(
         {"name": caller.name, "role": caller.role.value, "unit_code": caller.unit_code}
-    )
-
-
-@router.post(
-    "/users", response_model=UserOut, status_code=201, responses=_errors(403, 409), tags=["auth"]
-)
-def add_user(svc: Service, caller: Caller, body: UserIn) -> Response:
-    require_role(caller, frozenset({Role.ADMIN}), "tạo tài khoản")
-    with write_transaction(svc.engine) as conn:
-        created = create_user(
-            conn,
-            body.name,
-            body.role,
-            body.password,
-            now=svc.now(),
-            unit_code=body.unit_code,
-            display_name=body.display_name,
-        )
-    return json_response(
-        {"name": created.name, "role": created.role.value, "unit_code": created.unit_code}, 201
     )
 
 

@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 
 from console.central import open311
 from console.central.api import json_response, router
+from console.central.api_accounts import router as accounts_router
 from console.central.auth import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_account
 from console.central.bell import MAX_WAIT_S, ChangeBell, listen_postgres
 from console.central.db import make_engine, on_change
@@ -108,16 +109,18 @@ def create_app(
     now: Callable[[], datetime] | None = None,
     live: bool = True,
     max_wait: int = MAX_WAIT_S,
+    upgrade: bool = True,
 ) -> FastAPI:
     """The central API over `db_url`. Demo mode adds the demo accounts (password "demo").
 
     Outside demo mode no account exists until an admin creates one; the first admin comes
     from the PAHT_ADMIN_PASSWORD environment variable when it is set. Without `live`,
     /changes ignores `wait` and answers at once without the X-Paht-Wait header, like a server
-    that predates the live channel.
+    that predates the live channel. Without `upgrade`, a database behind this code's schema
+    revision raises SchemaError instead of being upgraded (workers: the parent upgraded).
     """
     clock = now or utcnow
-    engine = make_engine(db_url)
+    engine = make_engine(db_url, upgrade=upgrade)
     service = CentralService(
         engine,
         demo=demo,
@@ -150,5 +153,6 @@ def create_app(
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(Exception, _unexpected)
     app.include_router(router)
+    app.include_router(accounts_router)
     app.include_router(open311.router)
     return app

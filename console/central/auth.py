@@ -76,7 +76,7 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(digest, expected)
 
 
-def _token_hash(token: str) -> str:
+def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -182,7 +182,7 @@ def sign_in(engine: Engine, name: str, password: str, address: str, now: datetim
         conn.execute(delete(TokenRow).where(TokenRow.expires_at < now))
         conn.execute(
             insert(TokenRow).values(
-                token_hash=_token_hash(token), user_id=user.id, expires_at=expires_at
+                token_hash=token_hash(token), user_id=user.id, expires_at=expires_at
             )
         )
     return IssuedToken(token, Principal(user.name, Role(user.role), user.unit_code), expires_at)
@@ -194,7 +194,7 @@ def principal_for_token(engine: Engine, token: str, now: datetime) -> Principal:
         row = conn.execute(
             select(UserRow.name, UserRow.role, UserRow.unit_code, TokenRow.expires_at)
             .join(UserRow, UserRow.id == TokenRow.user_id)
-            .where(TokenRow.token_hash == _token_hash(token), UserRow.active)
+            .where(TokenRow.token_hash == token_hash(token), UserRow.active)
         ).first()
     if row is None:
         raise ApiError(

@@ -132,10 +132,45 @@ class IntakeIn(BaseModel):
 
 class UserIn(BaseModel):
     name: str = Field(min_length=1, max_length=128, pattern=r"^[A-Za-z0-9_.@-]+$")
-    password: str = Field(min_length=8, max_length=1024)
+    password: str = Field(max_length=1024, description="At least 10 characters")
     role: Role
-    unit_code: str | None = Field(default=None, max_length=64)
+    unit_code: str | None = Field(
+        default=None, max_length=64, description="Required for the unit role, refused otherwise"
+    )
     display_name: str = Field(default="", max_length=200)
+
+
+class AccountOut(BaseModel):
+    name: str
+    role: Role
+    unit_code: str | None
+    display_name: str
+    active: bool
+    created_at: str
+
+
+class AccountList(BaseModel):
+    items: list[AccountOut]
+
+
+class UserPatch(BaseModel):
+    """Only the fields given change; leaving the unit role without a unit_code clears it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role | None = None
+    unit_code: str | None = Field(default=None, max_length=64)
+    display_name: str | None = Field(default=None, max_length=200)
+    active: bool | None = None
+
+
+class PasswordIn(BaseModel):
+    password: str = Field(max_length=1024, description="At least 10 characters")
+
+
+class OwnPasswordIn(BaseModel):
+    current: str = Field(max_length=1024)
+    new: str = Field(max_length=1024, description="At least 10 characters")
 
 
 class UserOut(BaseModel):

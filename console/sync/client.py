@@ -9,15 +9,24 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
+from urllib.parse import quote
 
 import requests
 
-from console.domain.model import parse_time
+from console.domain.model import Role, parse_time
+from console.sync.accounts import UNCHANGED, Account, Unchanged, parse_account, parse_accounts
 from console.sync.errors import ApiError, NetworkError, Unauthorized, error_for
 from console.sync.hangup import HangUpAdapter
 from console.sync.server_url import check_server_url
 
-__all__ = ["ApiError", "CentralClient", "ChangesPage", "LoginInfo", "NetworkError"]
+__all__ = [
+    "Account",
+    "ApiError",
+    "CentralClient",
+    "ChangesPage",
+    "LoginInfo",
+    "NetworkError",
+]
 
 DEFAULT_TIMEOUT = (3.05, 20.0)
 #: Answers worth asking again for, when asking again is safe.
@@ -287,6 +296,73 @@ class CentralClient:
 
     def reference(self) -> dict[str, Any]:
         return dict(self._call("GET", "/api/v1/reference", safe=True))
+
+    # -- accounts (admin role; change_own_password: any signed-in account) ------------------
+
+    def list_users(self, unit: str | None = None, active: bool | None = None) -> list[Account]:
+        params: dict[str, Any] = {}
+        if unit is not None:
+            params["unit"] = unit
+        if active is not None:
+            params["active"] = "true" if active else "false"
+        return parse_accounts(self._call("GET", "/api/v1/users", safe=True, params=params))
+
+    def create_user(
+        self,
+        name: str,
+        role: Role,
+        password: str,
+        *,
+        unit_code: str | None = None,
+        display_name: str = "",
+    ) -> Account:
+        body = {
+            "name": name,
+            "role": Role(role).value,
+            "password": password,
+            "unit_code": unit_code,
+            "display_name": display_name,
+        }
+        return parse_account(self._call("POST", "/api/v1/users", safe=False, body=body))
+
+    def update_user(
+        self,
+        name: str,
+        *,
+        role: Role | None = None,
+        unit_code: str | Unchanged | None = UNCHANGED,
+        display_name: str | None = None,
+        active: bool | None = None,
+    ) -> Account:
+        """Change only what is given; `unit_code=None` clears the unit."""
+        body: dict[str, Any] = {}
+        if role is not None:
+            body["role"] = Role(role).value
+        if not isinstance(unit_code, Unchanged):
+            body["unit_code"] = unit_code
+        if display_name is not None:
+            body["display_name"] = display_name
+        if active is not None:
+            body["active"] = active
+        return parse_account(
+            self._call("PATCH", f"/api/v1/users/{quote(name, safe='')}", safe=True, body=body)
+        )
+
+    def reset_password(self, name: str, password: str) -> None:
+        """Set `name`'s password; the server ends that account's sessions."""
+        self._no_content(
+            "POST", f"/api/v1/users/{quote(name, safe='')}/password", {"password": password}
+        )
+
+    def change_own_password(self, current: str, new: str) -> None:
+        """The signed-in account's password; its other sessions end, this one goes on."""
+        self._no_content("POST", "/api/v1/me/password", {"current": current, "new": new})
+
+    def _no_content(self, method: str, path: str, body: dict[str, Any]) -> None:
+        # Not asked again: a retried change of one's own password would meet the new one.
+        response, content = self._send(method, path, safe=False, body=body)
+        if response.status_code >= 400:
+            raise error_for(response.status_code, _json_or_text(content))
 
     def me(self) -> dict[str, Any]:
         data = self._call("GET", "/api/v1/me", safe=True)

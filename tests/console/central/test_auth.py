@@ -91,7 +91,14 @@ def test_outside_demo_only_the_configured_admin_exists(
             "/users", {"name": "lan.nguyen", "password": "mat-khau-dai", "role": "operator"}
         )
         assert created.status_code == 201
-        assert created.json() == {"name": "lan.nguyen", "role": "operator", "unit_code": None}
+        assert created.json() == {
+            "name": "lan.nguyen",
+            "role": "operator",
+            "unit_code": None,
+            "display_name": "",
+            "active": True,
+            "created_at": created.json()["created_at"],
+        }
         again = admin.post(
             "/users", {"name": "lan.nguyen", "password": "mat-khau-dai", "role": "operator"}
         )
