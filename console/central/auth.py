@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.central.db import SignInFailureRow, TokenRow, UserRow, write_transaction
 from console.central.errors import ApiError
@@ -127,35 +128,41 @@ def _wait_left(failures: Row[Any] | None, now: datetime) -> float:
     return max(0.0, (last_at + timedelta(seconds=wait) - now).total_seconds())
 
 
-def _record_failure(engine: Engine, key: str, now: datetime) -> None:
-    for _ in range(2):
-        try:
-            with write_transaction(engine) as conn:
-                counted = conn.execute(
-                    update(SignInFailureRow)
-                    .where(SignInFailureRow.key == key)
-                    .values(attempts=SignInFailureRow.attempts + 1, last_at=now)
-                ).rowcount
-                if not counted:
-                    conn.execute(insert(SignInFailureRow).values(key=key, attempts=1, last_at=now))
-            return
-        except IntegrityError:
-            continue  # a concurrent first failure inserted the row: count on it
+def _insert_if_missing(conn: Connection) -> Any:
+    dialect_insert = pg_insert if conn.dialect.name == "postgresql" else sqlite_insert
+    return dialect_insert(SignInFailureRow).on_conflict_do_nothing(
+        index_elements=[SignInFailureRow.key]
+    )
+
+
+def _claim_attempt(engine: Engine, key: str, now: datetime) -> float:
+    """Count this try before its password is checked, under a row lock, so parallel guesses
+    (on any number of server processes) each see the ones before; the seconds still to wait
+    (the try is then not counted), or 0."""
+    with write_transaction(engine) as conn:
+        conn.execute(_insert_if_missing(conn).values(key=key, attempts=0, last_at=now))
+        failures = conn.execute(
+            select(SignInFailureRow.__table__).where(SignInFailureRow.key == key).with_for_update()
+        ).one()
+        wait = _wait_left(failures, now)
+        if wait == 0:
+            conn.execute(
+                update(SignInFailureRow)
+                .where(SignInFailureRow.key == key)
+                .values(attempts=SignInFailureRow.attempts + 1, last_at=now)
+            )
+    return wait
 
 
 def sign_in(engine: Engine, name: str, password: str, address: str, now: datetime) -> IssuedToken:
     """Check the password and issue a token; after repeated failures answer 429 first.
 
-    The slow password check runs outside any write transaction, so sign-ins never hold
-    up report actions.
+    The try is counted before the slow password check and forgiven when the password is
+    right; the check itself runs outside any write transaction, so sign-ins never hold up
+    report actions.
     """
     key = f"{name}|{address}"[:300]
-    with engine.connect() as conn:
-        failures = conn.execute(
-            select(SignInFailureRow.__table__).where(SignInFailureRow.key == key)
-        ).first()
-        user = conn.execute(select(UserRow.__table__).where(UserRow.name == name)).first()
-    wait = _wait_left(failures, now)
+    wait = _claim_attempt(engine, key, now)
     if wait > 0:
         seconds = math.ceil(wait)
         raise ApiError(
@@ -164,10 +171,13 @@ def sign_in(engine: Engine, name: str, password: str, address: str, now: datetim
             f"Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.",
             headers={"Retry-After": str(seconds)},
         )
+    with engine.connect() as conn:
+        user = conn.execute(select(UserRow.__table__).where(UserRow.name == name)).first()
     stored_hash = user.password_hash if user is not None else _demo_hash()
     if not verify_password(password, stored_hash) or user is None:
-        _record_failure(engine, key, now)
         raise ApiError(401, "bad_credentials", "Sai tên đăng nhập hoặc mật khẩu.")
+    with write_transaction(engine) as conn:
+        conn.execute(delete(SignInFailureRow).where(SignInFailureRow.key == key))
     if not user.active:
         raise ApiError(
             403,
@@ -177,8 +187,6 @@ def sign_in(engine: Engine, name: str, password: str, address: str, now: datetim
     token = secrets.token_urlsafe(32)
     expires_at = now + TOKEN_LIFETIME
     with write_transaction(engine) as conn:
-        if failures is not None:
-            conn.execute(delete(SignInFailureRow).where(SignInFailureRow.key == key))
         conn.execute(delete(TokenRow).where(TokenRow.expires_at < now))
         conn.execute(
             insert(TokenRow).values(
