@@ -52,6 +52,8 @@ class ChangesPage:
     more: bool
     #: Seconds the server agreed to wait (its X-Paht-Wait header); None: it lacks the channel.
     wait: int | None = None
+    #: The id of the database the cursors belong to (X-Paht-Database); None: not said.
+    database: str | None = None
 
     @property
     def live(self) -> bool:
@@ -105,8 +107,9 @@ class CentralClient:
         self._session.mount("https://", self._adapter)
         self._session.headers["User-Agent"] = "paht-console/0.1"
         self._session.headers["Accept"] = "application/json"
-        if ca_bundle is not None:
-            self._session.verify = ca_bundle
+        #: Passed on each call: requests lets REQUESTS_CA_BUNDLE in the environment override a
+        #: session's own `verify`, and the Center's CA must win over the machine's default.
+        self._verify: str | bool = ca_bundle if ca_bundle is not None else True
         self.set_token(token)
 
     def __repr__(self) -> str:
@@ -166,6 +169,7 @@ class CentralClient:
                     json=body,
                     timeout=timeout or self.timeout,
                     stream=True,
+                    verify=self._verify,
                 )
                 try:
                     content = self._read(response)
@@ -263,6 +267,7 @@ class CentralClient:
             next=str(data["next"]),
             more=bool(data.get("more")),
             wait=int(applied) if applied.isdigit() else None,
+            database=response.headers.get("X-Paht-Database", "").strip() or None,
         )
 
     def report(self, report_id: int) -> dict[str, Any]:

@@ -253,6 +253,9 @@ def test_tls_is_verified_by_default_and_a_custom_ca_bundle_is_honoured(
         CentralClient(url, retries=0).me()
 
     assert CentralClient(url, ca_bundle=str(ca), retries=0).me()["name"] == "lan"
+    # A machine-wide bundle (set on many workstations) must not override the Center's CA.
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", requests.certs.where())
+    assert CentralClient(url, ca_bundle=str(ca), retries=0).me()["name"] == "lan"
 
 
 def test_no_code_path_turns_tls_verification_off() -> None:
