@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from console.cli_accounts import accounts_command, add_accounts_parser
 from console.cli_exports import export_briefing_command, export_weekly_command
 from console.command_session import connected
 from console.config import Settings, SettingsError, load_settings
@@ -112,6 +113,7 @@ def _parser() -> argparse.ArgumentParser:
     briefing.add_argument("--cases", type=_ids, help="report ids to present, e.g. 12,40,7")
     briefing.add_argument("--out", type=Path, default=Path("."), help="output folder")
     briefing.add_argument("--no-photos", action="store_true", help="leave photos out")
+    add_accounts_parser(sub, _command)
     return parser
 
 
@@ -293,6 +295,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo_data(settings, args)
         if args.command == "status":
             return _status(settings)
+        if args.command == "accounts":
+            return accounts_command(settings, args)
         if args.command == "export" and args.export_kind == "weekly":
             return export_weekly_command(settings, args)
         if args.command == "export" and args.export_kind == "briefing":
