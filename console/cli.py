@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from console.cli_accounts import accounts_command, add_accounts_parser
+from console.cli_db import db_command
 from console.cli_exports import export_briefing_command, export_weekly_command
 from console.command_session import connected
 from console.config import Settings, SettingsError, load_settings
@@ -92,6 +93,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--workers", type=int, default=1, help="server processes (more than 1 needs PostgreSQL)"
     )
+    serve.add_argument(
+        "--no-upgrade", action="store_true", help="refuse a database behind this schema revision"
+    )
+
+    db = _command(sub, "db", "the central database's schema revision (migrations)")
+    db_actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
+    for action, text in (("upgrade", "upgrade to this code's revision"), ("current", "show it")):
+        db_action = _command(db_actions, action, text)
+        db_action.add_argument("--db", help="database URL (default: the demo database)")
 
     demo = _command(sub, "demo-data", "generate a demo city in a central API database")
     demo.add_argument("--count", type=int, default=5000)
@@ -211,6 +221,7 @@ def _demo_db_url(settings: Settings, db: str | None) -> str:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     from console.central.server import run_server
     from console.central.workers import refuse_sqlite
+    from console.cli_db import schema_refusals
 
     demo = bool(args.serve_demo or args.db is None)
     db_url = _demo_db_url(settings, args.db)
@@ -225,14 +236,16 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
         ensure_demo_database(settings.data_dir / DEMO_DB_NAME, settings.demo_count)
     print(f"Máy chủ trung tâm: http://{args.host}:{args.port} (cơ sở dữ liệu {db_url})")
-    return run_server(
-        db_url,
-        host=args.host,
-        port=args.port,
-        demo=demo,
-        simulate=not args.no_simulate,
-        workers=args.workers,
-    )
+    with schema_refusals():
+        return run_server(
+            db_url,
+            host=args.host,
+            port=args.port,
+            demo=demo,
+            simulate=not args.no_simulate,
+            workers=args.workers,
+            upgrade=not args.no_upgrade,
+        )
 
 
 def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
@@ -291,6 +304,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _sync(settings, args.once)
         if args.command == "serve":
             return _serve(settings, args)
+        if args.command == "db":
+            return db_command(args.db_action, _demo_db_url(settings, args.db))
         if args.command == "demo-data":
             return _demo_data(settings, args)
         if args.command == "status":

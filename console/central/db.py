@@ -183,16 +183,29 @@ class CounterRow(Base):
 Index("ix_events_report_at", EventRow.report_id, EventRow.at)
 
 
-def make_engine(db_url: str) -> Engine:
-    """An engine for `db_url` with the schema created; SQLite gets WAL and a busy timeout."""
+def connect(db_url: str) -> Engine:
+    """An engine for `db_url`, schema untouched; SQLite gets WAL and a busy timeout."""
     if db_url.startswith("postgresql://"):
         db_url = "postgresql+psycopg://" + db_url.removeprefix("postgresql://")
     if db_url.startswith("sqlite"):
         engine = create_engine(db_url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-    else:
-        engine = create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    Base.metadata.create_all(engine)
+        return engine
+    return create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def make_engine(db_url: str, *, upgrade: bool = True) -> Engine:
+    """An engine for `db_url` with the schema at this code's revision: created in an empty
+    database, upgraded in an older one unless `upgrade` is false (then SchemaError); see
+    console.central.migrate."""
+    from console.central.migrate import prepare_schema
+
+    engine = connect(db_url)
+    try:
+        prepare_schema(engine, upgrade=upgrade)
+    except BaseException:
+        engine.dispose()
+        raise
     with engine.begin() as conn:
         if conn.execute(select(CounterRow.value).where(CounterRow.id == 1)).first() is None:
             top = conn.execute(select(ReportRow.seq).order_by(ReportRow.seq.desc())).first()
