@@ -130,6 +130,14 @@ def update_account(
     account's tokens. Nobody locks themselves out, and one active admin always remains.
     """
     with write_transaction(engine) as conn:
+        if "role" in changes or "active" in changes:
+            # Every admin row, in one order: two admins demoting each other wait, not deadlock.
+            conn.execute(
+                select(UserRow.id)
+                .where(UserRow.role == Role.ADMIN.value)
+                .order_by(UserRow.id)
+                .with_for_update()
+            ).all()
         row = _user(conn, name, lock=True)
         role = Role(changes.get("role") or row.role)
         active = row.active if changes.get("active") is None else bool(changes["active"])
@@ -167,9 +175,9 @@ def update_account(
 
 def _keep_an_admin(conn: Connection, leaving: str) -> None:
     others = conn.execute(
-        select(UserRow.id)
-        .where(UserRow.role == Role.ADMIN.value, UserRow.active, UserRow.name != leaving)
-        .with_for_update()
+        select(UserRow.id).where(
+            UserRow.role == Role.ADMIN.value, UserRow.active, UserRow.name != leaving
+        )
     ).all()
     if not others:
         raise ApiError(

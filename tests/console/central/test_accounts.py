@@ -4,13 +4,15 @@ and the refusals that keep a Center from locking itself out."""
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pytest
 import requests
 
-from console.central.accounts import update_account
+from console.central.accounts import list_accounts, update_account
 from console.central.auth import Principal
 from console.central.errors import ApiError
 from console.central.server import CentralServer
@@ -204,3 +206,30 @@ def test_revocation_holds_on_another_server_over_the_same_database(
         assert _patch(admin, "lan.nguyen", {"active": False}).status_code == 200
         _refusal(lan_there.get("/me"), 401, "invalid_token")
         _refusal(_token(second.base_url, "lan.nguyen", PASSWORD), 403, "account_disabled")
+
+
+def test_two_admins_deactivating_each_other_leave_one(
+    server: CentralServer, login: Callable[[str], Api]
+) -> None:
+    admin = login("admin")
+    _add(admin, "an.admin", "admin")
+    _add(admin, "binh.admin", "admin")
+    an, binh = (
+        Api(server.base_url, "an.admin", PASSWORD),
+        Api(server.base_url, "binh.admin", PASSWORD),
+    )
+    assert _patch(an, "admin", {"active": False}).status_code == 200
+    start = threading.Barrier(2)
+
+    def deactivate(caller: Api, other: str) -> int:
+        start.wait()
+        return _patch(caller, other, {"active": False}).status_code
+
+    with ThreadPoolExecutor(2) as pool:
+        statuses = sorted(
+            pool.map(lambda pair: deactivate(*pair), [(an, "binh.admin"), (binh, "an.admin")])
+        )
+    assert statuses[0] == 200 and statuses[1] in {401, 409}
+    engine = server.app.state.service.engine
+    names = [a["name"] for a in list_accounts(engine, active=True) if a["role"] == "admin"]
+    assert len(names) == 1
