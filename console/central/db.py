@@ -4,6 +4,9 @@ Every insert or update of a report takes the next value of one change counter (`
 `GET /changes?after=seq` never loses a row: the counter row is locked until the writer
 commits, so sequence numbers become visible in order on PostgreSQL, and SQLite has a single
 writer anyway.
+
+The schema is versioned: a change to these models needs an Alembic revision
+(console/central/migrations; test_migrations compares the migrated schema with the models).
 """
 
 from __future__ import annotations
