@@ -46,6 +46,8 @@ class SyncOutcome:
     live: bool = False
     #: When the newest change in the cache happened on the server (UTC), if known.
     last_change_at: datetime | None = None
+    #: The central's database was restored or replaced: the cache was filled again from it.
+    rebuilt: bool = False
 
     @property
     def ok(self) -> bool:
@@ -103,6 +105,7 @@ def outcome_of(
         new_ids=tuple(getattr(pull, "new_ids", ())),
         live=live,
         last_change_at=last_change_at or getattr(pull, "last_change_at", None),
+        rebuilt=bool(getattr(pull, "rebuilt", False)),
     )
 
 

@@ -97,6 +97,14 @@ class WindowSync(QObject):
                 quarantined=outcome.quarantined,
                 conflicts=outcome.conflicts,
             )
+        if outcome.rebuilt:
+            status.showMessage(
+                self.tr(
+                    "The central's data was restored from a backup: the cache on this computer "
+                    "was rebuilt from it."
+                ),
+                60_000,
+            )
         if outcome.online:
             self.reachedServer.emit()
         if manual and not outcome.ok:

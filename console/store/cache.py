@@ -55,6 +55,11 @@ from console.store.schema import (
 CLOSED_SUFFIX = ".closed"
 #: Rows converted per driver fetch when the queue is read.
 QUEUE_BATCH = 5_000
+#: Meta keys: the central database's id; the revision a running rebuild started from; the
+#: revision the last rebuild ended at.
+DATABASE_KEY = "central_database"
+REBUILD_KEY = "rebuild_from"
+REBUILT_KEY = "rebuilt_at"
 
 _REPORTS = cast(Table, CachedReport.__table__)
 _META = cast(Table, Meta.__table__)
@@ -67,17 +72,19 @@ _QUEUE_SINCE_SQL = str(
 )
 
 
-def _upsert_statement() -> Any:
+def _upsert_statement(*, newer_only: bool = True) -> Any:
     stmt = sqlite_insert(_REPORTS)
     changed = {col.name: stmt.excluded[col.name] for col in _REPORTS.columns if col.name != "id"}
     return stmt.on_conflict_do_update(
         index_elements=[_REPORTS.c.id],
         set_=changed,
-        where=_REPORTS.c.version <= stmt.excluded.version,
+        where=_REPORTS.c.version <= stmt.excluded.version if newer_only else None,
     )
 
 
 _UPSERT = _upsert_statement()
+#: During a rebuild the server's version wins even when it is older than the cached one.
+_REPLACE = _upsert_statement(newer_only=False)
 
 
 class Cache:
@@ -109,7 +116,7 @@ class Cache:
 
     def _meta(self, key: str) -> str | None:
         with self._engine.connect() as conn:
-            return conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
+            return _meta_in(conn, key)
 
     @staticmethod
     def _set_meta(conn: Connection, key: str, value: str) -> None:
@@ -120,6 +127,10 @@ class Cache:
 
     def cursor(self) -> str | None:
         return self._meta("cursor")
+
+    def database(self) -> str | None:
+        """The id of the central database the cursor belongs to (None: not known yet)."""
+        return self._meta(DATABASE_KEY)
 
     def revision(self) -> int:
         """A local change counter: rows written after revision N have `rev` > N."""
@@ -142,25 +153,22 @@ class Cache:
         next_cursor: str | None,
         *,
         raw_good: Sequence[dict[str, Any]] | None = None,
+        database: str | None = None,
     ) -> int:
         """Store one page in one transaction: upsert `reports` (a stored row is replaced only
-        by an equal or newer version), quarantine `raw_bad` with their reasons, and advance
-        the cursor (None keeps it). `raw_good[i]` is the wire record of `reports[i]`, kept
-        as is. Returns the new revision."""
+        by an equal or newer version, by any version during a rebuild), quarantine `raw_bad`
+        with their reasons, and advance the cursor (None keeps it) and the database id (None
+        keeps it). `raw_good[i]` is the wire record of `reports[i]`, kept as is. Returns the
+        new revision."""
         with self._writing() as conn:
-            rev = (
-                int(
-                    conn.execute(select(_META.c.value).where(_META.c.key == "revision")).scalar()
-                    or 0
-                )
-                + 1
-            )
+            rev = int(_meta_in(conn, "revision") or 0) + 1
             if reports:
                 params = [
                     report_params(report, raw_good[i] if raw_good is not None else None, rev)
                     for i, report in enumerate(reports)
                 ]
-                conn.execute(_UPSERT, params)
+                rebuilding = _meta_in(conn, REBUILD_KEY) is not None
+                conn.execute(_REPLACE if rebuilding else _UPSERT, params)
             if raw_bad:
                 now = stamp(utcnow())
                 conn.execute(
@@ -178,7 +186,41 @@ class Cache:
             self._set_meta(conn, "revision", str(rev))
             if next_cursor is not None:
                 self._set_meta(conn, "cursor", next_cursor)
+            if database is not None:
+                self._set_meta(conn, DATABASE_KEY, database)
         return rev
+
+    def start_rebuild(self, database: str | None) -> None:
+        """The central's history is not the one the cache followed (a restore, another
+        database): forget the cursor and the histories; every report held now is stale until
+        the server sends it again (`finish_rebuild` drops the rest). The outbox is untouched."""
+        with self._writing() as conn:
+            conn.execute(delete(_META).where(_META.c.key == "cursor"))
+            conn.execute(delete(_HISTORY))
+            self._set_meta(conn, REBUILD_KEY, str(_meta_in(conn, "revision") or 0))
+            if database is not None:
+                self._set_meta(conn, DATABASE_KEY, database)
+
+    def rebuilding(self) -> bool:
+        return self._meta(REBUILD_KEY) is not None
+
+    def finish_rebuild(self) -> int:
+        """The server has sent everything: drop the reports it did not send; returns how many.
+        A queue merging changes since an earlier revision must then load everything."""
+        with self._writing() as conn:
+            stale = _meta_in(conn, REBUILD_KEY)
+            if stale is None:
+                return 0
+            gone = conn.execute(delete(_REPORTS).where(_REPORTS.c.rev <= int(stale))).rowcount
+            rev = int(_meta_in(conn, "revision") or 0) + 1
+            self._set_meta(conn, "revision", str(rev))
+            self._set_meta(conn, REBUILT_KEY, str(rev))
+            conn.execute(delete(_META).where(_META.c.key == REBUILD_KEY))
+        return int(gone)
+
+    def rebuilt_since(self, revision: int) -> bool:
+        """True when a rebuild dropped reports after `revision`: changed rows alone miss that."""
+        return int(self._meta(REBUILT_KEY) or 0) > revision
 
     def upsert_reports(self, reports: Sequence[Report]) -> int:
         """Store reports the server returned outside a change feed (action answers, detail)."""
@@ -314,6 +356,10 @@ class Cache:
                 )
                 for row in rows
             ]
+
+
+def _meta_in(conn: Connection, key: str) -> str | None:
+    return conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
 
 
 def _closed_stamp(path: Path) -> Path:

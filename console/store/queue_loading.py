@@ -82,7 +82,7 @@ def _snapshot(
     # Into an empty queue (a fresh cache's first sync) nothing stands out as new.
     held = base is not None and len(base.rows) > 0
     pack = True
-    if base is None or since is None:
+    if base is None or since is None or cache.rebuilt_since(since):
         by_id = {row.id: row for row in cache.load_queue_rows()}
         arrived: list[QueueRow] = []
         urgent: list[QueueRow] = []

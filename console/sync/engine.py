@@ -23,6 +23,7 @@ from console.sync.client import CentralClient
 from console.sync.errors import (
     ApiError,
     Conflict,
+    CursorAhead,
     NetworkError,
     NotFound,
     RateLimited,
@@ -47,6 +48,8 @@ class PullResult:
     new_ids: tuple[int, ...] = ()
     live: bool = False
     last_change_at: datetime | None = None
+    #: The central database was restored or replaced: the cache was filled again from it.
+    rebuilt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class _PullTally:
     new_ids: list[int] = field(default_factory=list)
     live: bool = False
     last_change_at: datetime | None = None
+    rebuilt: bool = False
 
     def result(self) -> PullResult:
         return PullResult(
@@ -89,6 +93,7 @@ class _PullTally:
             tuple(self.new_ids),
             self.live,
             self.last_change_at,
+            self.rebuilt,
         )
 
     def saw(self, reports: list[Report]) -> None:
@@ -174,12 +179,35 @@ class SyncEngine:
         should_stop: Callable[[], bool] | None,
         wait: int = 0,
     ) -> None:
-        """Store pages in order while the next one is already being fetched: the server's time
-        and ours overlap. A page is only ever stored with its own cursor, so a page fetched
-        but not stored (stop, failure, another run stored it first) is fetched again next time."""
+        """Pull after the cursor; when the central's database turns out to be another history
+        than the cache's (another id, or the cursor is ahead of it), start over from nothing."""
         if should_stop is not None and should_stop():
             return
         after = self.cache.cursor()
+        try:
+            other = self._pull_pages(tally, after, progress, should_stop, wait)
+        except CursorAhead as exc:
+            other = exc.database or self.cache.database() or ""
+        if other is None:
+            return
+        with self._store_lock:
+            if self.cache.cursor() != after:
+                return
+            self.cache.start_rebuild(other or None)
+        self._pull_pages(tally, None, progress, should_stop)
+
+    def _pull_pages(
+        self,
+        tally: _PullTally,
+        after: str | None,
+        progress: Progress | None,
+        should_stop: Callable[[], bool] | None,
+        wait: int = 0,
+    ) -> str | None:
+        """Store pages in order while the next one is already being fetched: the server's time
+        and ours overlap. A page is only ever stored with its own cursor, so a page fetched
+        but not stored (stop, failure, another run stored it first) is fetched again next time.
+        Returns the database id of a page from another database than the cache's (unstored)."""
         first_fill = after is None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as fetcher:
             pending = fetcher.submit(self.client.changes, after, self.page_size, wait)
@@ -192,11 +220,18 @@ class SyncEngine:
                 good, raws, bad = validate_page(page.items)
                 with self._store_lock:
                     if self.cache.cursor() != after:
-                        return
+                        return None
+                    if not first_fill and _another(page.database, self.cache.database()):
+                        return page.database
                     if not first_fill and good:
                         known = self.cache.known_ids([r.id for r in good])
                         tally.new_ids.extend(r.id for r in good if r.id not in known)
-                    self.cache.upsert_page(good, bad, page.next, raw_good=raws)
+                    self.cache.upsert_page(
+                        good, bad, page.next, raw_good=raws, database=page.database
+                    )
+                    if last and self.cache.rebuilding():
+                        self.cache.finish_rebuild()
+                        tally.rebuilt = True
                 after = page.next
                 tally.saw(good)
                 tally.pages += 1
@@ -206,7 +241,7 @@ class SyncEngine:
                 if progress is not None:
                     progress(tally.received, None)
                 if last or (should_stop is not None and should_stop()):
-                    return
+                    return None
 
     # -- push -----------------------------------------------------------------------------
 
@@ -326,6 +361,11 @@ class SyncEngine:
                     self.cache.upsert_page([], [(item, f"history: {exc}")], None)
             self.cache.store_history(report_id, events)
         return report
+
+
+def _another(served: str | None, known: str | None) -> bool:
+    """The page names a database, and not the one the cache follows (if it knows one)."""
+    return served is not None and known is not None and served != known
 
 
 def _session_message(error: ApiError) -> str:

@@ -46,6 +46,16 @@ class Conflict(ApiError):
         return None
 
 
+class CursorAhead(ApiError):
+    """409 cursor_ahead: the cursor is beyond the central database's history (it was restored,
+    or is another database); `database` is its id when the server said it."""
+
+    @property
+    def database(self) -> str | None:
+        found = self.body.get("database") if isinstance(self.body, dict) else None
+        return found if isinstance(found, str) and found else None
+
+
 class Unprocessable(ApiError):
     pass
 
@@ -88,4 +98,6 @@ def error_for(status: int, body: Any, retry_after: float | None = None) -> ApiEr
         return RateLimited(status, code, message, body, retry_after)
     if status >= 500:
         return ServerError(status, code, message, body)
+    if status == 409 and code == "cursor_ahead":
+        return CursorAhead(status, code, message, body)
     return _BY_STATUS.get(status, ApiError)(status, code, message, body)

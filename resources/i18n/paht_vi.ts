@@ -1251,6 +1251,14 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>&amp;Press</source>
             <translation>&amp;Báo chí</translation>
         </message>
+        <message>
+            <source>&amp;Accounts…</source>
+            <translation>&amp;Tài khoản…</translation>
+        </message>
+        <message>
+            <source>A&amp;dministration</source>
+            <translation>&amp;Quản trị</translation>
+        </message>
     </context>
     <context>
         <name>SignInDialog</name>
@@ -2469,6 +2477,10 @@ Your work is kept on this computer and will be sent later.</source>
         <translation>Lý do: %1
 Các thao tác của bạn vẫn được lưu trên máy này và sẽ được gửi sau.</translation>
     </message>
+    <message>
+        <source>The central's data was restored from a backup: the cache on this computer was rebuilt from it.</source>
+        <translation>Dữ liệu của máy chủ trung tâm đã được khôi phục từ bản sao lưu: bộ nhớ đệm trên máy này đã được xây dựng lại theo dữ liệu đó.</translation>
+    </message>
 </context>
     <context>
         <name>MapTexts</name>
@@ -2519,6 +2531,239 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <message>
             <source> overdue — click to zoom in</source>
             <translation> quá hạn — bấm để phóng to</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsDialog</name>
+        <message>
+            <source>%1 accounts</source>
+            <translation>%1 tài khoản</translation>
+        </message>
+        <message>
+            <source>%1 of %2 accounts</source>
+            <translation>%1 / %2 tài khoản</translation>
+        </message>
+        <message>
+            <source>&amp;Deactivate…</source>
+            <translation>Vô &amp;hiệu hóa…</translation>
+        </message>
+        <message>
+            <source>&amp;New account…</source>
+            <translation>Tài khoản &amp;mới…</translation>
+        </message>
+        <message>
+            <source>&amp;Unit's staff:</source>
+            <translation>&amp;Nhân sự đơn vị:</translation>
+        </message>
+        <message>
+            <source>Account %1 changed.</source>
+            <translation>Đã cập nhật tài khoản %1.</translation>
+        </message>
+        <message>
+            <source>Account %1 created.</source>
+            <translation>Đã tạo tài khoản %1.</translation>
+        </message>
+        <message>
+            <source>Account %1 deactivated.</source>
+            <translation>Đã vô hiệu hóa tài khoản %1: tài khoản bị đăng xuất trên mọi máy.</translation>
+        </message>
+        <message>
+            <source>Account %1 reactivated.</source>
+            <translation>Đã kích hoạt lại tài khoản %1.</translation>
+        </message>
+        <message>
+            <source>Accounts</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>All accounts</source>
+            <translation>Tất cả tài khoản</translation>
+        </message>
+        <message>
+            <source>Change &amp;role or unit…</source>
+            <translation>Đổi &amp;vai trò hoặc đơn vị…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Đóng</translation>
+        </message>
+        <message>
+            <source>Loading the accounts…</source>
+            <translation>Đang tải danh sách tài khoản…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Đang tải…</translation>
+        </message>
+        <message>
+            <source>New password set for %1.</source>
+            <translation>Đã đặt mật khẩu mới cho %1: các phiên đăng nhập cũ đã kết thúc.</translation>
+        </message>
+        <message>
+            <source>Re&amp;load</source>
+            <translation>&amp;Tải lại</translation>
+        </message>
+        <message>
+            <source>Reac&amp;tivate</source>
+            <translation>&amp;Kích hoạt lại</translation>
+        </message>
+        <message>
+            <source>Reset &amp;password…</source>
+            <translation>Đặt &amp;lại mật khẩu…</translation>
+        </message>
+        <message>
+            <source>Search account or name…</source>
+            <translation>Tìm tài khoản hoặc họ tên…</translation>
+        </message>
+        <message>
+            <source>The server did not answer: %1</source>
+            <translation>Máy chủ không trả lời: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AccountsModel</name>
+        <message>
+            <source>Account</source>
+            <translation>Tài khoản</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Đang hoạt động</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Ngày tạo</translation>
+        </message>
+        <message>
+            <source>Deactivated</source>
+            <translation>Đã vô hiệu hóa</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeAccountForm</name>
+        <message>
+            <source>Change account %1</source>
+            <translation>Sửa tài khoản %1</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ tên</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Lưu</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewAccountForm</name>
+        <message>
+            <source>Account name</source>
+            <translation>Tên đăng nhập</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Tạo</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>Họ tên</translation>
+        </message>
+        <message>
+            <source>Give the account a name.</source>
+            <translation>Hãy nhập tên đăng nhập.</translation>
+        </message>
+        <message>
+            <source>New account</source>
+            <translation>Tài khoản mới</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Vai trò</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Đơn vị</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordForm</name>
+        <message>
+            <source>New password for %1</source>
+            <translation>Mật khẩu mới cho %1</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Mật khẩu</translation>
+        </message>
+        <message>
+            <source>Set password</source>
+            <translation>Đặt mật khẩu</translation>
+        </message>
+    </context>
+    <context>
+        <name>_Passwords</name>
+        <message>
+            <source>Copy</source>
+            <translation>Sao chép</translation>
+        </message>
+        <message>
+            <source>Copy this password now and give it to its owner: it is not shown again.</source>
+            <translation>Hãy sao chép mật khẩu này ngay và trao cho người dùng: mật khẩu không hiện lại lần nữa.</translation>
+        </message>
+        <message>
+            <source>Generate a random password</source>
+            <translation>Tạo mật khẩu ngẫu nhiên</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>Hai mật khẩu không khớp nhau.</translation>
+        </message>
+        <message>
+            <source>Type a password or generate one.</source>
+            <translation>Hãy nhập mật khẩu hoặc tạo mật khẩu ngẫu nhiên.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeactivateConfirm</name>
+        <message>
+            <source>Deactivate account</source>
+            <translation>Vô hiệu hóa tài khoản</translation>
+        </message>
+        <message>
+            <source>Deactivate %1? It is signed out everywhere at once and can no longer sign in.</source>
+            <translation>Vô hiệu hóa tài khoản %1? Tài khoản sẽ bị đăng xuất ngay trên mọi máy và không đăng nhập được nữa.</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>Vô hiệu hóa</translation>
         </message>
     </context>
 </TS>
