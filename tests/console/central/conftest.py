@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, text
 
 from console.central.db import Base
 from console.central.server import CentralServer
@@ -50,10 +50,18 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'central.sqlite3'}"
     assert PG_URL is not None
-    engine = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    Base.metadata.drop_all(engine)
-    engine.dispose()
+    wipe_postgres(PG_URL)
     return PG_URL
+
+
+def wipe_postgres(url: str) -> None:
+    """Drop every table of the central, its schema revision too (a revision another
+    checkout wrote would make this one refuse the database)."""
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    Base.metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
+    engine.dispose()
 
 
 @pytest.fixture

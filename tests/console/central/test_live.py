@@ -11,11 +11,9 @@ from typing import Any
 
 import pytest
 import requests
-from sqlalchemy import create_engine
 
-from console.central.db import Base
 from console.central.server import CentralServer
-from tests.console.central.conftest import PG_URL, Api, Clock
+from tests.console.central.conftest import PG_URL, Api, Clock, wipe_postgres
 
 
 def _top(api: Api) -> str:
@@ -184,9 +182,7 @@ def test_on_postgresql_a_report_filed_on_one_server_wakes_a_wait_on_another(
 ) -> None:
     """Two server processes' worth of API on one database: NOTIFY carries the wake-up."""
     assert PG_URL is not None
-    engine = create_engine(PG_URL.replace("postgresql://", "postgresql+psycopg://", 1))
-    Base.metadata.drop_all(engine)
-    engine.dispose()
+    wipe_postgres(PG_URL)
     with (
         CentralServer(PG_URL, demo=True, now=clock) as first,
         CentralServer(PG_URL, demo=True, now=clock) as second,
