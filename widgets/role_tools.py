@@ -2,8 +2,9 @@
 
 Staff (operators, supervisors, admins) get the triage actions and the supervision tools; each
 controller enables only what the role and the selected reports allow. Media staff, supervisors
-and admins get the press-tour briefing. Media staff act on no report: their window shows the
-queue, the details without contact and the map.
+and admins get the press-tour briefing; admins also the central's accounts (Administration
+menu). Media staff act on no report: their window shows the queue, the details without contact
+and the map.
 
 `set_read_only` disables every action that changes a report (its key then says why) while
 the role is only remembered by this computer; the views and exports stay available.
@@ -15,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar
 
 from console.domain.escalation import load_escalation
@@ -31,11 +32,13 @@ from widgets.triage.controller import SHORTCUTS as TRIAGE_KEYS
 from widgets.triage.key_hints import KeyHints
 
 if TYPE_CHECKING:
+    from widgets.admin import AccountsDialog
     from widgets.briefing import BriefingWizard
 
 TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
 TOOLBAR_SUPERVISION = ("escalate", "overdue")
 PRESS_ROLES = frozenset({Role.MEDIA, Role.SUPERVISOR, Role.ADMIN})
+ACCOUNTS_KEY = "Ctrl+Shift+U"
 #: The supervisor's single-key actions and what each does to a report.
 SUPERVISION_KEYS = {
     "escalate": ActionType.ESCALATE,
@@ -72,6 +75,8 @@ class RoleTools(QObject):
         self.supervisor: SupervisorController | None = None
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
+        self.accounts: AccountsDialog | None = None
+        self.accounts_action: QAction | None = None
         self.menus: dict[str, QMenu] = {}
         #: Every action that changes a report: disabled together while read-only.
         self.acting = QActionGroup(self)
@@ -82,6 +87,11 @@ class RoleTools(QObject):
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
             self.briefing_action.setObjectName("press_briefing")
             self.briefing_action.triggered.connect(self.open_briefing)
+        if connection.role is Role.ADMIN:
+            self.accounts_action = QAction(self.tr("&Accounts…"), window)
+            self.accounts_action.setObjectName("admin_accounts")
+            self.accounts_action.setShortcut(QKeySequence(ACCOUNTS_KEY))
+            self.accounts_action.triggered.connect(self.open_accounts)
         if connection.role not in STAFF:
             return
         desk = Desk(
@@ -161,6 +171,31 @@ class RoleTools(QObject):
             self.briefing.deleteLater()
             self.briefing = None
 
+    def open_accounts(self) -> AccountsDialog:
+        """One accounts dialog at a time, beside the window, with its own HTTP session."""
+        if self.accounts is None:
+            from console.sync.client import CentralClient
+            from widgets.admin import AccountsDialog
+
+            connection, settings = self._session.connection, self._session.settings
+            client = CentralClient(
+                connection.base_url,
+                token=connection.token,
+                ca_bundle=settings.ca_bundle,
+                insecure_http=settings.insecure_http,
+            )
+            self.accounts = AccountsDialog(client, self._session.reference, self._window)
+            self.accounts.setWindowFlag(Qt.WindowType.Window)
+            self.accounts.finished.connect(self._accounts_closed)
+        self.accounts.show()
+        self.accounts.raise_()
+        return self.accounts
+
+    def _accounts_closed(self) -> None:
+        if self.accounts is not None:
+            self.accounts.deleteLater()
+            self.accounts = None
+
     def add_menus(self, menubar: QMenuBar, toolbar: QToolBar, before: QAction) -> None:
         """The role's menus, inserted in the menu bar before `before`; its toolbar actions."""
 
@@ -184,12 +219,15 @@ class RoleTools(QObject):
             menu("press", [self.briefing_action])
             toolbar.addSeparator()
             toolbar.addAction(self.briefing_action)
+        if self.accounts_action is not None:
+            menu("admin", [self.accounts_action])
 
     def _menu_titles(self) -> dict[str, str]:
         return {
             "actions": self.tr("&Actions"),
             "supervision": self.tr("&Supervision"),
             "press": self.tr("&Press"),
+            "admin": self.tr("A&dministration"),
         }
 
     def event(self, event: QEvent) -> bool:
@@ -200,6 +238,8 @@ class RoleTools(QObject):
                     self.menus[key].setTitle(title)
             if self.briefing_action is not None:
                 self.briefing_action.setText(self.tr("Press-tour &briefing…"))
+            if self.accounts_action is not None:
+                self.accounts_action.setText(self.tr("&Accounts…"))
             for controller in (self.triage, self.supervisor):
                 if controller is not None:
                     controller.retranslate()
@@ -223,3 +263,5 @@ class RoleTools(QObject):
                 controller.shutdown()
         if self.briefing is not None:
             self.briefing.close()
+        if self.accounts is not None:
+            self.accounts.close()
