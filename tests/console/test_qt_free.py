@@ -13,10 +13,12 @@ ROOT = Path(console.__file__).resolve().parent.parent
 
 
 def _console_modules() -> list[str]:
+    """Every module but the Alembic scripts, which Alembic runs by path inside its context."""
     return sorted(
         info.name
         for info in pkgutil.walk_packages(console.__path__, prefix="console.")
         if not info.name.endswith("__main__")
+        and not info.name.startswith("console.central.migrations.")
     )
 
 
