@@ -240,7 +240,7 @@ def test_admin_creates_a_unit_account_and_deactivates_it(
 
 
 def test_the_server_refusals_show_in_the_dialog_and_the_window_stays_usable(
-    qtbot: Any, admin_window: MainWindow
+    qtbot: Any, admin_window: MainWindow, shell_central: Any
 ) -> None:
     dialog = _open_accounts(qtbot, admin_window)
     _click_row(qtbot, dialog, "admin")
@@ -264,6 +264,13 @@ def test_the_server_refusals_show_in_the_dialog_and_the_window_stays_usable(
     assert "hạ quyền" in form.problem.text()
     assert form.choice.selected_role() is Role.OPERATOR and form.isVisible()
     form.reject()
+
+    # The central goes away: a reload says so in the dialog, the rows and window stay.
+    shell_central.stop()
+    _click(qtbot, dialog.reload_button)
+    qtbot.waitUntil(lambda: dialog.reload_button.isEnabled(), timeout=30_000)
+    assert "máy chủ" in dialog.notice.text().lower()
+    assert "admin" in _names(dialog)
     dialog.close()
     qtbot.waitUntil(lambda: admin_window.tools.accounts is None)
 
@@ -285,3 +292,40 @@ def test_the_shortcut_sheet_lists_the_accounts_dialog(qtbot: Any, admin_window: 
     sheet = admin_window.show_shortcuts()
     assert ("Ctrl+Shift+U", "Tài khoản") in sheet.rows()
     sheet.close()
+
+
+def test_admin_resets_a_password_and_reactivates_an_account(
+    qtbot: Any, admin_window: MainWindow, shell_central: Any
+) -> None:
+    base = shell_central.base_url + "/api/v1/auth/token"
+
+    def sign_in(password: str) -> int:
+        answer = requests.post(base, json={"user": "media", "password": password}, timeout=10)
+        return answer.status_code
+
+    dialog = _open_accounts(qtbot, admin_window)
+    _type(dialog.search, "MEDIA")
+    assert _names(dialog) == ["media"]
+    _click_row(qtbot, dialog, "media")
+    _click(qtbot, dialog.password_button)
+    form = dialog.form
+    assert form is not None
+    qtbot.waitExposed(form)
+    qtbot.keyClicks(form.passwords.first, "mat-khau-moi-2026")
+    qtbot.keyClicks(form.passwords.second, "mat-khau-moi-2025")
+    _click(qtbot, form.ok)
+    assert form.problem.text() == "Hai mật khẩu không khớp nhau."
+    form.passwords.second.clear()
+    qtbot.keyClicks(form.passwords.second, "mat-khau-moi-2026")
+    _click(qtbot, form.ok)
+    qtbot.waitUntil(lambda: dialog.form is None, timeout=15_000)
+    assert "media" in dialog.notice.text()
+    assert (sign_in("demo"), sign_in("mat-khau-moi-2026")) == (401, 200)
+
+    _click(qtbot, dialog.deactivate_button)
+    _confirm(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.reactivate_button.isEnabled(), timeout=15_000)
+    assert sign_in("mat-khau-moi-2026") == 403
+    _click(qtbot, dialog.reactivate_button)
+    qtbot.waitUntil(lambda: _row_texts(dialog, "media")[4] == "Đang hoạt động", timeout=15_000)
+    assert sign_in("mat-khau-moi-2026") == 200
