@@ -99,7 +99,11 @@ def _parser() -> argparse.ArgumentParser:
 
     db = _command(sub, "db", "the central database's schema revision (migrations)")
     db_actions = db.add_subparsers(dest="db_action", metavar="ACTION", required=True)
-    for action, text in (("upgrade", "upgrade to this code's revision"), ("current", "show it")):
+    for action, text in (
+        ("upgrade", "upgrade to this code's revision"),
+        ("current", "show it"),
+        ("new-identity", "give the database a new identity: the step after any restore"),
+    ):
         db_action = _command(db_actions, action, text)
         db_action.add_argument("--db", help="database URL (default: the demo database)")
 
@@ -250,6 +254,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
 
 def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
     from console.central.seed import seed_demo
+    from console.cli_demo import progress_printer
 
     if args.count <= 0:
         raise SettingsError("--count phải là số dương.")
@@ -258,7 +263,7 @@ def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
         demo_path = Path(db_url.removeprefix("sqlite:///"))
         demo_path.unlink(missing_ok=True)
         demo_path.with_suffix(".seeded").unlink(missing_ok=True)
-    seed_demo(db_url, args.count, seed=args.seed)
+    seed_demo(db_url, args.count, seed=args.seed, progress=progress_printer(args.count))
     if args.db is None:
         demo_path.with_suffix(".seeded").write_text("ok", encoding="utf-8")
     print(f"Đã tạo {args.count} phản ánh mẫu trong {db_url}")

@@ -20,10 +20,13 @@ def schema_refusals() -> Iterator[None]:
 
 
 def db_command(action: str, db_url: str) -> int:
-    """Upgrade to head, or print the revision; `current` exits 1 when an upgrade is due."""
+    """Upgrade to head, or print the revision; `current` exits 1 when an upgrade is due;
+    `new-identity` (after a restore) makes consoles rebuild their caches."""
     from console.central.db import connect, make_engine
     from console.central.migrate import UPGRADE_COMMAND, schema_state
 
+    if action == "new-identity":
+        return _new_identity(db_url)
     engine = connect(db_url)
     try:
         with engine.connect() as conn:
@@ -48,3 +51,19 @@ def db_command(action: str, db_url: str) -> int:
         print(f"Đã nâng cấp lược đồ cơ sở dữ liệu: {was} → {before.head}.")
     return 0
 
+
+def _new_identity(db_url: str) -> int:
+    from console.central.db import make_engine
+    from console.central.identity import renew_id
+
+    with schema_refusals():
+        engine = make_engine(db_url)
+    try:
+        fresh = renew_id(engine)
+    finally:
+        engine.dispose()
+    print(
+        f"Cơ sở dữ liệu trung tâm có định danh mới: {fresh}. Các máy trạm sẽ xây dựng lại "
+        "bộ nhớ đệm ở lần đồng bộ tới."
+    )
+    return 0

@@ -17,6 +17,7 @@ from console.central.auth import (
 )
 from console.central.bell import ChangeBell, parse_wait
 from console.central.errors import ApiError
+from console.central.identity import HEADER, database_id
 from console.central.schemas import (
     ActionIn,
     ChangesPage,
@@ -97,7 +98,15 @@ def me(caller: Caller) -> Response:
 @router.get("/health", response_model=HealthOut, tags=["meta"])
 def health(svc: Service) -> Response:
     total, top = svc.counts()
-    return json_response({"status": "ok", "demo": svc.demo, "reports": total, "cursor": str(top)})
+    return json_response(
+        {
+            "status": "ok",
+            "demo": svc.demo,
+            "reports": total,
+            "cursor": str(top),
+            "database": database_id(svc.engine),
+        }
+    )
 
 
 @router.get(
@@ -106,8 +115,18 @@ def health(svc: Service) -> Response:
     responses={
         **_errors(),
         200: {
-            "description": "A page of changes; the X-Paht-Wait header tells the wait applied",
-            "headers": {"X-Paht-Wait": {"schema": {"type": "string"}}},
+            "description": "A page of changes; X-Paht-Wait tells the wait applied and "
+            "X-Paht-Database the id of the database the cursors belong to (it changes when the "
+            "database is restored: a console then starts over from cursor 0)",
+            "headers": {
+                "X-Paht-Wait": {"schema": {"type": "string"}},
+                HEADER: {"schema": {"type": "string"}},
+            },
+        },
+        409: {
+            "model": ErrorBody,
+            "description": "cursor_ahead: the cursor is beyond this database's latest change "
+            "(it was restored, or is another one); the body's `database` is its id",
         },
     },
     tags=["reports"],
@@ -128,16 +147,17 @@ async def changes(
 ) -> Response:
     bell: ChangeBell | None = request.app.state.bell
     if bell is None:
-        return json_response(await run_in_threadpool(svc.changes, caller, after, limit))
+        page, database = await run_in_threadpool(svc.changes, caller, after, limit)
+        return json_response(page, headers={HEADER: database})
     seconds = parse_wait(wait, request.app.state.max_wait)
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     while True:
         ticket = bell.ticket()
-        page = await run_in_threadpool(svc.changes, caller, after, limit)
+        page, database = await run_in_threadpool(svc.changes, caller, after, limit)
         remaining = deadline - loop.time()
         if page["items"] or remaining <= 0 or not await bell.wait(ticket, remaining):
-            return json_response(page, headers={"X-Paht-Wait": str(seconds)})
+            return json_response(page, headers={"X-Paht-Wait": str(seconds), HEADER: database})
 
 
 @router.get(

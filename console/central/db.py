@@ -183,6 +183,15 @@ class CounterRow(Base):
     value: Mapped[int] = mapped_column(BigInteger)
 
 
+class CentralMetaRow(Base):
+    """Small facts about the database itself: its identity (console.central.identity)."""
+
+    __tablename__ = "central_meta"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 Index("ix_events_report_at", EventRow.report_id, EventRow.at)
 
 

@@ -184,6 +184,9 @@ class HealthOut(BaseModel):
     demo: bool
     reports: int
     cursor: str
+    database: str = Field(
+        description="The database's id: it changes when the database is restored from a backup"
+    )
 
 
 class ReferenceOut(BaseModel):

@@ -26,6 +26,7 @@ from console.central.db import (
     write_transaction,
 )
 from console.central.errors import ApiError, not_found
+from console.central.identity import check_cursor, database_id, read_id
 from console.central.report_rows import report_from_row, report_json, report_values
 from console.central.schemas import ActionIn, IntakeIn
 from console.domain.escalation import EscalationPolicy
@@ -98,22 +99,30 @@ class CentralService:
         """The report as `principal` may see it: no reporter key at all for other roles."""
         return report.to_json(with_reporter=principal.role in CONTACT_ROLES)
 
-    def changes(self, principal: Principal, after: str | None, limit: str | None) -> dict[str, Any]:
+    def changes(
+        self, principal: Principal, after: str | None, limit: str | None
+    ) -> tuple[dict[str, Any], str]:
+        """A page of changes and the database's id; an empty page checks that the cursor
+        belongs to this database's history (409 cursor_ahead otherwise)."""
         cursor, size = parse_cursor(after), parse_limit(limit)
         contact = principal.role in CONTACT_ROLES
         with self.engine.connect() as conn:
+            database = read_id(conn) or database_id(self.engine)
             rows = conn.execute(
                 select(REPORTS)
                 .where(REPORTS.c.seq > cursor)
                 .order_by(REPORTS.c.seq)
                 .limit(size + 1)
             ).all()
+            if not rows and cursor > 0:
+                check_cursor(conn, cursor, database)
         page = rows[:size]
-        return {
+        body = {
             "items": [report_json(row, with_reporter=contact) for row in page],
             "next": str(page[-1].seq if page else cursor),
             "more": len(rows) > size,
         }
+        return body, database
 
     def report(self, principal: Principal, report_id: int) -> dict[str, Any]:
         with self.engine.connect() as conn:
