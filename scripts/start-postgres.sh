@@ -10,3 +10,5 @@ su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='paht'\"" | gr
   || su postgres -c "psql -qc \"CREATE ROLE paht LOGIN PASSWORD 'paht'\""
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='paht_test'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE DATABASE paht_test OWNER paht\""
+# Benchmarks (central_load) build a seeded database once and copy it as a template per run.
+su postgres -c "psql -qc \"ALTER ROLE paht CREATEDB\""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from itertools import islice
 from typing import Any
 
@@ -24,6 +24,8 @@ from console.domain.model import Status, Urgency, parse_time, utcnow
 from console.domain.wire import InvalidRecord
 
 CHUNK = 5_000
+#: From this many reports a PostgreSQL seed generates in a child process and copies in bulk.
+BULK_FROM = 20_000
 REPORTS: Table = ReportRow.__table__  # type: ignore[assignment]
 EVENTS: Table = EventRow.__table__  # type: ignore[assignment]
 
@@ -47,18 +49,20 @@ EVENT_COLUMNS = (
 )
 REPORT_COLUMNS = (*(c.name for c in REPORTS.columns if c.name != "seq"), "seq")
 TIME_COLUMNS = frozenset(c.name for c in REPORTS.columns if isinstance(c.type, UtcDateTime))
-StoreTime = Callable[[datetime | None], Any]
+StoreTime = Callable[[str | None], Any]
 
 
-def _sqlite_time(value: datetime | None) -> str | None:
-    """SQLAlchemy's SQLite text form of a naive UTC time."""
-    if value is None:
+def _sqlite_time(value: str | None) -> str | None:
+    """A wire time in SQLAlchemy's SQLite text form of a naive UTC time."""
+    moment = parse_time(value)
+    if moment is None:
         return None
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    return moment.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
-def _naive_time(value: datetime | None) -> datetime | None:
-    return None if value is None else value.astimezone(UTC).replace(tzinfo=None)
+def _naive_time(value: str | None) -> datetime | None:
+    moment = parse_time(value)
+    return None if moment is None else moment.replace(tzinfo=None)
 
 
 _DEFAULTS: dict[str, Any] = {
@@ -87,7 +91,7 @@ def _report_row(record: dict[str, Any], store_time: StoreTime) -> list[Any]:
     row: list[Any] = []
     for column in REPORT_COLUMNS[:-1]:
         if column in TIME_COLUMNS:
-            row.append(store_time(parse_time(record.get(column))))
+            row.append(store_time(record.get(column)))
         elif column == "media":
             row.append(_encode(record.get("media") or []))
         elif column.startswith("reporter_"):
@@ -102,7 +106,7 @@ def _event_row(data: dict[str, Any], store_time: StoreTime) -> tuple[Any, ...]:
     """One history event from its wire form (Event.to_json), as EVENT_COLUMNS."""
     return (
         int(data["report_id"]),
-        store_time(parse_time(data["at"])),
+        store_time(data["at"]),
         str(data["actor"]),
         str(data["role"]),
         str(data["action"]),
@@ -130,8 +134,13 @@ def bulk_insert(
         conn.exec_driver_sql(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
 
 
-def insert_reports(engine: Engine, records: Iterable[dict[str, Any]]) -> int:
-    """Insert wire-form reports (each may carry its "events"); every one gets a fresh seq."""
+def insert_reports(
+    engine: Engine,
+    records: Iterable[dict[str, Any]],
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Insert wire-form reports (each may carry its "events"); every one gets a fresh seq;
+    `progress` hears the running total after each chunk."""
     store_time: StoreTime = _naive_time if engine.dialect.name == "postgresql" else _sqlite_time
     inserted = 0
     for chunk in _chunks(records, CHUNK):
@@ -146,6 +155,8 @@ def insert_reports(engine: Engine, records: Iterable[dict[str, Any]]) -> int:
             bulk_insert(conn, REPORTS.name, REPORT_COLUMNS, rows)
             bulk_insert(conn, EVENTS.name, EVENT_COLUMNS, events)
         inserted += len(reports)
+        if progress is not None:
+            progress(inserted)
     return inserted
 
 
@@ -156,10 +167,12 @@ def seed_city(
     now: datetime | None = None,
     *,
     replace: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """Fill an empty database with `count` generated reports; returns how many were added.
 
-    A database that already holds reports is left alone unless `replace` is true.
+    A database that already holds reports is left alone unless `replace` is true. A large
+    city on PostgreSQL takes the bulk path of console.central.seed_pg (same reports).
     """
     from console.central.demo.generate import generate_reports
 
@@ -169,7 +182,12 @@ def seed_city(
                 conn.execute(delete(table))
         elif conn.execute(select(func.count()).select_from(ReportRow)).scalar_one():
             return 0
-    return insert_reports(engine, generate_reports(count, seed=seed, now=now or utcnow()))
+    now = now or utcnow()
+    if engine.dialect.name == "postgresql" and count >= BULK_FROM:
+        from console.central.seed_pg import seed_postgres
+
+        return seed_postgres(engine, count, seed, now, progress)
+    return insert_reports(engine, generate_reports(count, seed=seed, now=now), progress)
 
 
 def seed_demo(
@@ -179,11 +197,12 @@ def seed_demo(
     now: datetime | None = None,
     *,
     replace: bool = False,
+    progress: Callable[[int], None] | None = None,
 ) -> int:
     """Seed the demo city into an engine or a database URL (see `seed_city`)."""
     engine = make_engine(target) if isinstance(target, str) else target
     try:
-        return seed_city(engine, count, seed, now, replace=replace)
+        return seed_city(engine, count, seed, now, replace=replace, progress=progress)
     finally:
         if isinstance(target, str):
             engine.dispose()
