@@ -5,13 +5,11 @@ one created (then `needs_resync` is True). Writers are serialised by a lock with
 and by SQLite's busy timeout across processes; readers never wait on writers (WAL).
 
 The integrity check reads the whole file (seconds at 200,000 reports), so it runs only when
-the file may have changed since this software last closed it: a close leaves the file's
-size and time beside it, and an open that finds them unchanged (and no WAL left) skips it.
+the file may have changed since this software last closed it (console.store.clean_close).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import threading
 from collections.abc import Collection, Iterator, Sequence
@@ -20,13 +18,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, literal, select
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.domain.duplicates import bbox_around
 from console.domain.model import Event, Report, parse_time, utcnow
 from console.domain.wire import report_from_json
+from console.store.clean_close import note_clean_close, unchanged_since_close
 from console.store.db import DamagedDatabase, move_aside, open_engine
 from console.store.migrations import CACHE_MIGRATIONS
 from console.store.records import (
@@ -51,8 +50,6 @@ from console.store.schema import (
     QuarantinedRecord,
 )
 
-#: Beside the cache after a clean close: its size and modification time then.
-CLOSED_SUFFIX = ".closed"
 #: Rows converted per driver fetch when the queue is read.
 QUEUE_BATCH = 5_000
 #: Meta keys: the central database's id; the revision a running rebuild started from; the
@@ -67,6 +64,12 @@ _HISTORY = cast(Table, HistoryEvent.__table__)
 _QUEUE_SELECT = select(*(_REPORTS.c[name] for name in QUEUE_COLUMNS))
 #: The queue read runs on the driver cursor: one fetchall of plain tuples, no Row objects.
 _QUEUE_SQL = str(_QUEUE_SELECT.compile(dialect=sqlite_dialect()))
+#: The same rows with every search key empty: a full load reads the keys on their own.
+_QUEUE_KEYLESS_SQL = str(
+    select(
+        *(literal("").label(n) if n == "search_key" else _REPORTS.c[n] for n in QUEUE_COLUMNS)
+    ).compile(dialect=sqlite_dialect(), compile_kwargs={"literal_binds": True})
+)
 _QUEUE_SINCE_SQL = str(
     _QUEUE_SELECT.where(_REPORTS.c.rev > bindparam("rev")).compile(dialect=sqlite_dialect())
 )
@@ -105,7 +108,7 @@ class Cache:
         self._engine.dispose()
         if not self._closed:
             self._closed = True
-            _note_clean_close(self.path)
+            note_clean_close(self.path)
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
@@ -270,8 +273,21 @@ class Cache:
                 cursor.close()
         return rows
 
-    def load_queue_rows(self) -> list[QueueRow]:
-        return self._read_queue(_QUEUE_SQL)
+    def load_queue_rows(self, *, keys: bool = True) -> list[QueueRow]:
+        """Every row; with `keys` False their search keys are empty (see `search_keys`)."""
+        return self._read_queue(_QUEUE_SQL if keys else _QUEUE_KEYLESS_SQL)
+
+    def search_keys(self) -> dict[int, str]:
+        """Every report's search key by id. Read apart from the rows, the keys fill memory
+        of their own, which is given back whole once they are copied in queue order
+        (console.store.search_index) and dropped; read with the rows, they would leave
+        holes among them."""
+        with self._engine.connect() as conn:
+            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+            try:
+                return dict(cursor.execute("SELECT id, search_key FROM reports"))
+            finally:
+                cursor.close()
 
     def load_queue_rows_in(self, statuses: Collection[str]) -> list[QueueRow]:
         """Rows in these statuses only (the status index): a view's first screen."""
@@ -362,45 +378,13 @@ def _meta_in(conn: Connection, key: str) -> str | None:
     return conn.execute(select(_META.c.value).where(_META.c.key == key)).scalar()
 
 
-def _closed_stamp(path: Path) -> Path:
-    return path.with_name(path.name + CLOSED_SUFFIX)
-
-
-def _file_state(path: Path) -> list[int] | None:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        return None
-    return [info.st_size, info.st_mtime_ns]
-
-
-def _note_clean_close(path: Path) -> None:
-    state = _file_state(path)
-    if state is not None:
-        with contextlib.suppress(OSError):
-            _closed_stamp(path).write_text(json.dumps(state), encoding="utf-8")
-
-
-def _unchanged_since_close(path: Path) -> bool:
-    """True when the file is as a clean close left it; the note is used up either way, so a
-    run that dies with the file open is checked at the next start."""
-    stamp = _closed_stamp(path)
-    try:
-        noted = json.loads(stamp.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    stamp.unlink(missing_ok=True)
-    wal = _file_state(path.with_name(path.name + "-wal"))
-    return (wal is None or wal[0] == 0) and noted == _file_state(path)
-
-
 def open_cache(data_dir: Path) -> Cache:
     """Open (or create) data_dir/cache.sqlite3; a damaged or unmigratable file is moved aside
     as cache.sqlite3.broken-<stamp> and replaced by an empty cache."""
     path = data_dir / CACHE_FILE
     try:
         return Cache(
-            open_engine(path, CACHE_MIGRATIONS, check=not _unchanged_since_close(path)), path
+            open_engine(path, CACHE_MIGRATIONS, check=not unchanged_since_close(path)), path
         )
     except DamagedDatabase:
         moved = move_aside(path)
