@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -73,6 +74,8 @@ class _Form(QDialog):
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        # The window grows when the problem or the generated password's note appears.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addLayout(self.form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
@@ -189,6 +192,7 @@ class _Passwords(QWidget):
             self.tr("Copy this password now and give it to its owner: it is not shown again.")
         )
         self.note.show()
+        self.window().adjustSize()
 
     def _typed(self) -> None:
         self.second.show()
