@@ -22,7 +22,7 @@ def schema_refusals() -> Iterator[None]:
 def db_command(action: str, db_url: str) -> int:
     """Upgrade to head, or print the revision; `current` exits 1 when an upgrade is due;
     `new-identity` (after a restore) makes consoles rebuild their caches."""
-    from console.central.db import connect, make_engine
+    from console.central.db import Base, connect, make_engine
     from console.central.migrate import UPGRADE_COMMAND, schema_state
 
     if action == "new-identity":
@@ -30,7 +30,7 @@ def db_command(action: str, db_url: str) -> int:
     engine = connect(db_url)
     try:
         with engine.connect() as conn:
-            before = schema_state(conn)
+            before = schema_state(conn, Base.metadata)
     finally:
         engine.dispose()
     was = before.label

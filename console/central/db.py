@@ -44,6 +44,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from console.central.migrate import prepare_schema
+
 CHANGES_CHANNEL = "paht_changes"
 
 
@@ -210,11 +212,9 @@ def make_engine(db_url: str, *, upgrade: bool = True) -> Engine:
     """An engine for `db_url` with the schema at this code's revision: created in an empty
     database, upgraded in an older one unless `upgrade` is false (then SchemaError); see
     console.central.migrate."""
-    from console.central.migrate import prepare_schema
-
     engine = connect(db_url)
     try:
-        prepare_schema(engine, upgrade=upgrade)
+        prepare_schema(engine, Base.metadata, upgrade=upgrade)
     except BaseException:
         engine.dispose()
         raise

@@ -19,9 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect, text
-
-from console.central.db import Base
+from sqlalchemy import Connection, Engine, MetaData, inspect, text
 
 log = logging.getLogger(__name__)
 # Alembic says INFO for every context it opens; this module logs the upgrades themselves.
@@ -79,9 +77,9 @@ def head_revision() -> str:
     return head
 
 
-def schema_state(conn: Connection) -> SchemaState:
-    """Read the database's revision without changing anything."""
-    ours = set(Base.metadata.tables)
+def schema_state(conn: Connection, metadata: MetaData) -> SchemaState:
+    """Read the database's revision without changing anything (`metadata`: the models)."""
+    ours = set(metadata.tables)
     has_tables = bool(ours & set(inspect(conn).get_table_names()))
     current = MigrationContext.configure(conn).get_current_revision()
     known = current is None or current in {s.revision for s in _scripts().walk_revisions()}
@@ -116,8 +114,8 @@ def _release_1_revision(conn: Connection) -> str:
     return "0002" if "active" in columns else "0001"
 
 
-def _bring_to_head(conn: Connection, upgrade: bool) -> None:
-    state = schema_state(conn)
+def _bring_to_head(conn: Connection, metadata: MetaData, upgrade: bool) -> None:
+    state = schema_state(conn, metadata)
     _refuse_unknown(conn, state)
     if state.up_to_date:
         return
@@ -125,7 +123,7 @@ def _bring_to_head(conn: Connection, upgrade: bool) -> None:
         _refuse_behind(conn, state)
     context = MigrationContext.configure(conn)
     if not state.has_tables:
-        Base.metadata.create_all(conn)
+        metadata.create_all(conn)
         context.stamp(_scripts(), state.head)
         return
     if state.current is None:
@@ -142,8 +140,9 @@ _AROUND = {
 }
 
 
-def prepare_schema(engine: Engine, *, upgrade: bool = True) -> None:
-    """Bring `engine`'s database to head (see the module's docstring), in one transaction."""
+def prepare_schema(engine: Engine, metadata: MetaData, *, upgrade: bool = True) -> None:
+    """Bring `engine`'s database to head (see the module's docstring), in one transaction;
+    `metadata` (console.central.db's models) is what an empty database gets."""
     with engine.connect() as conn:
         before, after = _AROUND.get(conn.dialect.name, ("", ""))
         if before:
@@ -151,7 +150,7 @@ def prepare_schema(engine: Engine, *, upgrade: bool = True) -> None:
             conn.commit()
         try:
             with conn.begin():
-                _bring_to_head(conn, upgrade)
+                _bring_to_head(conn, metadata, upgrade)
         finally:
             if after:
                 conn.execute(text(after), {"key": _LOCK_KEY})
