@@ -20,7 +20,7 @@ from console.store.queue_filter import QueueFilter, queue_row_from_report, sort_
 from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
 from console.store.saved_views import SavedView
-from console.store.search_index import QueueIndex, view_counts
+from console.store.search_index import QueueIndex, pack_keys, view_counts
 
 if TYPE_CHECKING:
     from console.store.cache import Cache
@@ -102,7 +102,15 @@ def _snapshot(
     if settled:
         by_id.update((r.id, queue_row_from_report(r)) for r in cache.get_reports(settled).values())
     by_id.update((rid, queue_row_from_report(r)) for rid, r in previews.items() if rid in by_id)
-    index = QueueIndex(sort_by_urgency(by_id.values(), clock), clock, pack=pack)
+    rows = sort_by_urgency(by_id.values(), clock)
+    if pack:
+        stored = cache.search_keys()
+        keys = pack_keys(row.search_key or stored.get(row.id, "") for row in rows)
+        del stored
+    else:
+        assert base is not None
+        keys = [base.key_of(row) for row in rows]
+    index = QueueIndex(rows, clock, keys=keys)
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(
         revision=revision,
@@ -136,7 +144,7 @@ def load_first_screen(
         by_id.pop(report_id, None)
         if report.status.value in statuses:
             by_id[report_id] = queue_row_from_report(report)
-    index = QueueIndex(sort_by_urgency(by_id.values(), clock), clock, pack=False)
+    index = QueueIndex(sort_by_urgency(by_id.values(), clock), clock)
     return QueueSnapshot(
         revision=cache.revision(),
         index=index,

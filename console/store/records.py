@@ -114,31 +114,6 @@ def report_params(report: Report, raw: dict[str, Any] | None, rev: int) -> dict[
     }
 
 
-def with_search_key(row: QueueRow, key: str) -> QueueRow:
-    """`row` with `key`, a string equal to its search key stored elsewhere in memory."""
-    return QueueRow(
-        row.id,
-        row.code,
-        row.created_at,
-        row.category,
-        row.ward,
-        row.title,
-        row.status,
-        row.unit,
-        row.deadline,
-        row.urgency,
-        row.escalation_level,
-        row.lat,
-        row.lon,
-        row.duplicate_of,
-        row.merged_count,
-        row.rating,
-        key,
-        row.updated_at,
-        row.version,
-    )
-
-
 def queue_rows(
     rows: Iterable[Sequence[Any]], titles: dict[str, str] | None = None
 ) -> list[QueueRow]:

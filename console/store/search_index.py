@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from console.domain.text import fold
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter, local_midnight
-from console.store.records import QueueRow, with_search_key
+from console.store.records import QueueRow
 from console.store.saved_views import SavedView
 
 if TYPE_CHECKING:
@@ -25,27 +25,30 @@ if TYPE_CHECKING:
 class QueueIndex:
     """Every queue row in the default order, with search keys and columns laid out for speed.
 
-    A text search scans 200,000 keys; keys scattered over the heap (each allocated beside
-    its own row's values) scanned about three times slower than fresh copies made one after
-    another, in queue order. Packing makes those copies and gives them to the rows, which
-    drop their own (one copy of 60 MB, not two); an index built from a packed one with a
-    few changed rows can skip it. Pick lists, dates and toggles compare numpy columns.
-    Build it off the GUI thread with the queue's clock (without one the columns are built
-    at the first search).
+    `keys[i]` is the search key of `rows[i]`: the rows' own by default; a full load gives
+    keys read apart (`pack_keys`), and its rows hold empty ones. A text search scans every
+    key; keys scattered over the heap (each allocated beside its own row's values) scanned
+    about three times slower than copies made one after another, in queue order. Pick
+    lists, dates and toggles compare numpy columns. Build it off the GUI thread with the
+    queue's clock (without one the columns are built at the first search).
     """
 
     def __init__(
-        self, rows: Sequence[QueueRow], clock: QueueClock | None = None, *, pack: bool = True
+        self,
+        rows: Sequence[QueueRow],
+        clock: QueueClock | None = None,
+        *,
+        keys: Sequence[str] | None = None,
     ) -> None:
-        if pack:
-            keys = _fresh_copies([r.search_key for r in rows])
-            self.rows = [with_search_key(r, k) for r, k in zip(rows, keys, strict=True)]
-        else:
-            self.rows = list(rows)
-        self.keys = [r.search_key for r in self.rows]
+        self.rows = list(rows)
+        self.keys = [r.search_key for r in self.rows] if keys is None else list(keys)
         #: Position of each report id in `rows`.
         self.position = {r.id: n for n, r in enumerate(self.rows)}
         self._columns = self._build_columns(clock) if clock is not None else None
+
+    def key_of(self, row: QueueRow) -> str:
+        """The search key of `row`, its own or (for a row read without) the index's."""
+        return row.search_key or self.keys[self.position[row.id]]
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -118,9 +121,10 @@ class QueueIndex:
 COPY_CHUNK = 5_000
 
 
-def _fresh_copies(keys: list[str]) -> list[str]:
+def pack_keys(keys: Iterable[str]) -> list[str]:
     """New strings equal to `keys`, allocated one after another (a join and a split per
     chunk; a search key never holds a newline, `fold` collapses whitespace)."""
+    keys = list(keys)
     copies: list[str] = []
     for start in range(0, len(keys), COPY_CHUNK):
         copies += "\n".join(keys[start : start + COPY_CHUNK]).split("\n")
