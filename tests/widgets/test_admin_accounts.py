@@ -329,3 +329,14 @@ def test_admin_resets_a_password_and_reactivates_an_account(
     _click(qtbot, dialog.reactivate_button)
     qtbot.waitUntil(lambda: _row_texts(dialog, "media")[4] == "Đang hoạt động", timeout=15_000)
     assert sign_in("mat-khau-moi-2026") == 200
+
+
+def test_the_open_dialog_follows_a_language_switch(qtbot: Any, admin_window: MainWindow) -> None:
+    dialog = _open_accounts(qtbot, admin_window)
+    _click_row(qtbot, dialog, "operator")
+    admin_window.choose_language("en")
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Accounts")
+    assert dialog.proxy.headerData(Column.ROLE, Qt.Orientation.Horizontal) == "Role"
+    assert _row_texts(dialog, "operator")[2:5] == ["Operator", "", "Active"]
+    assert dialog.unit.itemText(0) == "All accounts"
+    assert dialog.selected() is not None and dialog.selected().name == "operator"

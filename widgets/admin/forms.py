@@ -242,7 +242,9 @@ class NewAccountForm(_Form):
 class ChangeAccountForm(_Form):
     """Role, unit and full name of one account."""
 
-    def __init__(self, account: Account, reference: Reference, parent: QWidget | None = None):
+    def __init__(
+        self, account: Account, reference: Reference, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("changeAccountForm")
         self.account = account
