@@ -7,6 +7,7 @@ the same port.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -18,6 +19,7 @@ from typing import Any
 
 import pytest
 import requests
+from sqlalchemy import create_engine, make_url, text
 
 from console.central.seed import seed_demo
 from console.central.server import CentralServer
@@ -30,6 +32,7 @@ from tests.console.sync.scripted_server import Answer, ScriptedServer
 from tests.integration.test_sync import Workstation
 
 REPORTS = 300
+PG_URL = os.environ.get("PAHT_TEST_PG_URL")
 
 
 class Central:
@@ -53,12 +56,15 @@ class Central:
         with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
             source.backup(copy)
 
-    def restore(self, backup: Path, *, new_identity: bool = True) -> None:
-        """Stopped: last night's copy goes back, then the documented step after a restore."""
-        self.stop()
+    def put_back(self, backup: Path) -> None:
         for suffix in ("-wal", "-shm"):
             Path(f"{self.path}{suffix}").unlink(missing_ok=True)
         shutil.copy(backup, self.path)
+
+    def restore(self, backup: Path, *, new_identity: bool = True) -> None:
+        """Stopped: last night's copy goes back, then the documented step after a restore."""
+        self.stop()
+        self.put_back(backup)
         if new_identity:
             done = subprocess.run(
                 [sys.executable, "-m", "console.cli", "db", "new-identity", "--db", self.url],
@@ -139,13 +145,16 @@ def central(seeded: Path, tmp_path: Path) -> Iterator[Central]:
     running.stop()
 
 
-@pytest.fixture
-def workstation(central: Central, tmp_path: Path) -> Iterator[Workstation]:
+def _workstation(central: Central, data: Path) -> Workstation:
     client = CentralClient(central.base_url, backoff=0.01, retries=0)
     client.login("operator", "demo")
-    data = tmp_path / "ws"
     cache, outbox = open_cache(data), open_outbox(data)
-    ws = Workstation(data, client, cache, outbox, SyncEngine(client, cache, outbox))
+    return Workstation(data, client, cache, outbox, SyncEngine(client, cache, outbox))
+
+
+@pytest.fixture
+def workstation(central: Central, tmp_path: Path) -> Iterator[Workstation]:
+    ws = _workstation(central, tmp_path / "ws")
     yield ws
     ws.close()
 
@@ -282,3 +291,80 @@ def _real_records(tmp_path: Path) -> list[Any]:
         page: ChangesPage = client.changes(None, 100)
         assert page.database is not None
         return page.items
+
+
+class PgCentral(Central):
+    """The same on a PostgreSQL database of its own: pg_dump at night, pg_restore after."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.dsn = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+        self.server = CentralServer(url, demo=True, port=0)
+        self.base_url = self.server.start()
+
+    def backup(self, target: Path) -> None:
+        subprocess.run(
+            ["pg_dump", "--format=custom", f"--file={target}", self.dsn], check=True, timeout=120
+        )
+
+    def put_back(self, backup: Path) -> None:
+        subprocess.run(
+            ["pg_restore", "--clean", "--if-exists", "--no-owner", f"--dbname={self.dsn}", backup],
+            check=True,
+            timeout=120,
+        )
+
+    def versions(self) -> dict[int, int]:
+        engine = create_engine(self.url)
+        try:
+            with engine.connect() as conn:
+                rows = conn.execute(text("SELECT id, version FROM reports"))
+                return {int(row.id): int(row.version) for row in rows}
+        finally:
+            engine.dispose()
+
+
+@pytest.fixture
+def pg_central() -> Iterator[Central]:
+    assert PG_URL is not None
+    name = f"paht_restore_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(
+        PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    seed_demo(url, REPORTS)
+    running = PgCentral(url)
+    yield running
+    running.stop()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(PG_URL is None, reason="PAHT_TEST_PG_URL is not set")
+def test_a_postgresql_central_restored_with_pg_restore_rebuilds_the_cache(
+    pg_central: Central, tmp_path: Path
+) -> None:
+    ws = _workstation(pg_central, tmp_path / "ws")
+    try:
+        ws.engine.sync_once()
+        backup = tmp_path / "nightly.dump"
+        pg_central.backup(backup)
+        lost = pg_central.file_report("Phản ánh chỉ có sau bản sao lưu")
+        noted = _waiting(ws)[0]
+        pg_central.note(noted, "Ghi chú sẽ mất khi khôi phục")
+        ws.engine.sync_once()
+        identity = ws.cache.database()
+
+        pg_central.restore(backup)
+        assert pg_central.health()["database"] != identity
+        result = ws.engine.sync_once()
+
+        assert result.error is None and result.pull.rebuilt
+        assert _cached(ws) == pg_central.versions()
+        assert lost not in _cached(ws)
+    finally:
+        ws.close()
