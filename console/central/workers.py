@@ -13,14 +13,18 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import signal
 import socket
 import threading
 import time
+from datetime import datetime, timedelta
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 import uvicorn
+
+from console.domain.clock import NOW_ENV, pin_clock, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +42,18 @@ def refuse_sqlite(db_url: str, workers: int) -> None:
         )
 
 
-def _worker_main(db_url: str, sock: socket.socket, app_options: dict[str, Any]) -> None:
+def _worker_main(
+    db_url: str, sock: socket.socket, app_options: dict[str, Any], anchor: tuple[datetime, float]
+) -> None:
     """One worker process: its own app, engine, change bell and LISTEN task."""
     from console.central.app import create_app
     from console.central.server import WorkerServer
+
+    if os.environ.get(NOW_ENV):
+        # PAHT_NOW pins each process from its own start: carry the parent's clock instead,
+        # so every worker reads the same now (sign-in waits span processes).
+        moment, at = anchor
+        pin_clock(moment + timedelta(seconds=time.monotonic() - at))
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -69,8 +81,9 @@ class WorkerPool:
         self.stopping = threading.Event()
 
     def _spawn(self) -> tuple[BaseProcess, float]:
+        anchor = (utcnow(), time.monotonic())
         process = self._context.Process(
-            target=_worker_main, args=self._args, name="paht-central-worker"
+            target=_worker_main, args=(*self._args, anchor), name="paht-central-worker"
         )
         process.start()
         return process, time.monotonic()

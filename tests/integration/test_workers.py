@@ -1,0 +1,302 @@
+"""The central API in several real server processes on one PostgreSQL database: version checks,
+idempotency keys, sign-in throttling and the live channel hold across processes, and
+`serve --workers 2` starts, serves and stops cleanly."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+import requests
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from console.central.auth import FREE_FAILURES
+
+PG_URL = os.environ.get("PAHT_TEST_PG_URL")
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(PG_URL is None, reason="PAHT_TEST_PG_URL is not set"),
+]
+START_S = 40.0
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+class Serve:
+    """`paht-console serve --demo` in its own process, on its own port."""
+
+    def __init__(self, db_url: str, data_dir: Path, workers: int) -> None:
+        self.port = _free_port()
+        self.base = f"http://127.0.0.1:{self.port}/api/v1"
+        command = [sys.executable, "-m", "console.cli", "serve", "--demo", "--no-simulate"]
+        command += ["--db", db_url, "--port", str(self.port), "--workers", str(workers)]
+        command += ["--data-dir", str(data_dir)]
+        self.process = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + START_S
+        while not self._answers():
+            assert self.process.poll() is None, self.process.communicate()[1]
+            assert time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.1)
+
+    def _answers(self) -> bool:
+        try:
+            return requests.get(f"{self.base}/health", timeout=5).status_code == 200
+        except (requests.ConnectionError, requests.Timeout):  # not serving yet
+            return False
+
+    def stop(self) -> int:
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            return self.process.wait(timeout=15)
+        finally:
+            self.process.kill()
+            self.process.communicate()
+
+
+def signed_in(serve: Serve, user: str) -> requests.Session:
+    session = requests.Session()
+    answer = session.post(
+        f"{serve.base}/auth/token", json={"user": user, "password": "demo"}, timeout=10
+    )
+    assert answer.status_code == 200, answer.text
+    session.headers["Authorization"] = f"Bearer {answer.json()['token']}"
+    return session
+
+
+@pytest.fixture(scope="module")
+def db_url() -> Iterator[str]:
+    """A database of this module's own, dropped at its end."""
+    assert PG_URL is not None
+    name = f"paht_workers_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(
+        PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="module")
+def pair(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve, Serve]]:
+    """Two serve processes on one database (the second itself runs two workers)."""
+    first = Serve(db_url, tmp_path_factory.mktemp("a"), workers=1)
+    second = Serve(db_url, tmp_path_factory.mktemp("b"), workers=2)
+    yield first, second
+    assert second.stop() == 0
+    assert first.stop() in (0, -signal.SIGTERM)  # one process: uvicorn re-raises the signal
+
+
+def new_report(serve: Serve) -> dict[str, Any]:
+    body = {
+        "title": "Cây đổ chắn đường Lê Lợi",
+        "description": "Cây xanh bật gốc sau mưa lớn.",
+        "category": "environment",
+        "ward": "phu-xuan",
+        "lat": 16.46,
+        "lon": 107.59,
+        "address": "12 Lê Lợi",
+        "reporter": {"name": "Nguyễn Văn A", "phone": "0905123456", "email": None},
+    }
+    answer = signed_in(serve, "citizen").post(f"{serve.base}/reports", json=body, timeout=10)
+    assert answer.status_code == 201, answer.text
+    report: dict[str, Any] = answer.json()
+    return report
+
+
+def at_once(*calls: Callable[[], requests.Response]) -> list[requests.Response]:
+    """Run the calls in parallel threads released together."""
+    gate = threading.Barrier(len(calls))
+
+    def run(call: Callable[[], requests.Response]) -> requests.Response:
+        gate.wait()
+        return call()
+
+    with ThreadPoolExecutor(len(calls)) as pool:
+        return list(pool.map(run, calls))
+
+
+def accept(
+    session: requests.Session, serve: Serve, report: dict[str, Any], key: str
+) -> Callable[[], requests.Response]:
+    body = {
+        "type": "accept",
+        "payload": {"category": "environment", "urgency": "normal"},
+        "expected_version": report["version"],
+        "idempotency_key": key,
+    }
+    url = f"{serve.base}/reports/{report['id']}/actions"
+    return lambda: session.post(url, json=body, timeout=20)
+
+
+def accepts_in_history(session: requests.Session, serve: Serve, report_id: int) -> int:
+    history = session.get(f"{serve.base}/reports/{report_id}", timeout=10).json()["history"]
+    return sum(event["action"] == "accept" for event in history)
+
+
+def test_two_processes_acting_on_one_version_one_wins(pair: tuple[Serve, Serve]) -> None:
+    a, b = pair
+    on_a, on_b = signed_in(a, "operator"), signed_in(b, "supervisor")
+    for _ in range(4):
+        report = new_report(a)
+        answers = at_once(
+            accept(on_a, a, report, uuid.uuid4().hex), accept(on_b, b, report, uuid.uuid4().hex)
+        )
+        assert sorted(r.status_code for r in answers) == [200, 409], [r.text for r in answers]
+        won = next(r for r in answers if r.status_code == 200).json()
+        lost = next(r for r in answers if r.status_code == 409).json()
+        assert lost["code"] == "version_conflict"
+        assert lost["current"]["version"] == won["version"] == report["version"] + 1
+        assert lost["current"]["status"] == won["status"]
+        assert accepts_in_history(on_a, a, report["id"]) == 1
+
+
+def test_one_key_sent_to_two_processes_is_applied_once(pair: tuple[Serve, Serve]) -> None:
+    a, b = pair
+    on_a, on_b = signed_in(a, "operator"), signed_in(b, "operator")
+    for _ in range(4):
+        report = new_report(b)
+        key = uuid.uuid4().hex
+        first, second = at_once(accept(on_a, a, report, key), accept(on_b, b, report, key))
+        assert first.status_code == second.status_code == 200, [first.text, second.text]
+        assert first.json() == second.json()
+        assert first.json()["version"] == report["version"] + 1
+        assert accepts_in_history(on_b, b, report["id"]) == 1
+
+
+def _workers_holding(serve: Serve) -> int:
+    """How many of the server's processes hold an open connection from us."""
+    children = psutil.Process(serve.process.pid).children()
+    return sum(
+        any(c.laddr.port == serve.port and c.raddr for c in child.net_connections("tcp"))
+        for child in children
+    )
+
+
+def test_parallel_guesses_on_two_workers_are_braked(pair: tuple[Serve, Serve]) -> None:
+    """On the server with two workers (under PAHT_NOW the pair's two servers each pin their
+    clock from their own start, seconds apart; workers share their parent's)."""
+    _, b = pair
+    url = f"{b.base}/auth/token"
+    guessers = [requests.Session() for _ in range(20)]
+
+    def guess(session: requests.Session, password: str) -> Callable[[], requests.Response]:
+        body = {"user": "media", "password": password}
+        return lambda: session.post(url, json=body, timeout=30)
+
+    answers = at_once(*(guess(s, f"sai-{n}") for n, s in enumerate(guessers)))
+    assert _workers_holding(b) == 2  # the guesses were answered by both workers
+    codes = [r.status_code for r in answers]
+    assert set(codes) == {401, 429} and codes.count(401) <= FREE_FAILURES, codes
+    waits = [int(r.headers["Retry-After"]) for r in answers if r.status_code == 429]
+    assert min(waits) >= 1
+    time.sleep(max(waits) + 0.5)
+    assert guess(guessers[0], "demo")().status_code == 200
+    assert guess(guessers[1], "sai-lần-nữa")().status_code == 401  # the count was cleared
+    for session in guessers:
+        session.close()
+
+
+def _hold_changes(session: requests.Session, serve: Serve) -> tuple[threading.Thread, list[Any]]:
+    cursor = session.get(f"{serve.base}/health", timeout=10).json()["cursor"]
+    answer: list[Any] = []
+
+    def hold() -> None:
+        page = session.get(
+            f"{serve.base}/changes", params={"after": cursor, "wait": 30}, timeout=40
+        )
+        answer.append((time.monotonic(), page.json()["items"]))
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    time.sleep(0.5)  # the request is held by now
+    return thread, answer
+
+
+def _woken_by_the_other(a: Serve, b: Serve) -> None:
+    thread, answer = _hold_changes(signed_in(a, "operator"), a)
+    filed = new_report(b)
+    filed_at = time.monotonic()
+    thread.join(20)
+    assert answer, "the held request did not answer"
+    answered_at, items = answer[0]
+    assert answered_at - filed_at < 10  # woken, not waited out (the wait is 30 s)
+    assert [item["id"] for item in items] == [filed["id"]]
+
+
+def _listeners(db_url: str) -> int:
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        count = conn.execute(
+            text(
+                "SELECT count(*) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+            )
+        ).scalar_one()
+    engine.dispose()
+    return int(count)
+
+
+def test_a_change_through_one_process_wakes_the_wait_on_the_other(
+    pair: tuple[Serve, Serve], db_url: str
+) -> None:
+    a, b = pair
+    _woken_by_the_other(a, b)
+    _woken_by_the_other(b, a)
+    assert _listeners(db_url) == 3
+    engine = create_engine(db_url)
+    with engine.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND query LIKE 'LISTEN%'"
+            )
+        )
+    engine.dispose()
+    deadline = time.monotonic() + 15
+    while _listeners(db_url) < 3:
+        assert time.monotonic() < deadline, "the listeners did not reconnect"
+        time.sleep(0.2)
+    _woken_by_the_other(a, b)
+
+
+def test_serve_with_two_workers_serves_and_stops_cleanly(db_url: str, tmp_path: Path) -> None:
+    serve = Serve(db_url, tmp_path, workers=2)
+    parent = psutil.Process(serve.process.pid)
+    workers = [child for child in parent.children(recursive=True)]
+    assert len(workers) >= 2
+    session = signed_in(serve, "operator")
+    with ThreadPoolExecutor(8) as pool:
+        pages = list(
+            pool.map(lambda _: session.get(f"{serve.base}/changes", timeout=20), range(80))
+        )
+    assert [page.status_code for page in pages] == [200] * 80
+    thread, answer = _hold_changes(session, serve)
+    asked_at = time.monotonic()
+    assert serve.stop() == 0
+    thread.join(10)
+    assert answer and answer[0][0] - asked_at < 8  # the held request was released
+    _, alive = psutil.wait_procs(workers, timeout=5)
+    assert alive == []
