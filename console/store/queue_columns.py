@@ -71,6 +71,15 @@ class QueueColumns:
 
         #: When each row becomes overdue (console.domain.lateness; inf: it cannot be now).
         self.due = _floats(rows, due)
+        self._by_id = np.argsort(self.ids, kind="stable")
+        self._sorted_ids = self.ids[self._by_id]
+
+    def position_of(self, report_id: int) -> int | None:
+        """The position of a report id (None when no row has it)."""
+        n = int(np.searchsorted(self._sorted_ids, report_id))
+        if n < self.count and self._sorted_ids[n] == report_id:
+            return int(self._by_id[n])
+        return None
 
     def positions(self, within: Sequence[int] | None = None) -> Positions:
         """`within` as positions, or every position."""

@@ -109,7 +109,9 @@ def _snapshot(
         del stored
     else:
         assert base is not None
-        keys = [base.key_of(row) for row in rows]
+        held_keys = base.keys_by_id()
+        keys = [row.search_key or held_keys.get(row.id, "") for row in rows]
+        del held_keys
     index = QueueIndex(rows, clock, keys=keys)
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(

@@ -42,13 +42,21 @@ class QueueIndex:
     ) -> None:
         self.rows = list(rows)
         self.keys = [r.search_key for r in self.rows] if keys is None else list(keys)
-        #: Position of each report id in `rows`.
-        self.position = {r.id: n for n, r in enumerate(self.rows)}
         self._columns = self._build_columns(clock) if clock is not None else None
+        self._position: Callable[[int], int | None] | None = None
 
-    def key_of(self, row: QueueRow) -> str:
-        """The search key of `row`, its own or (for a row read without) the index's."""
-        return row.search_key or self.keys[self.position[row.id]]
+    def keys_by_id(self) -> dict[int, str]:
+        return dict(zip((r.id for r in self.rows), self.keys, strict=True))
+
+    def position_of(self, report_id: int) -> int | None:
+        """Where a report is in `rows`: a binary search in the columns (a dictionary of
+        1,000,000 ids would hold 70 MB), or a dictionary for an index built without a clock."""
+        if self._position is None:
+            if self._columns is not None:
+                self._position = self._columns.position_of
+            else:
+                self._position = {r.id: n for n, r in enumerate(self.rows)}.get
+        return self._position(report_id)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -104,11 +112,11 @@ class QueueIndex:
 
     def locator(self, positions: Sequence[int]) -> Callable[[int], int | None]:
         """Where a report is among the rows at `positions` (ascending), without a pass over
-        them: a dictionary look-up and a binary search."""
-        where = self.position
+        them: two binary searches."""
+        where = self.position_of
 
         def locate(report_id: int) -> int | None:
-            at = where.get(report_id)
+            at = where(report_id)
             if at is None:
                 return None
             n = bisect_left(positions, at)
