@@ -37,7 +37,7 @@ class MarkerCache:
 
     def __init__(self, clock: QueueClock) -> None:
         self._clock = clock
-        self._memo: dict[int, tuple[int, datetime | None, MarkerRow]] = {}
+        self._memo: dict[int, MarkerRow] = {}
 
     def markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
         with bulk_allocation():
@@ -50,11 +50,13 @@ class MarkerCache:
             if row.lat is None or row.lon is None:
                 continue
             hit = memo.get(row.id)
-            if hit is not None and hit[0] == row.version:
-                due, marker = hit[1], hit[2]
-                if marker.overdue == (due is not None and due < now):
-                    out.append(marker)
-                    continue
+            if (
+                hit is not None
+                and hit.version == row.version
+                and hit.overdue == (hit.due is not None and hit.due < now)
+            ):
+                out.append(hit)
+                continue
             running = self._clock.deadline(row)
             due = running[0] if running is not None else None
             marker = MarkerRow(
@@ -66,8 +68,10 @@ class MarkerCache:
                 escalation_level=row.escalation_level,
                 code=row.code,
                 title=row.title,
+                version=row.version,
+                due=due,
             )
-            memo[row.id] = (row.version, due, marker)
+            memo[row.id] = marker
             out.append(marker)
         return out
 

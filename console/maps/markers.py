@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 from enum import IntEnum
 
 from console.domain.model import (
@@ -55,6 +56,10 @@ class MarkerRow:
     escalation_level: int
     code: str
     title: str
+    #: The report version and running deadline the marker was made from (for a cache of
+    #: markers; not what the page shows, so not compared).
+    version: int = field(default=0, compare=False)
+    due: datetime | None = field(default=None, compare=False)
 
 
 def short_title(title: str) -> str:
