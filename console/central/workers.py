@@ -11,6 +11,7 @@ SIGTERM asks every worker to stop, then kills whichever has not ended in STOP_TI
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -62,10 +63,23 @@ def _worker_main(
     server = WorkerServer(
         uvicorn.Config(app, log_level="info", access_log=False, timeout_graceful_shutdown=3)
     )
+    parent = os.getppid()
+    threading.Thread(
+        target=_stop_when_orphaned, args=(server, parent), name="parent-watch", daemon=True
+    ).start()
     try:
-        server.run(sockets=[sock])
+        with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
+            server.run(sockets=[sock])
     finally:
         app.state.service.engine.dispose()
+
+
+def _stop_when_orphaned(server: uvicorn.Server, parent: int) -> None:
+    """A parent killed outright (SIGKILL, OOM) cannot stop its workers: they stop themselves."""
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    log.warning("Tiến trình cha đã dừng; tiến trình %s dừng theo.", os.getpid())
+    server.handle_exit(signal.SIGTERM, None)
 
 
 class WorkerPool:

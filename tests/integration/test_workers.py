@@ -50,7 +50,11 @@ class Serve:
         command += ["--db", db_url, "--port", str(self.port), "--workers", str(workers)]
         command += ["--data-dir", str(data_dir)]
         self.process = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
         deadline = time.monotonic() + START_S
         while not self._answers():
@@ -64,13 +68,26 @@ class Serve:
         except (requests.ConnectionError, requests.Timeout):  # not serving yet
             return False
 
-    def stop(self) -> int:
-        self.process.send_signal(signal.SIGTERM)
+    def signal(self, ctrl_c: bool = False) -> None:
+        """SIGTERM to the server, or Ctrl+C as a terminal sends it (to every process of the
+        group)."""
+        if ctrl_c:
+            os.killpg(self.process.pid, signal.SIGINT)
+        else:
+            self.process.send_signal(signal.SIGTERM)
+
+    def stop(self, ctrl_c: bool = False) -> int:
+        """Signal the server; its exit status, once nothing went wrong on the way out."""
+        self.signal(ctrl_c)
+        return self.stopped()
+
+    def stopped(self) -> int:
         try:
-            return self.process.wait(timeout=15)
+            _, errors = self.process.communicate(timeout=15)
         finally:
             self.process.kill()
-            self.process.communicate()
+        assert "Traceback" not in errors, errors
+        return self.process.returncode
 
 
 def signed_in(serve: Serve, user: str) -> requests.Session:
@@ -105,8 +122,10 @@ def pair(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
     first = Serve(db_url, tmp_path_factory.mktemp("a"), workers=1)
     second = Serve(db_url, tmp_path_factory.mktemp("b"), workers=2)
     yield first, second
-    assert second.stop() == 0
-    assert first.stop() in (0, -signal.SIGTERM)  # one process: uvicorn re-raises the signal
+    second.signal(ctrl_c=True)
+    first.signal()
+    assert second.stopped() == 0
+    assert first.stopped() in (0, -signal.SIGTERM)  # one process: uvicorn re-raises the signal
 
 
 def new_report(serve: Serve) -> dict[str, Any]:
