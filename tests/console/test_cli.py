@@ -100,3 +100,17 @@ def test_serve_runs_on_the_data_folder_given_after_it(tmp_path: Path) -> None:
         server.terminate()
         out, _err = server.communicate(timeout=30)
     assert str(folder / DEMO_DB_NAME) in out
+
+
+@pytest.mark.parametrize(
+    ("workers", "refusal"),
+    [("2", "--workers 2 cần PostgreSQL"), ("0", "--workers phải là số dương")],
+)
+def test_serve_refuses_several_workers_on_sqlite(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workers: str, refusal: str
+) -> None:
+    database = tmp_path / "central.sqlite3"
+    command = ["serve", "--db", f"sqlite:///{database}", "--workers", workers]
+    assert main([*command, "--data-dir", str(tmp_path)]) == 2
+    assert refusal in capsys.readouterr().err
+    assert not database.exists()
