@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Nightly backup of the central database: a custom-format pg_dump, checked, old ones pruned.
 set -euo pipefail
+umask 077  # password hashes and phone numbers are in the dump
 : "${PAHT_BACKUP_DSN:?set in /etc/paht/central.env}"
 dir=${PAHT_BACKUP_DIR:-/var/backups/paht}
 keep=${PAHT_BACKUP_KEEP_DAYS:-14}
