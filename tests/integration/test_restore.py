@@ -14,6 +14,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,10 @@ class Central:
 
     def backup(self, target: Path) -> None:
         """A consistent copy while it runs (what a nightly backup takes)."""
-        with sqlite3.connect(self.path) as source, sqlite3.connect(target) as copy:
+        with (
+            closing(sqlite3.connect(self.path)) as source,
+            closing(sqlite3.connect(target)) as copy,
+        ):
             source.backup(copy)
 
     def put_back(self, backup: Path) -> None:
@@ -81,7 +85,7 @@ class Central:
         return answer
 
     def versions(self) -> dict[int, int]:
-        with sqlite3.connect(self.path) as conn:
+        with closing(sqlite3.connect(self.path)) as conn:
             return dict(conn.execute("SELECT id, version FROM reports").fetchall())
 
     def session(self, user: str) -> requests.Session:

@@ -4,6 +4,7 @@ says so once (console.sync.engine rebuilds the cache; tests/integration/test_res
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from typing import Any
 
 import pytest
@@ -24,7 +25,7 @@ def test_a_restored_central_empties_the_queue_of_what_it_lost(
     lost = window.visible_rows[0].id
     # What a restore looks like from here: a report the backup never had, a new identity.
     engine = shell_central.app.state.service.engine
-    with sqlite3.connect(engine.url.database) as conn:
+    with closing(sqlite3.connect(engine.url.database)) as conn, conn:
         conn.execute("DELETE FROM reports WHERE id = ?", (lost,))
     renew_id(engine)
 
