@@ -213,3 +213,23 @@ def citizens(base_url: str, rate: float, seconds: float, senders: int = 4) -> di
 
     with ThreadPoolExecutor(senders) as pool:
         return dict(pool.map(send, range(len(bodies))))
+
+
+def idle_floor(
+    base_url: str, http: requests.Session, reports: list[tuple[int, int]]
+) -> list[float]:
+    """Notes on seeded reports (id, version), one at a time with nothing else running: the
+    action's floor on this machine at this moment."""
+    times = []
+    for report_id, version in reports:
+        body = {
+            "type": "note",
+            "payload": {"text": "floor"},
+            "expected_version": version,
+            "idempotency_key": uuid.uuid4().hex,
+        }
+        start = time.monotonic()
+        answer = http.post(f"{base_url}/api/v1/reports/{report_id}/actions", json=body, timeout=30)
+        times.append(time.monotonic() - start)
+        answer.raise_for_status()
+    return times

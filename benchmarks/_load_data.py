@@ -118,5 +118,14 @@ def prepare(count: int) -> LoadData:
     return LoadData(_url_of(run_name), count, int(found[1]), build_seconds, reused)
 
 
+def open_reports(url: str, count: int) -> list[tuple[int, int]]:
+    """(id, version) of `count` seeded reports still new, for the idle floor."""
+    with psycopg.connect(_libpq(url)) as conn:
+        rows = conn.execute(
+            "SELECT id, version FROM reports WHERE status = 'new' ORDER BY id LIMIT %s", (count,)
+        ).fetchall()
+    return [(int(i), int(v)) for i, v in rows]
+
+
 if __name__ == "__main__":
     print(prepare(int(sys.argv[1])).describe())

@@ -32,15 +32,18 @@ from benchmarks._load_clients import (
     Feed,
     act_on_schedule,
     citizens,
+    idle_floor,
     sign_in,
 )
-from benchmarks._load_data import LoadData, prepare
+from benchmarks._load_data import LoadData, open_reports, prepare
 
 REPO = Path(__file__).resolve().parent.parent
 REPORTS = int(os.environ.get("PAHT_BENCH_LOAD_REPORTS", "1000000"))
 WORKERS, CONSOLES, ACTORS = 4, 50, 20
 ACTIONS_PER_S, REPORTS_PER_S = 2.0, 5.0
 GOAL_ACTION_MS, GOAL_PAGE_MS = 150.0, 200.0
+#: Actions timed one at a time before the load starts (the floor beside the figure).
+FLOOR_ACTIONS = 10
 
 
 def _free_port() -> int:
@@ -113,6 +116,7 @@ def measure(data: LoadData, seconds: float, log: Path) -> dict[str, Any]:
         ]
         for actor, feed in zip(actors, feeds, strict=False):
             feed.actor = actor
+        floor = idle_floor(server.base_url, sessions[-1], open_reports(data.url, FLOOR_ACTIONS))
         for feed in feeds:
             feed.start()
         time.sleep(2.0)  # every console holds its first long-poll
@@ -160,6 +164,7 @@ def measure(data: LoadData, seconds: float, log: Path) -> dict[str, Any]:
         "replays": sum(1 for a in actions if a.replay_status is not None),
         "replays_changed": lf.replays_changed(actions),
         "action": lf.percentiles_ms([a.end - a.start for a in actions if a.end]),
+        "idle": lf.percentiles_ms(floor),
         "page": lf.percentiles_ms(serve),
         "wake": lf.percentiles_ms(wake),
         "errors": len(errors),
@@ -210,9 +215,11 @@ def run(options: list[str] | None = None) -> list[dict[str, Any]]:
             met=a95 is not None and a95 <= GOAL_ACTION_MS,
             problems=problems,
             measured=f"POST /reports/{{id}}/actions start to answer, {ACTORS} operators at "
-            f"{ACTIONS_PER_S:.0f}/s in total under the full load",
+            f"{ACTIONS_PER_S:.0f}/s in total under the full load; idle floor: "
+            f"{FLOOR_ACTIONS} notes one at a time before it",
             **shared,
             **{f"action_{k}": v for k, v in action.items()},
+            **{f"idle_floor_{k}": v for k, v in m["idle"].items()},
             actions=m["actions"],
             actions_sent=m["actions_sent"],
         ),
