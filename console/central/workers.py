@@ -21,6 +21,7 @@ import threading
 import time
 from datetime import datetime, timedelta
 from multiprocessing.process import BaseProcess
+from multiprocessing.synchronize import Event as EventType
 from typing import Any
 
 import uvicorn
@@ -30,8 +31,6 @@ from console.domain.clock import NOW_ENV, pin_clock, utcnow
 log = logging.getLogger(__name__)
 
 STOP_TIMEOUT = 10.0
-#: A worker that dies sooner than this after it started is broken, not unlucky: stop all.
-EARLY_DEATH_S = 10.0
 
 
 def refuse_sqlite(db_url: str, workers: int) -> None:
@@ -44,7 +43,11 @@ def refuse_sqlite(db_url: str, workers: int) -> None:
 
 
 def _worker_main(
-    db_url: str, sock: socket.socket, app_options: dict[str, Any], anchor: tuple[datetime, float]
+    db_url: str,
+    sock: socket.socket,
+    app_options: dict[str, Any],
+    anchor: tuple[datetime, float],
+    serving: EventType,
 ) -> None:
     """One worker process: its own app, engine, change bell and LISTEN task."""
     from console.central.app import create_app
@@ -63,9 +66,8 @@ def _worker_main(
     server = WorkerServer(
         uvicorn.Config(app, log_level="info", access_log=False, timeout_graceful_shutdown=3)
     )
-    parent = os.getppid()
     threading.Thread(
-        target=_stop_when_orphaned, args=(server, parent), name="parent-watch", daemon=True
+        target=_watch, args=(server, os.getppid(), serving), name="worker-watch", daemon=True
     ).start()
     try:
         with contextlib.suppress(KeyboardInterrupt):  # uvicorn re-raises Ctrl+C once stopped
@@ -74,10 +76,13 @@ def _worker_main(
         app.state.service.engine.dispose()
 
 
-def _stop_when_orphaned(server: uvicorn.Server, parent: int) -> None:
-    """A parent killed outright (SIGKILL, OOM) cannot stop its workers: they stop themselves."""
+def _watch(server: uvicorn.Server, parent: int, serving: EventType) -> None:
+    """Tell the parent once serving; stop when the parent is gone (killed outright: SIGKILL,
+    OOM), as it can no longer stop its workers."""
     while os.getppid() == parent:
-        time.sleep(1.0)
+        if server.started and not serving.is_set():
+            serving.set()
+        time.sleep(0.2)
     log.warning("Tiến trình cha đã dừng; tiến trình %s dừng theo.", os.getpid())
     server.handle_exit(signal.SIGTERM, None)
 
@@ -91,16 +96,17 @@ class WorkerPool:
         self._args = (db_url, sock, app_options)
         self._count = count
         self._context = multiprocessing.get_context("spawn")
-        self._workers: list[tuple[BaseProcess, float]] = []
+        self._workers: list[tuple[BaseProcess, EventType]] = []
         self.stopping = threading.Event()
 
-    def _spawn(self) -> tuple[BaseProcess, float]:
+    def _spawn(self) -> tuple[BaseProcess, EventType]:
         anchor = (utcnow(), time.monotonic())
+        serving = self._context.Event()
         process = self._context.Process(
-            target=_worker_main, args=(*self._args, anchor), name="paht-central-worker"
+            target=_worker_main, args=(*self._args, anchor, serving), name="paht-central-worker"
         )
         process.start()
-        return process, time.monotonic()
+        return process, serving
 
     def run(self) -> int:
         """Serve until a signal (or a broken worker); 0 on a clean stop."""
@@ -123,11 +129,11 @@ class WorkerPool:
         return status
 
     def _replace_dead(self) -> int:
-        for index, (process, started) in enumerate(self._workers):
+        for index, (process, serving) in enumerate(self._workers):
             if process.is_alive():
                 continue
-            if time.monotonic() - started < EARLY_DEATH_S:
-                log.error("Tiến trình %s dừng ngay khi khởi động; dừng máy chủ.", process.pid)
+            if not serving.is_set():
+                log.error("Tiến trình %s dừng trước khi phục vụ; dừng máy chủ.", process.pid)
                 return 1
             log.warning(
                 "Tiến trình %s đã dừng (mã %s); khởi động lại.", process.pid, process.exitcode
