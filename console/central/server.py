@@ -177,11 +177,11 @@ def _run_workers(
     simulator: Any = None
     if demo and simulate:
         simulator = _start_simulator(lambda: _answers(base_url), pool.stopping.is_set, base_url)
+    if simulator is not None:
+        pool.before_stop.append(simulator.stop)
     try:
         return pool.run()
     finally:
-        if simulator is not None:
-            simulator.stop()
         sock.close()
 
 

@@ -19,6 +19,7 @@ import signal
 import socket
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from multiprocessing.process import BaseProcess
 from multiprocessing.synchronize import Event as EventType
@@ -98,6 +99,8 @@ class WorkerPool:
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[tuple[BaseProcess, EventType]] = []
         self.stopping = threading.Event()
+        #: Called when stopping begins, while the workers still answer (the demo simulator).
+        self.before_stop: list[Callable[[], None]] = []
 
     def _spawn(self) -> tuple[BaseProcess, EventType]:
         anchor = (utcnow(), time.monotonic())
@@ -123,6 +126,8 @@ class WorkerPool:
                 if status:
                     break
         finally:
+            for hook in self.before_stop:
+                hook()
             self._stop_all()
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
