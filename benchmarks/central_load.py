@@ -176,8 +176,22 @@ def measure(data: LoadData, seconds: float, log: Path) -> dict[str, Any]:
     }
 
 
+def _server_errors(log: Path) -> list[str]:
+    """The server log's exception lines (deduplicated), the whole log to stderr if any."""
+    text = log.read_text(errors="replace")
+    found = sorted({line.strip()[:300] for line in text.splitlines() if _is_error(line)})
+    if found:
+        print(text[-20000:], file=sys.stderr)
+    return found[:10]
+
+
+def _is_error(line: str) -> bool:
+    return line[:1].isalpha() and ("Error:" in line or "Exception:" in line)
+
+
 def _problems(m: dict[str, Any], seconds: float) -> list[str]:
     problems = [f"{m['errors']} errors: {m['error_samples']}"] * bool(m["errors"])
+    problems += [f"server log: {m['server_errors']}"] * bool(m["server_errors"])
     problems += [f"{m['missed']} changes never reached a console"] * bool(m["missed"])
     problems += [f"{m['replays_changed']} replayed keys answered differently"] * bool(
         m["replays_changed"]
@@ -199,6 +213,7 @@ def run(options: list[str] | None = None) -> list[dict[str, Any]]:
         raw |= data.describe()
         with tempfile.TemporaryDirectory(prefix="paht-load-") as tmp:
             m = measure(data, seconds, Path(tmp) / "serve.log")
+            m["server_errors"] = _server_errors(Path(tmp) / "serve.log")
     except Exception as exc:
         return [failed("central_load", exc, **raw)]
     problems = _problems(m, seconds)
