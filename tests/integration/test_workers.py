@@ -56,11 +56,21 @@ class Serve:
             text=True,
             start_new_session=True,
         )
-        deadline = time.monotonic() + START_S
-        while not self._answers():
-            assert self.process.poll() is None, self.process.communicate()[1]
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.1)
+        try:
+            deadline = time.monotonic() + START_S
+            while not self._answers():
+                assert self.process.poll() is None, self.process.communicate()[1]
+                assert time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.1)
+        except BaseException:
+            self.kill()
+            raise
+
+    def kill(self) -> None:
+        """Whatever happened, leave no process of this server behind."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.communicate()
 
     def _answers(self) -> bool:
         try:
@@ -85,7 +95,7 @@ class Serve:
         try:
             _, errors = self.process.communicate(timeout=15)
         finally:
-            self.process.kill()
+            self.kill()
         assert "Traceback" not in errors, errors
         return self.process.returncode
 
@@ -120,12 +130,18 @@ def db_url() -> Iterator[str]:
 def pair(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Serve, Serve]]:
     """Two serve processes on one database (the second itself runs two workers)."""
     first = Serve(db_url, tmp_path_factory.mktemp("a"), workers=1)
-    second = Serve(db_url, tmp_path_factory.mktemp("b"), workers=2)
-    yield first, second
-    second.signal(ctrl_c=True)
-    first.signal()
-    assert second.stopped() == 0
-    assert first.stopped() in (0, -signal.SIGTERM)  # one process: uvicorn re-raises the signal
+    try:
+        second = Serve(db_url, tmp_path_factory.mktemp("b"), workers=2)
+        try:
+            yield first, second
+            second.signal(ctrl_c=True)
+            first.signal()
+            assert second.stopped() == 0
+            assert first.stopped() in (0, -signal.SIGTERM)  # uvicorn re-raises the signal
+        finally:
+            second.kill()
+    finally:
+        first.kill()
 
 
 def new_report(serve: Serve) -> dict[str, Any]:
@@ -351,8 +367,15 @@ def _until_both_serve(serve: Serve) -> None:
         assert time.monotonic() < deadline, "one worker never answered"
 
 
-def test_serve_with_two_workers_serves_and_stops_cleanly(db_url: str, tmp_path: Path) -> None:
+@pytest.fixture
+def two_workers(db_url: str, tmp_path: Path) -> Iterator[Serve]:
     serve = Serve(db_url, tmp_path, workers=2)
+    yield serve
+    serve.kill()
+
+
+def test_serve_with_two_workers_serves_and_stops_cleanly(two_workers: Serve) -> None:
+    serve = two_workers
     _until_both_serve(serve)
     first, second = _workers(serve)
     first.kill()  # a worker that dies after serving is replaced
