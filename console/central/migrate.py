@@ -15,15 +15,17 @@ import logging
 from dataclasses import dataclass
 from importlib import resources
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, MetaData, inspect, text
+# Alembic says INFO for each plugin it loads (on import) and each context it opens; this module
+# logs the upgrades themselves. Set before the import, or the first lines already went out.
+logging.getLogger("alembic").setLevel(logging.WARNING)
+
+from alembic import command  # noqa: E402
+from alembic.config import Config  # noqa: E402
+from alembic.runtime.migration import MigrationContext  # noqa: E402
+from alembic.script import ScriptDirectory  # noqa: E402
+from sqlalchemy import Connection, Engine, MetaData, inspect, text  # noqa: E402
 
 log = logging.getLogger(__name__)
-# Alembic says INFO for every context it opens; this module logs the upgrades themselves.
-logging.getLogger("alembic").setLevel(logging.WARNING)
 
 UPGRADE_COMMAND = "paht-console db upgrade"
 #: Any constant shared by every server process; pg_advisory_lock's key for schema changes.
