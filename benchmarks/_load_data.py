@@ -1,8 +1,8 @@
 """central_load's PostgreSQL data: a seeded database built once, copied fresh for every run.
 
 `paht_bench_<N>_seed` is filled by the demo-data path (console.central.seed, pinned count,
-seed and NOW) and stamped with a manifest row (those parameters and the schema tag of
-benchmarks._data) and a fingerprint of its reports (count, top seq, an md5 over every
+seed and NOW) and stamped with a manifest row (those parameters, the schema tag of
+benchmarks._data and a digest of console/central/seed_pg.py) and a fingerprint of its reports (count, top seq, an md5 over every
 report's id, version, status and update time). It is reused only when both match what is
 asked for and what is found; each run then gets `paht_bench_<N>_run`, created from it as a
 template (a file copy, seconds), so what the previous run changed is gone.
@@ -10,6 +10,7 @@ template (a file copy, seconds), so what the previous run changed is gone.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from typing import Any
 
 import psycopg
 
-from benchmarks._data import NOW, SEED, schema_tag
+from benchmarks._data import NOW, REPO, SEED, schema_tag
 
 ADMIN_URL = os.environ.get(
     "PAHT_TEST_PG_URL", "postgresql+psycopg://paht:paht@127.0.0.1:5432/paht_test"
@@ -93,7 +94,9 @@ def _build(name: str, count: int, params: dict[str, Any]) -> tuple[int, int, str
 def prepare(count: int) -> LoadData:
     """A fresh run database copied from the seeded one (built first if missing or stale)."""
     seed_name, run_name = f"paht_bench_{count}_seed", f"paht_bench_{count}_run"
+    bulk = hashlib.sha256((REPO / "console/central/seed_pg.py").read_bytes()).hexdigest()[:12]
     params = {"count": count, "seed": SEED, "now": NOW.isoformat(), "schema": schema_tag()}
+    params["bulk"] = bulk
     started = time.perf_counter()
     seen = _found(seed_name)
     reused = False

@@ -1,7 +1,7 @@
 """A large demo city into an empty PostgreSQL database in minutes.
 
-Generating the reports costs more than storing them, so a child process generates them and
-writes each chunk as COPY text, while this process numbers and copies the chunks; the
+Generating the reports costs more than storing them, so a child process generates them
+while this process turns each chunk into COPY text, numbers and copies it; the
 secondary indexes are dropped for the load and built once at the end (a sort is far cheaper
 than a million index insertions), then the tables are analysed. The child runs the same
 generator in the same order, so the same seed gives the same reports as the in-process path.
@@ -9,6 +9,7 @@ generator in the same order, so the same seed gives the same reports as the in-p
 
 from __future__ import annotations
 
+import marshal
 import multiprocessing
 import queue
 from collections.abc import Callable, Iterable, Iterator
@@ -78,12 +79,13 @@ def copy_text(records: list[dict[str, Any]]) -> tuple[int, list[str], str]:
 
 
 def _generate(count: int, seed: int, now: datetime, out: Any) -> None:
-    """The child: every chunk as COPY text, then None (or the error's text)."""
+    """The child: every chunk of generated reports marshalled (several times cheaper than
+    pickle for plain dicts), then None (or the error's text)."""
     from console.central.demo.generate import generate_reports
 
     try:
         for chunk in _chunks(generate_reports(count, seed=seed, now=now), CHUNK):
-            out.put(copy_text(chunk))
+            out.put(marshal.dumps(chunk))
         out.put(None)
     except BaseException as exc:
         out.put(f"{type(exc).__name__}: {exc}")
@@ -91,6 +93,7 @@ def _generate(count: int, seed: int, now: datetime, out: Any) -> None:
 
 
 def _from_child(count: int, seed: int, now: datetime) -> Iterator[tuple[int, list[str], str]]:
+    """The child's chunks as COPY text, made here while it generates the next ones."""
     context = multiprocessing.get_context("spawn")
     chunks = context.Queue(maxsize=4)
     child = context.Process(target=_generate, args=(count, seed, now, chunks), daemon=True)
@@ -107,7 +110,7 @@ def _from_child(count: int, seed: int, now: datetime) -> Iterator[tuple[int, lis
                 return
             if isinstance(item, str):
                 raise RuntimeError(f"the demo generator failed: {item}")
-            yield item
+            yield copy_text(marshal.loads(item))
     finally:
         if child.is_alive():
             child.kill()
