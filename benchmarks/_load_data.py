@@ -2,8 +2,8 @@
 
 `paht_bench_<N>_seed` is filled by the demo-data path (console.central.seed, pinned count,
 seed and NOW) and stamped with a manifest row (those parameters, the schema tag of
-benchmarks._data and a digest of console/central/seed_pg.py) and a fingerprint of its reports (count, top seq, an md5 over every
-report's id, version, status and update time). It is reused only when both match what is
+benchmarks._data and a digest of console/central/seed_pg.py) and a fingerprint of its
+reports (count, top seq, an md5 over every report's id, version, status and update time). It is reused only when both match what is
 asked for and what is found; each run then gets `paht_bench_<N>_run`, created from it as a
 template (a file copy, seconds), so what the previous run changed is gone.
 """
