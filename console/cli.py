@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import signal
 import sys
 import threading
@@ -28,6 +29,9 @@ from console.logging_setup import install_log_scrubbing
 from console.sync.errors import ApiError
 
 log = logging.getLogger("paht")
+
+DB_URL_ENV = "PAHT_CENTRAL_DB"
+DB_URL_HELP = f"default: {DB_URL_ENV}, else the demo database in the data folder"
 
 
 def _global_options(parser: argparse.ArgumentParser, *, below: bool, demo: bool = True) -> None:
@@ -86,7 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--demo", dest="serve_demo", action="store_true", help="demo accounts and city"
     )
-    serve.add_argument("--db", help="database URL (default: the demo database in the data folder)")
+    serve.add_argument("--db", default=_env_db(), help=f"database URL ({DB_URL_HELP})")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
     serve.add_argument("--no-simulate", action="store_true", help="no live demo simulator")
@@ -105,12 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         ("new-identity", "give the database a new identity: the step after any restore"),
     ):
         db_action = _command(db_actions, action, text)
-        db_action.add_argument("--db", help="database URL (default: the demo database)")
+        db_action.add_argument("--db", default=_env_db(), help=f"database URL ({DB_URL_HELP})")
 
     demo = _command(sub, "demo-data", "generate a demo city in a central API database")
     demo.add_argument("--count", type=int, default=5000)
     demo.add_argument("--seed", type=int, default=7)
-    demo.add_argument("--db", help="database URL (default: the demo database in the data folder)")
+    demo.add_argument("--db", default=_env_db(), help=f"database URL ({DB_URL_HELP})")
 
     _command(sub, "status", "show the local cache and the outbox")
 
@@ -213,6 +217,17 @@ def _status(settings: Settings) -> int:
     return 0
 
 
+def _env_db() -> str | None:
+    """A server's database URL from its environment, so a password never shows in `ps`."""
+    return os.environ.get(DB_URL_ENV) or None
+
+
+def _shown(db_url: str) -> str:
+    from console.central.db import url_without_password
+
+    return url_without_password(db_url)
+
+
 def _demo_db_url(settings: Settings, db: str | None) -> str:
     if db:
         return db
@@ -239,7 +254,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
         from console.connection import DEMO_DB_NAME, ensure_demo_database
 
         ensure_demo_database(settings.data_dir / DEMO_DB_NAME, settings.demo_count)
-    print(f"Máy chủ trung tâm: http://{args.host}:{args.port} (cơ sở dữ liệu {db_url})")
+    print(f"Máy chủ trung tâm: http://{args.host}:{args.port} (cơ sở dữ liệu {_shown(db_url)})")
     with schema_refusals():
         return run_server(
             db_url,
@@ -266,7 +281,7 @@ def _demo_data(settings: Settings, args: argparse.Namespace) -> int:
     seed_demo(db_url, args.count, seed=args.seed, progress=progress_printer(args.count))
     if args.db is None:
         demo_path.with_suffix(".seeded").write_text("ok", encoding="utf-8")
-    print(f"Đã tạo {args.count} phản ánh mẫu trong {db_url}")
+    print(f"Đã tạo {args.count} phản ánh mẫu trong {_shown(db_url)}")
     return 0
 
 

@@ -41,6 +41,8 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import ConnectionPoolEntry
 
@@ -206,6 +208,14 @@ def connect(db_url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def url_without_password(db_url: str) -> str:
+    """The URL as it may be printed or logged."""
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(địa chỉ cơ sở dữ liệu không hợp lệ)"
 
 
 def make_engine(db_url: str, *, upgrade: bool = True) -> Engine:

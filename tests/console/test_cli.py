@@ -114,3 +114,23 @@ def test_serve_refuses_several_workers_on_sqlite(
     assert main([*command, "--data-dir", str(tmp_path)]) == 2
     assert refusal in capsys.readouterr().err
     assert not database.exists()
+
+
+def test_a_server_takes_its_database_from_the_environment_and_never_prints_its_password(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A URL on the command line shows in `ps` and in the journal: the unit passes it in
+    PAHT_CENTRAL_DB, and what the commands print hides the password."""
+    database = tmp_path / "central.sqlite3"
+    monkeypatch.setenv("PAHT_CENTRAL_DB", f"sqlite:///{database}")
+    assert main(["demo-data", "--count", "30", "--data-dir", str(tmp_path / "data")]) == 0
+    assert str(database) in capsys.readouterr().out
+    assert main(["db", "current", "--data-dir", str(tmp_path / "data")]) == 0
+    assert "(mới nhất)" in capsys.readouterr().out
+    assert not (tmp_path / "data" / DEMO_DB_NAME).exists()
+
+    from console.central.db import url_without_password
+
+    shown = url_without_password("postgresql+psycopg://paht:s3cret-Pw@db.ioc:5432/paht")
+    assert "s3cret-Pw" not in shown
+    assert shown.endswith("@db.ioc:5432/paht")
