@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, Path, Query, Request, Response
@@ -33,7 +34,8 @@ from console.central.schemas import (
     UserOut,
 )
 from console.central.service import CentralService, dumps
-from console.domain.model import Role
+from console.central.shared_pages import SharedPages
+from console.domain.model import CONTACT_ROLES, Role
 
 bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/token")
 
@@ -150,14 +152,31 @@ async def changes(
         page, database = await run_in_threadpool(svc.changes, caller, after, limit)
         return json_response(page, headers={HEADER: database})
     seconds = parse_wait(wait, request.app.state.max_wait)
+    pages: SharedPages[ChangesText] = request.app.state.pages
+    contact = caller.role in CONTACT_ROLES
+
+    def read() -> Awaitable[ChangesText]:
+        return run_in_threadpool(_changes_text, svc, caller, after, limit)
+
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
     while True:
         ticket = bell.ticket()
-        page, database = await run_in_threadpool(svc.changes, caller, after, limit)
+        text, has_items, database = await pages.get((ticket, after, limit, contact), read)
         remaining = deadline - loop.time()
-        if page["items"] or remaining <= 0 or not await bell.wait(ticket, remaining):
-            return json_response(page, headers={"X-Paht-Wait": str(seconds), HEADER: database})
+        if has_items or remaining <= 0 or not await bell.wait(ticket, remaining):
+            return json_response(text, headers={"X-Paht-Wait": str(seconds), HEADER: database})
+
+
+#: A page as sent (JSON text), whether it holds items, and the database's id.
+ChangesText = tuple[str, bool, str]
+
+
+def _changes_text(
+    svc: CentralService, caller: Principal, after: str | None, limit: str | None
+) -> ChangesText:
+    page, database = svc.changes(caller, after, limit)
+    return dumps(page), bool(page["items"]), database
 
 
 @router.get(

@@ -24,6 +24,7 @@ from console.central.bell import MAX_WAIT_S, ChangeBell, listen_postgres
 from console.central.db import make_engine, on_change
 from console.central.errors import ApiError
 from console.central.service import CentralService
+from console.central.shared_pages import SharedPages
 from console.domain.escalation import load_escalation
 from console.domain.model import Role, utcnow
 from console.domain.reference import load_reference
@@ -147,6 +148,7 @@ def create_app(
     )
     app.state.service = service
     app.state.bell = bell
+    app.state.pages = SharedPages()
     app.state.max_wait = max_wait
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(HTTPException, _http_error)

@@ -199,6 +199,13 @@ class CentralMetaRow(Base):
 Index("ix_events_report_at", EventRow.report_id, EventRow.at)
 
 
+#: Connections one server process may hold (a held long-poll holds none while it waits).
+#: With its LISTEN connection that is 13 per worker: 4 workers stay at half of PostgreSQL's
+#: default max_connections (100); the overflow is backpressure, not failure (pool_timeout).
+PG_POOL_SIZE = 8
+PG_POOL_OVERFLOW = 4
+
+
 def connect(db_url: str) -> Engine:
     """An engine for `db_url`, schema untouched; SQLite gets WAL and a busy timeout."""
     if db_url.startswith("postgresql://"):
@@ -207,7 +214,9 @@ def connect(db_url: str) -> Engine:
         engine = create_engine(db_url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(db_url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(
+        db_url, pool_pre_ping=True, pool_size=PG_POOL_SIZE, max_overflow=PG_POOL_OVERFLOW
+    )
 
 
 def url_without_password(db_url: str) -> str:

@@ -148,6 +148,8 @@ def test_a_hundred_waiting_consoles_hold_no_thread_and_all_wake(
     with ThreadPoolExecutor(100) as pool:
         waiters = [pool.submit(wait_once) for _ in range(100)]
         _waiting(server, 100, within=20)
+        shared = server.app.state.pages
+        reads_before = shared.reads
         started = time.monotonic()
         report = citizen.new_report(title="Ngập sâu hầm chui Kim Long")
         filed = time.monotonic()
@@ -158,6 +160,8 @@ def test_a_hundred_waiting_consoles_hold_no_thread_and_all_wake(
     assert filed - started < 10
     assert woke - started < 10
     assert all([i["code"] for i in page["items"]] == [report["code"]] for page in pages)
+    # Woken together at one cursor, they share the page read for the first of them.
+    assert shared.reads - reads_before <= 5
 
 
 def test_a_server_without_the_channel_answers_at_once_without_the_header(
