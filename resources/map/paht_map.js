@@ -36,22 +36,6 @@
     return node;
   }
 
-  function Report(row, family, label, status, crs) {
-    var p = crs.latLngToPoint(L.latLng(row[LAT], row[LON]), 0);
-    this.id = row[ID];
-    this.lat = row[LAT];
-    this.lon = row[LON];
-    this.x = p.x;
-    this.y = p.y;
-    this.family = family;
-    this.overdue = row[OVERDUE] ? 1 : 0;
-    this.escalation = Math.max(0, Math.min(3, row[ESCALATION] | 0));
-    this.code = String(row[CODE]);
-    this.title = String(row[TITLE]);
-    this.label = String(label);
-    this.status = String(status);
-  }
-
   function details(r, extra) {
     var box = el("div", "paht-info");
     box.appendChild(el("div", "paht-code", r.code));
@@ -142,8 +126,8 @@
 
   function init(map) {
     var crs = map.options.crs;
-    var known = new Map();
-    var layer = new P.PointLayer();
+    var store = new P.Store(crs);
+    var layer = new P.PointLayer(store);
     var bridge = null;
     var heat = null;
     var heatOn = false;
@@ -155,26 +139,27 @@
     function setMarkers(payload) {
       if (typeof payload === "string") { payload = JSON.parse(payload); }
       var rows = payload.r || [], families = payload.f || [], labels = payload.l || [];
-      var i, fresh = [];
+      var codes = payload.s || [], statuses = [], i, n = 0;
+      for (i = 0; i < codes.length; i++) {
+        statuses.push(store.statusOf(String(codes[i]), String(labels[i]), families[i]));
+      }
+      var fresh = new Int32Array(rows.length);
       for (i = 0; i < rows.length; i++) {
         var row = rows[i];
-        var report = new Report(
-          row, families[row[STATUS]], labels[row[STATUS]], (payload.s || [])[row[STATUS]], crs);
-        known.set(report.id, report);
-        fresh.push(report);
+        fresh[i] = store.put(row[ID], row[LAT], row[LON], statuses[row[STATUS]], row[OVERDUE],
+          row[ESCALATION], row[CODE], row[TITLE]);
       }
       var shown = fresh;
       if (payload.ids) {
-        shown = [];
-        for (i = 0; i < payload.ids.length; i++) {
-          var r = known.get(payload.ids[i]);
-          if (r) { shown.push(r); }
+        var ids = payload.ids, slotOf = store.slotOf;
+        shown = new Int32Array(ids.length);
+        for (i = 0; i < ids.length; i++) {
+          var slot = slotOf.get(ids[i]);
+          if (slot !== undefined) { shown[n++] = slot; }
         }
+        if (n < ids.length) { shown = shown.slice(0, n); }
       }
-      if (payload.forget) {
-        for (i = 0; i < payload.forget.length; i++) { known.delete(payload.forget[i]); }
-      }
-      layer.setReports(shown);
+      layer.setShown(shown);
       if (layer.selected !== null && !shownReport(layer.selected)) { layer.selected = null; }
       if (heatOn) { heat.setLatLngs(heatPoints()); }
       updates += 1;
@@ -183,24 +168,28 @@
     }
 
     function shownReport(id) {
-      var rs = layer.reports;
-      for (var i = 0; i < rs.length; i++) { if (rs[i].id === id) { return rs[i]; } }
+      var slot = store.slotOf.get(id), shown = layer.shown;
+      if (slot === undefined) { return null; }
+      for (var i = 0; i < shown.length; i++) { if (shown[i] === slot) { return store.report(slot); } }
       return null;
     }
 
     function heatPoints() {
-      var rs = layer.reports, pts = new Array(rs.length);
-      for (var i = 0; i < rs.length; i++) { pts[i] = [rs[i].lat, rs[i].lon, rs[i].overdue ? 1 : 0.5]; }
+      var shown = layer.shown, pts = new Array(shown.length);
+      for (var i = 0; i < shown.length; i++) {
+        var ll = crs.pointToLatLng(L.point(store.xs[shown[i]], store.ys[shown[i]]), 0);
+        pts[i] = [ll.lat, ll.lng, store.overdue[shown[i]] ? 1 : 0.5];
+      }
       return pts;
     }
 
     function aloneZoom(target) {
-      var maxZoom = map.getMaxZoom(), rs = layer.reports;
+      var maxZoom = map.getMaxZoom(), shown = layer.shown, xs = store.xs, ys = store.ys;
       for (var z = Math.max(map.getZoom(), 14); z < maxZoom; z++) {
         var s = Math.pow(2, z) / CELL;
         var cx = Math.floor(target.x * s), cy = Math.floor(target.y * s), n = 0;
-        for (var i = 0; i < rs.length && n < 2; i++) {
-          if (Math.floor(rs[i].x * s) === cx && Math.floor(rs[i].y * s) === cy) { n += 1; }
+        for (var i = 0; i < shown.length && n < 2; i++) {
+          if (Math.floor(xs[shown[i]] * s) === cx && Math.floor(ys[shown[i]] * s) === cy) { n += 1; }
         }
         if (n < 2) { return z; }
       }
@@ -254,10 +243,18 @@
     }
 
     function fitAll() {
-      var rs = layer.reports;
-      if (!rs.length) { return; }
-      var bounds = L.latLngBounds([]);
-      for (var i = 0; i < rs.length; i++) { bounds.extend([rs[i].lat, rs[i].lon]); }
+      var shown = layer.shown;
+      if (!shown.length) { return; }
+      var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (var i = 0; i < shown.length; i++) {
+        var x = store.xs[shown[i]], y = store.ys[shown[i]];
+        if (x < x0) { x0 = x; }
+        if (x > x1) { x1 = x; }
+        if (y < y0) { y0 = y; }
+        if (y > y1) { y1 = y; }
+      }
+      var bounds = L.latLngBounds(crs.pointToLatLng(L.point(x0, y1), 0),
+        crs.pointToLatLng(L.point(x1, y0), 0));
       map.fitBounds(bounds, { padding: [24, 24], maxZoom: 17 });
     }
 
@@ -309,7 +306,8 @@
     function pulse(ids) {
       var n = 0;
       for (var i = 0; i < ids.length; i++) {
-        var r = known.get(ids[i]);
+        var slot = store.slotOf.get(ids[i]);
+        var r = slot === undefined ? null : store.report(slot);
         if (!r || pulses.has(r.id)) { continue; }
         var ring = L.marker([r.lat, r.lon], {
           icon: L.divIcon({
@@ -329,7 +327,7 @@
     function state() {
       var c = map.getCenter();
       return {
-        count: layer.reports.length, visible: layer.drawn.length, updates: updates,
+        count: layer.shown.length, visible: layer.drawn.length, updates: updates,
         heat: heatOn, selected: layer.selected, zoom: map.getZoom(), center: [c.lat, c.lng],
         bridge: bridge !== null, moving: moving, pulsing: Array.from(pulses.keys())
       };
@@ -351,7 +349,7 @@
       pulse: pulse,
       setHeat: setHeat,
       fitAll: fitAll,
-      count: function () { return layer.reports.length; },
+      count: function () { return layer.shown.length; },
       state: state,
       markerPoint: markerPoint,
       setTexts: setTexts,

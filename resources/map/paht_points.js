@@ -55,9 +55,82 @@
     ctx.fillText(String(c.count), c.sx, c.sy);
   }
 
+  // Every report the page has been sent, one column per field: a million reports as
+  // objects held 750 MB in the renderer, as typed arrays a tenth of that.
+  function Store(crs) {
+    this.crs = crs;
+    this.n = 0;
+    this.slotOf = new Map();
+    this._grow(1024);
+    this.codes = [];
+    this.titles = [];
+    this.statusIndex = new Map();
+    this.statusCodes = [];
+    this.statusLabels = [];
+    this.statusFamilies = [];
+  }
+  Store.prototype._grow = function (cap) {
+    function bigger(Type, old) {
+      var a = new Type(cap);
+      if (old) { a.set(old); }
+      return a;
+    }
+    this.ids = bigger(Float64Array, this.ids);
+    this.xs = bigger(Float64Array, this.xs);
+    this.ys = bigger(Float64Array, this.ys);
+    this.status = bigger(Uint16Array, this.status);
+    this.overdue = bigger(Uint8Array, this.overdue);
+    this.escalation = bigger(Uint8Array, this.escalation);
+    this.cap = cap;
+  };
+  // The page-wide index of a payload's status (payloads number their statuses afresh).
+  Store.prototype.statusOf = function (code, label, family) {
+    var i = this.statusIndex.get(code);
+    if (i === undefined) {
+      i = this.statusCodes.length;
+      this.statusIndex.set(code, i);
+      this.statusCodes.push(code);
+      this.statusLabels.push(label);
+      this.statusFamilies.push(family);
+    }
+    return i;
+  };
+  Store.prototype.put = function (id, lat, lon, status, overdue, escalation, code, title) {
+    var slot = this.slotOf.get(id);
+    if (slot === undefined) {
+      if (this.n === this.cap) { this._grow(this.cap * 2); }
+      slot = this.n++;
+      this.slotOf.set(id, slot);
+    }
+    var p = this.crs.latLngToPoint(L.latLng(lat, lon), 0);
+    this.ids[slot] = id;
+    this.xs[slot] = p.x;
+    this.ys[slot] = p.y;
+    this.status[slot] = status;
+    this.overdue[slot] = overdue ? 1 : 0;
+    this.escalation[slot] = Math.max(0, Math.min(3, escalation | 0));
+    this.codes[slot] = String(code);
+    this.titles[slot] = String(title);
+    return slot;
+  };
+  // One report as an object, made only for the few the operator looks at.
+  Store.prototype.report = function (slot) {
+    var ll = this.crs.pointToLatLng(L.point(this.xs[slot], this.ys[slot]), 0);
+    var st = this.status[slot];
+    return {
+      slot: slot, id: this.ids[slot], lat: ll.lat, lng: ll.lng, lon: ll.lng,
+      x: this.xs[slot], y: this.ys[slot], family: this.statusFamilies[st],
+      overdue: this.overdue[slot], escalation: this.escalation[slot],
+      code: this.codes[slot], title: this.titles[slot],
+      label: this.statusLabels[st], status: this.statusCodes[st]
+    };
+  };
+
   var PointLayer = L.Layer.extend({
-    initialize: function () {
-      this.reports = [];
+    initialize: function (store) {
+      this.store = store;
+      // The slots of the reports shown.
+      this.shown = new Int32Array(0);
       this.drawn = [];
       this.selected = null;
     },
@@ -72,8 +145,8 @@
       L.DomUtil.remove(this._canvas);
       this.drawn = [];
     },
-    setReports: function (reports) {
-      this.reports = reports;
+    setShown: function (slots) {
+      this.shown = slots;
       this.redraw();
     },
     redraw: function () {
@@ -124,33 +197,35 @@
       var x0 = Math.floor(origin.x / CELL) * CELL, y0 = Math.floor(origin.y / CELL) * CELL;
       var x1 = Math.ceil((origin.x + full.x) / CELL) * CELL;
       var y1 = Math.ceil((origin.y + full.y) / CELL) * CELL;
-      var cells = new Map(), items = [], reports = this.reports;
+      var cells = new Map(), items = [], shown = this.shown, store = this.store;
+      var xs = store.xs, ys = store.ys, late = store.overdue;
       var cols = Math.round((x1 - x0) / CELL) + 1;
-      for (var i = 0; i < reports.length; i++) {
-        var r = reports[i];
-        var gx = r.x * scale, gy = r.y * scale;
+      for (var i = 0; i < shown.length; i++) {
+        var s = shown[i], x = xs[s], y = ys[s];
+        var gx = x * scale, gy = y * scale;
         if (gx < x0 || gx >= x1 || gy < y0 || gy >= y1) { continue; }
         var key = cluster ? Math.floor((gy - y0) / CELL) * cols + Math.floor((gx - x0) / CELL) : i;
         var c = cells.get(key);
         if (c === undefined) {
-          c = { count: 0, late: 0, gx: 0, gy: 0, minX: r.x, minY: r.y, maxX: r.x, maxY: r.y,
-            first: r, same: 0 };
+          c = { count: 0, late: 0, gx: 0, gy: 0, minX: x, minY: y, maxX: x, maxY: y,
+            first: s, same: 0 };
           cells.set(key, c);
           items.push(c);
         }
         c.count += 1;
-        c.late += r.overdue;
+        c.late += late[s];
         c.gx += gx;
         c.gy += gy;
-        if (r.x < c.minX) { c.minX = r.x; } else if (r.x > c.maxX) { c.maxX = r.x; }
-        if (r.y < c.minY) { c.minY = r.y; } else if (r.y > c.maxY) { c.maxY = r.y; }
+        if (x < c.minX) { c.minX = x; } else if (x > c.maxX) { c.maxX = x; }
+        if (y < c.minY) { c.minY = y; } else if (y > c.maxY) { c.maxY = y; }
       }
       for (var j = 0; j < items.length; j++) {
         var it = items[j];
         it.sx = it.gx / it.count - origin.x;
         it.sy = it.gy / it.count - origin.y;
-        it.report = it.count === 1 || it.minX === it.maxX && it.minY === it.maxY ? it.first : null;
-        it.same = it.report ? it.count - 1 : 0;
+        var single = it.count === 1 || it.minX === it.maxX && it.minY === it.maxY;
+        it.report = single ? store.report(it.first) : null;
+        it.same = single ? it.count - 1 : 0;
       }
       return items;
     },
@@ -176,6 +251,7 @@
 
   window.PahtPoints = {
     PointLayer: PointLayer,
+    Store: Store,
     CELL: CELL,
     FAMILY_COLORS: FAMILY_COLORS,
     OVERDUE_COLOR: OVERDUE_COLOR,
