@@ -52,6 +52,9 @@ F_RECEIVED = (
 #: then (UNION ALL, part 1) the most merged reports active in the week. The JSON
 #: fields are parsed once per report that can count (MATERIALIZED keeps SQLite from parsing
 #: again at each use); NOT INDEXED: a scan beats the created_at index for most of the table.
+#: Outstanding and overdue as console.domain.lateness defines them (written out here, not
+#: taken from console.store.counting): a report rejected after the week's end was still
+#: awaiting triage at it, so it is outstanding.
 F_HANDLING = (
     "WITH w AS MATERIALIZED (SELECT id, code, merged_count, category, unit, ward, status, deadline,"
     f" escalation_level, rating, created_at, updated_at, {RA} AS raw_ra,"
@@ -61,14 +64,16 @@ F_HANDLING = (
     " OR updated_at >= :s OR (status <> 'rejected' AND coalesce(raw_ra, '~') >= :s)),"
     " c AS (SELECT *, CASE WHEN ra >= :s AND ra < :e THEN"
     f" CASE WHEN deadline IS NOT NULL AND ra > {_norm('deadline')} THEN 3 WHEN ext THEN 2"
-    " ELSE 1 END END AS h, (status <> 'rejected' AND unit IS NOT NULL"
-    " AND (ra IS NULL OR ra >= :e)) AS o,"
-    " CASE WHEN updated_at >= :s AND updated_at < :e THEN rating END AS rated FROM r)"
+    " ELSE 1 END END AS h, CASE WHEN updated_at >= :s AND updated_at < :e THEN rating END"
+    " AS rated, (NOT (status = 'rejected' AND updated_at < :e) AND (ra IS NULL OR ra >= :e))"
+    " AS o FROM r),"
+    " d AS (SELECT *, (o AND deadline < :e AND (ra IS NOT NULL OR status IN ('assigned',"
+    " 'in_progress', 'extension_requested', 'reopened'))) AS od FROM c)"
     " SELECT 0, category, unit, ward, sum(h = 1), sum(h = 2), sum(h = 3), sum(o),"
-    " sum(o AND deadline < :e), group_concat(CASE WHEN o AND deadline < :e"
-    " THEN id || ' ' || deadline || ' ' || escalation_level END),"
+    " sum(od), group_concat(CASE WHEN od THEN id || ' ' || deadline || ' ' || escalation_level"
+    " END),"
     " sum(rated = 1), sum(rated = 2), sum(rated = 3), sum(rated = 4), sum(rated = 5)"
-    " FROM c GROUP BY 2, 3, 4 UNION ALL SELECT * FROM (SELECT 1, code, merged_count,"
+    " FROM d GROUP BY 2, 3, 4 UNION ALL SELECT * FROM (SELECT 1, code, merged_count,"
     f" {', '.join(['NULL'] * 12)} FROM w WHERE merged_count > 0 AND updated_at >= :s"
     " ORDER BY merged_count DESC, created_at LIMIT :top)"
 )
