@@ -17,7 +17,15 @@ from console.exports.weekly import InvalidWeek, weekly_figures
 from console.exports.weekly_model import Handled, Outstanding
 from console.exports.weekly_week import parse_week, week_of
 from console.store import Cache, open_cache
-from tests.console.exports.weekly_data import EDGES, NOW, W08_END, W08_START, W47_END, W47_START
+from tests.console.exports.weekly_data import (
+    EDGES,
+    NOW,
+    W08_END,
+    W08_START,
+    W47_END,
+    W47_START,
+    wire,
+)
 
 RA = "json_extract(data, '$.resolved_at')"
 IN_WEEK = "julianday({col}) >= julianday(:s) AND julianday({col}) < julianday(:e)"
@@ -203,3 +211,25 @@ def test_week_of_reads_vietnam_time() -> None:
     assert week_of(sunday_night).label == "2026-W47"
     assert week_of(sunday_night + timedelta(seconds=1)).label == "2026-W48"
     assert parse_week("2026-W08").monday.isoformat() == "2026-02-16"
+
+
+def test_rejected_after_the_week_was_outstanding_at_its_end(tmp_path: Path) -> None:
+    """Received in W47, still awaiting triage at its end, rejected after it (times in the
+    synced cache's form): outstanding at the end, not overdue (no unit)."""
+    stamp = "2026-11-{}.000000Z".format
+    late = {"status": "rejected", "reject_reason": "out_of_scope", "unit": None, "deadline": None}
+    reports = [
+        wire(900_101, created_at=stamp("19T23:17:31"), updated_at=stamp("22T19:08:45"), **late),
+        wire(900_102, created_at=stamp("20T02:20:33"), updated_at=stamp("22T17:00:00"), **late),
+        wire(900_103, created_at=stamp("20T06:24:06"), updated_at=stamp("22T16:59:59"), **late),
+    ]
+    cache = open_cache(tmp_path)
+    try:
+        cache.upsert_reports([report_from_json(raw) for raw in reports])
+        f = weekly_figures(cache, parse_week("2026-W47"), now=NOW)
+    finally:
+        cache.close()
+    assert (f.received.total, f.received.rejected) == (3, 3)
+    assert f.outstanding == Outstanding(total=2, overdue=0)
+    assert [(r.key, r.outstanding) for r in f.by_ward] == [("phu-xuan", 2)]
+    assert not f.overdue
