@@ -36,6 +36,13 @@
     return node;
   }
 
+  // The ids a payload packs (console/maps/markers.py `_packed`): base64 of int32s or float64s.
+  function unpack(packed) {
+    var text = atob(packed.b), bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) { bytes[i] = text.charCodeAt(i); }
+    return packed.w === 8 ? new Float64Array(bytes.buffer) : new Int32Array(bytes.buffer);
+  }
+
   function details(r, extra) {
     var box = el("div", "paht-info");
     box.appendChild(el("div", "paht-code", r.code));
@@ -151,7 +158,7 @@
       }
       var shown = fresh;
       if (payload.ids) {
-        var ids = payload.ids, slotOf = store.slotOf;
+        var ids = unpack(payload.ids), slotOf = store.slotOf;
         shown = new Int32Array(ids.length);
         for (i = 0; i < ids.length; i++) {
           var slot = slotOf.get(ids[i]);

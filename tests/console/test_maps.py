@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import re
+from array import array
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
@@ -117,15 +120,28 @@ def test_updates_send_only_new_or_changed_reports() -> None:
     rows = [row(i) for i in range(1, 6)]
     first = json.loads(updates.encode(rows))
     assert [r[0] for r in first["r"]] == [1, 2, 3, 4, 5]
-    assert first["ids"] == [1, 2, 3, 4, 5]
+    assert unpacked(first["ids"]) == [1, 2, 3, 4, 5]
 
     narrowed = json.loads(updates.encode([row(2), row(4, status="resolved")]))
-    assert narrowed["ids"] == [2, 4]
+    assert unpacked(narrowed["ids"]) == [2, 4]
     assert [r[0] for r in narrowed["r"]] == [4]
     assert narrowed["s"] == ["resolved"]
 
     updates.reset()
     assert [r[0] for r in json.loads(updates.encode(rows[:2]))["r"]] == [1, 2]
+
+
+def unpacked(ids: dict[str, Any]) -> list[int]:
+    data = base64.b64decode(ids["b"])
+    return [int(v) for v in array("i" if ids["w"] == 4 else "d", data)]
+
+
+def test_ids_too_big_for_32_bits_travel_as_floats() -> None:
+    updates = MarkerUpdates()
+    big = 2**40 + 3
+    payload = json.loads(updates.encode([row(1), row(big)]))
+    assert payload["ids"]["w"] == 8
+    assert unpacked(payload["ids"]) == [1, big]
 
 
 def test_report_text_travels_as_json_data() -> None:
