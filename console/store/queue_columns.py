@@ -81,6 +81,22 @@ class QueueColumns:
             return int(self._by_id[n])
         return None
 
+    def slot_positions(
+        self, slot_ids: Positions, changed: Collection[int]
+    ) -> tuple[Positions, list[int]]:
+        """Where each slot's report is (-1 when gone or in `changed`), and the positions of
+        the rows no slot answers for (changed or new)."""
+        n = np.searchsorted(self._sorted_ids, slot_ids).clip(0, max(self.count - 1, 0))
+        found = self._sorted_ids[n] == slot_ids if self.count else np.zeros(len(slot_ids), bool)
+        stale = np.isin(slot_ids, np.fromiter(changed, np.int64, len(changed)))
+        at = np.where(found & ~stale, self._by_id[n] if self.count else -1, -1)
+        answered = np.zeros(self.count, np.bool_)
+        answered[at[at >= 0]] = True
+        return at, np.flatnonzero(~answered).tolist()
+
+    def no_rows(self) -> npt.NDArray[np.bool_]:
+        return np.zeros(self.count, np.bool_)
+
     def positions(self, within: Sequence[int] | None = None) -> Positions:
         """`within` as positions, or every position."""
         if within is None:

@@ -20,7 +20,7 @@ from console.store.queue_filter import QueueFilter, queue_row_from_report, sort_
 from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
 from console.store.saved_views import SavedView
-from console.store.search_index import QueueIndex, pack_keys, view_counts
+from console.store.search_index import BuiltWords, QueueIndex, pack_keys, view_counts
 
 if TYPE_CHECKING:
     from console.store.cache import Cache
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 #: A merge that changes more than one row in this many lays the search keys out afresh.
 REPACK_SHARE = 10
+#: From this many rows on, the queue answers typed text from a word index (built with a full
+#: load in seconds, carried over by merges) instead of scanning every row's search key.
+WORDS_FROM = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +85,14 @@ def _snapshot(
     # Into an empty queue (a fresh cache's first sync) nothing stands out as new.
     held = base is not None and len(base.rows) > 0
     pack = True
+    full = True
+    touched: set[int] = set()
     if base is None or since is None or cache.rebuilt_since(since):
         by_id = {row.id: row for row in cache.load_queue_rows()}
         arrived: list[QueueRow] = []
         urgent: list[QueueRow] = []
     else:
+        full = False
         by_id = {row.id: row for row in base.rows}
         changed = cache.load_queue_rows_since(since)
         pack = len(changed) * REPACK_SHARE > len(by_id)
@@ -97,11 +103,13 @@ def _snapshot(
             if _new_and_urgent(row) and not _new_and_urgent(by_id.get(row.id))
         ]
         by_id.update((row.id, row) for row in changed)
+        touched.update(row.id for row in changed)
     previews = outbox.pending_previews()
     settled = [rid for rid in was_pending if rid not in previews and rid in by_id]
     if settled:
         by_id.update((r.id, queue_row_from_report(r)) for r in cache.get_reports(settled).values())
     by_id.update((rid, queue_row_from_report(r)) for rid, r in previews.items() if rid in by_id)
+    touched.update(settled, previews)
     rows = sort_by_urgency(by_id.values(), clock)
     if pack:
         stored = cache.search_keys()
@@ -113,6 +121,9 @@ def _snapshot(
         keys = [row.search_key or held_keys.get(row.id, "") for row in rows]
         del held_keys
     index = QueueIndex(rows, clock, keys=keys)
+    if len(rows) >= WORDS_FROM:
+        carried = None if full or base is None or base.words is None else base.words
+        index.words = _words(index, clock, carried, touched)
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(
         revision=revision,
@@ -126,6 +137,20 @@ def _snapshot(
         urgent_rows=tuple(urgent),
         arrived_ids=tuple(row.id for row in arrived) if held else (),
     )
+
+
+def _words(
+    index: QueueIndex, clock: QueueClock, carried: BuiltWords | None, touched: set[int]
+) -> BuiltWords:
+    """The previous word index with the rows changed since scanned apart, or a new one once
+    they are many."""
+    if carried is not None:
+        carried = carried.since(touched)
+        if len(carried.changed) * REPACK_SHARE <= len(index):
+            return carried
+    from console.store.word_index import WordIndex
+
+    return BuiltWords(WordIndex(index.keys), index.columns(clock).ids, frozenset())
 
 
 def _new_and_urgent(row: QueueRow | None) -> bool:

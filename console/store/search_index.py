@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from console.domain.text import fold
 from console.store.queue_clock import QueueClock
@@ -20,6 +21,20 @@ from console.store.saved_views import SavedView
 
 if TYPE_CHECKING:
     from console.store.queue_columns import QueueColumns
+    from console.store.word_index import WordIndex
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltWords:
+    """A word index built from earlier keys: `ids[slot]` is each slot's report, `changed`
+    the reports whose key may differ since (or that arrived since): those are scanned."""
+
+    index: WordIndex
+    ids: Any
+    changed: frozenset[int]
+
+    def since(self, changed: Iterable[int]) -> BuiltWords:
+        return BuiltWords(self.index, self.ids, self.changed | frozenset(changed))
 
 
 class QueueIndex:
@@ -39,11 +54,14 @@ class QueueIndex:
         clock: QueueClock | None = None,
         *,
         keys: Sequence[str] | None = None,
+        words: BuiltWords | None = None,
     ) -> None:
         self.rows = list(rows)
         self.keys = [r.search_key for r in self.rows] if keys is None else list(keys)
         self._columns = self._build_columns(clock) if clock is not None else None
         self._position: Callable[[int], int | None] | None = None
+        self.words = words
+        self._slots: tuple[Any, Any] | None = None
 
     def keys_by_id(self) -> dict[int, str]:
         return dict(zip((r.id for r in self.rows), self.keys, strict=True))
@@ -100,11 +118,30 @@ class QueueIndex:
             pos = columns.escalated(pos)
         if flt.overdue_only:
             pos = columns.overdue(pos, now)
+        tokens = sorted(set(fold(flt.text).split()), key=len, reverse=True)
+        if self.words is not None and tokens:
+            for token in tokens:
+                pos = pos[self._holding(token, columns)[pos]]
+            return pos.tolist()  # type: ignore[no-any-return]
         found: list[int] = pos.tolist()
         keys = self.keys
-        for token in sorted(set(fold(flt.text).split()), key=len, reverse=True):
+        for token in tokens:
             found = [i for i in found if token in keys[i]]
         return found
+
+    def _holding(self, token: str, columns: QueueColumns) -> Any:
+        """Per position: whether its key holds `token` (the word index, and a scan of the
+        rows changed since it was built)."""
+        assert self.words is not None
+        if self._slots is None:
+            self._slots = columns.slot_positions(self.words.ids, self.words.changed)
+        at, scanned = self._slots
+        held = self.words.index.holding(token)
+        mask = columns.no_rows()
+        mask[at[held & (at >= 0)]] = True
+        keys = self.keys
+        mask[[i for i in scanned if token in keys[i]]] = True
+        return mask
 
     def take(self, positions: Iterable[int]) -> list[QueueRow]:
         rows = self.rows
