@@ -37,6 +37,7 @@ _SOURCES = (
     "console/domain/wire.py",
     "console/domain/text.py",
     "console/store/records.py",
+    "console/store/page_rows.py",
     "console/store/cache.py",
     "console/store/schema.py",
 )

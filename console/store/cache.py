@@ -15,6 +15,7 @@ import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -30,14 +31,16 @@ from console.store.db import DamagedDatabase, move_aside, open_engine
 from console.store.migrations import CACHE_MIGRATIONS
 from console.store.records import (
     QUEUE_COLUMNS,
+    ROW_COLUMNS,
     AuditRecord,
     CacheCounts,
     QuarantineEntry,
     QueueRow,
+    Row,
     event_from_json,
     queue_rows,
     raw_report_id,
-    report_params,
+    report_row,
     stamp,
     truncated_raw,
 )
@@ -85,9 +88,17 @@ def _upsert_statement(*, newer_only: bool = True) -> Any:
     )
 
 
-_UPSERT = _upsert_statement()
+def _driver_sql(stmt: Any) -> tuple[str, Any]:
+    """The statement's SQL for the driver's executemany, and what puts a row (ROW_COLUMNS,
+    then rev) in the order of its parameters."""
+    compiled = stmt.compile(dialect=sqlite_dialect())
+    names = (*ROW_COLUMNS, "rev")
+    return str(compiled), itemgetter(*(names.index(n) for n in compiled.positiontup))
+
+
+_UPSERT_SQL, _in_sql_order = _driver_sql(_upsert_statement())
 #: During a rebuild the server's version wins even when it is older than the cached one.
-_REPLACE = _upsert_statement(newer_only=False)
+_REPLACE_SQL, _ = _driver_sql(_upsert_statement(newer_only=False))
 
 
 class Cache:
@@ -158,20 +169,34 @@ class Cache:
         raw_good: Sequence[dict[str, Any]] | None = None,
         database: str | None = None,
     ) -> int:
-        """Store one page in one transaction: upsert `reports` (a stored row is replaced only
-        by an equal or newer version, by any version during a rebuild), quarantine `raw_bad`
-        with their reasons, and advance the cursor (None keeps it) and the database id (None
-        keeps it). `raw_good[i]` is the wire record of `reports[i]`, kept as is. Returns the
-        new revision."""
+        """`store_rows` for Reports; `raw_good[i]` is the wire record of `reports[i]`, kept as
+        is (None: the Report's own JSON)."""
+        rows = [
+            report_row(report, raw_good[i] if raw_good is not None else None)
+            for i, report in enumerate(reports)
+        ]
+        return self.store_rows(rows, raw_bad, next_cursor, database=database)
+
+    def store_rows(
+        self,
+        rows: Sequence[Row],
+        raw_bad: Sequence[tuple[Any, str]],
+        next_cursor: str | None,
+        *,
+        database: str | None = None,
+    ) -> int:
+        """Store one page in one transaction: upsert `rows` (ROW_COLUMNS of validated records;
+        a stored row is replaced only by an equal or newer version, by any version during a
+        rebuild), quarantine `raw_bad` with their reasons, and advance the cursor (None keeps
+        it) and the database id (None keeps it). Returns the new revision."""
         with self._writing() as conn:
             rev = int(_meta_in(conn, "revision") or 0) + 1
-            if reports:
-                params = [
-                    report_params(report, raw_good[i] if raw_good is not None else None, rev)
-                    for i, report in enumerate(reports)
-                ]
+            if rows:
                 rebuilding = _meta_in(conn, REBUILD_KEY) is not None
-                conn.execute(_REPLACE if rebuilding else _UPSERT, params)
+                conn.exec_driver_sql(
+                    _REPLACE_SQL if rebuilding else _UPSERT_SQL,
+                    [_in_sql_order((*row, rev)) for row in rows],
+                )
             if raw_bad:
                 now = stamp(utcnow())
                 conn.execute(

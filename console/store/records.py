@@ -83,35 +83,70 @@ def search_key(report: Report) -> str:
     A search token never contains a space, so it matches the text exactly when it matches
     one of its words: repeated words only cost memory (200,000 keys stay in memory).
     """
-    text = fold(f"{report.code} {report.title} {report.description[:500]} {report.address}")
+    return search_key_of(report.code, report.title, report.description, report.address)
+
+
+def search_key_of(code: str, title: str, description: str, address: str) -> str:
+    text = fold(f"{code} {title} {description[:500]} {address}")
     return " ".join(dict.fromkeys(text.split()))
 
 
-def report_params(report: Report, raw: dict[str, Any] | None, rev: int) -> dict[str, Any]:
-    """Bind parameters of one report for the bulk upsert; `raw` is the validated wire record."""
-    return {
-        "id": report.id,
-        "code": report.code,
-        "created_at": stamp(report.created_at),
-        "updated_at": stamp(report.updated_at),
-        "category": report.category,
-        "ward": report.ward,
-        "title": report.title,
-        "status": report.status.value,
-        "unit": report.unit,
-        "deadline": stamp_or_none(report.deadline),
-        "urgency": report.urgency.value,
-        "escalation_level": report.escalation_level,
-        "lat": report.lat,
-        "lon": report.lon,
-        "duplicate_of": report.duplicate_of,
-        "merged_count": report.merged_count,
-        "rating": report.rating,
-        "version": report.version,
-        "search_key": search_key(report),
-        "rev": rev,
-        "data": json.dumps(raw if raw is not None else report.to_json(), ensure_ascii=False),
-    }
+#: The wire record as stored: the same text json.dumps(record, ensure_ascii=False) makes,
+#: without building an encoder per record (parsed JSON holds no cycles to look for).
+encode_record = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+
+#: A cache row as the bulk upsert takes it: these columns in this order, `rev` added when
+#: the page is stored.
+ROW_COLUMNS = (
+    "id",
+    "code",
+    "created_at",
+    "updated_at",
+    "category",
+    "ward",
+    "title",
+    "status",
+    "unit",
+    "deadline",
+    "urgency",
+    "escalation_level",
+    "lat",
+    "lon",
+    "duplicate_of",
+    "merged_count",
+    "rating",
+    "version",
+    "search_key",
+    "data",
+)
+
+Row = tuple[Any, ...]
+
+
+def report_row(report: Report, raw: dict[str, Any] | None) -> Row:
+    """The cache row of one report (ROW_COLUMNS); `raw` is its validated wire record."""
+    return (
+        report.id,
+        report.code,
+        stamp(report.created_at),
+        stamp(report.updated_at),
+        report.category,
+        report.ward,
+        report.title,
+        report.status.value,
+        report.unit,
+        stamp_or_none(report.deadline),
+        report.urgency.value,
+        report.escalation_level,
+        report.lat,
+        report.lon,
+        report.duplicate_of,
+        report.merged_count,
+        report.rating,
+        report.version,
+        search_key(report),
+        encode_record(raw if raw is not None else report.to_json()),
+    )
 
 
 def queue_rows(

@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from console.domain.model import Report
+from console.domain.model import Report, parse_time
 from console.domain.wire import InvalidRecord, report_from_json
 from console.store.cache import Cache
 from console.store.outbox import Outbox, OutboxEntry
+from console.store.page_rows import page_rows
 from console.store.records import event_from_json
 from console.sync.client import CentralClient
 from console.sync.errors import (
@@ -96,10 +97,11 @@ class _PullTally:
             self.rebuilt,
         )
 
-    def saw(self, reports: list[Report]) -> None:
-        for report in reports:
-            if self.last_change_at is None or report.updated_at > self.last_change_at:
-                self.last_change_at = report.updated_at
+    def saw(self, newest: str | None) -> None:
+        """`newest`: the latest updated_at stamp of a stored page (stamps sort as text)."""
+        changed = parse_time(newest)
+        if changed is not None and (self.last_change_at is None or changed > self.last_change_at):
+            self.last_change_at = changed
 
 
 @dataclass
@@ -217,27 +219,27 @@ class SyncEngine:
                 last = not page.more or not page.items
                 if not last:
                     pending = fetcher.submit(self.client.changes, page.next, self.page_size)
-                good, raws, bad = validate_page(page.items)
+                checked = page_rows(page.items)
                 with self._store_lock:
                     if self.cache.cursor() != after:
                         return None
                     if not first_fill and _another(page.database, self.cache.database()):
                         return page.database
-                    if not first_fill and good:
-                        known = self.cache.known_ids([r.id for r in good])
-                        tally.new_ids.extend(r.id for r in good if r.id not in known)
-                    self.cache.upsert_page(
-                        good, bad, page.next, raw_good=raws, database=page.database
+                    if not first_fill and checked.ids:
+                        known = self.cache.known_ids(checked.ids)
+                        tally.new_ids.extend(i for i in checked.ids if i not in known)
+                    self.cache.store_rows(
+                        checked.rows, checked.bad, page.next, database=page.database
                     )
                     if last and self.cache.rebuilding():
                         self.cache.finish_rebuild()
                         tally.rebuilt = True
                 after = page.next
-                tally.saw(good)
+                tally.saw(checked.newest)
                 tally.pages += 1
                 tally.received += len(page.items)
-                tally.stored += len(good)
-                tally.quarantined += len(bad)
+                tally.stored += len(checked.rows)
+                tally.quarantined += len(checked.bad)
                 if progress is not None:
                     progress(tally.received, None)
                 if last or (should_stop is not None and should_stop()):
