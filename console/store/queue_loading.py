@@ -88,7 +88,7 @@ def _snapshot(
     full = True
     touched: set[int] = set()
     if base is None or since is None or cache.rebuilt_since(since):
-        by_id = {row.id: row for row in cache.load_queue_rows()}
+        by_id = {row.id: row for row in cache.load_queue_rows(keys=False)}
         arrived: list[QueueRow] = []
         urgent: list[QueueRow] = []
     else:
@@ -123,7 +123,9 @@ def _snapshot(
     index = QueueIndex(rows, clock, keys=keys)
     if len(rows) >= WORDS_FROM:
         carried = None if full or base is None or base.words is None else base.words
-        index.words = _words(index, clock, carried, touched)
+        index.words = _words(cache, index, clock, carried, touched, whole=pack)
+        # Only the rows the word index does not answer for are scanned: they hold their key.
+        index.keys = [row.search_key for row in rows]
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(
         revision=revision,
@@ -140,17 +142,28 @@ def _snapshot(
 
 
 def _words(
-    index: QueueIndex, clock: QueueClock, carried: BuiltWords | None, touched: set[int]
+    cache: Cache,
+    index: QueueIndex,
+    clock: QueueClock,
+    carried: BuiltWords | None,
+    touched: set[int],
+    *,
+    whole: bool,
 ) -> BuiltWords:
     """The previous word index with the rows changed since scanned apart, or a new one once
-    they are many."""
+    they are many (from every key: `index.keys` when `whole`, else read again)."""
     if carried is not None:
         carried = carried.since(touched)
         if len(carried.changed) * REPACK_SHARE <= len(index):
             return carried
     from console.store.word_index import WordIndex
 
-    return BuiltWords(WordIndex(index.keys), index.columns(clock).ids, frozenset())
+    keys = index.keys
+    if not whole:
+        stored = cache.search_keys()
+        keys = [row.search_key or stored.get(row.id, "") for row in index.rows]
+        del stored
+    return BuiltWords(WordIndex(keys), index.columns(clock).ids, frozenset())
 
 
 def _new_and_urgent(row: QueueRow | None) -> bool:

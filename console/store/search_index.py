@@ -41,7 +41,8 @@ class QueueIndex:
     """Every queue row in the default order, with search keys and columns laid out for speed.
 
     `keys[i]` is the search key of `rows[i]`: the rows' own by default; a full load gives
-    keys read apart (`pack_keys`), and its rows hold empty ones. A text search scans every
+    keys read apart (`pack_keys`), and its rows hold empty ones. With a word index
+    (`words`), only the rows it does not answer for keep their key. A text search scans every
     key; keys scattered over the heap (each allocated beside its own row's values) scanned
     about three times slower than copies made one after another, in queue order. Pick
     lists, dates and toggles compare numpy columns. Build it off the GUI thread with the
