@@ -18,9 +18,14 @@ _NOT_ASCII_OR_MARK = re.compile("[^\x00-\x7f\u0300-\u036f]")
 def fold(text: str) -> str:
     """Lowercase, drop Vietnamese diacritics (đ -> d), collapse whitespace: "Đèn  đường" ->
     "den duong"."""
+    return " ".join(fold_words(text))
+
+
+def fold_words(text: str) -> list[str]:
+    """The words of `fold(text)`, for callers that work on words (one split, not two)."""
     decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     if _NOT_ASCII_OR_MARK.search(decomposed) is None:
         plain = decomposed.encode("ascii", "ignore").decode("ascii")
     else:
         plain = unicodedata.normalize("NFC", _MARKS.sub("", decomposed))
-    return " ".join(plain.split())
+    return plain.split()

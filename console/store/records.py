@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from console.domain.model import ActionType, Event, Report, Role, Status, parse_time
-from console.domain.text import fold
+from console.domain.text import fold_words
 from console.domain.wire import InvalidRecord
 
 #: How much of a bad record's JSON is kept in quarantine.
@@ -87,8 +87,7 @@ def search_key(report: Report) -> str:
 
 
 def search_key_of(code: str, title: str, description: str, address: str) -> str:
-    text = fold(f"{code} {title} {description[:500]} {address}")
-    return " ".join(dict.fromkeys(text.split()))
+    return " ".join(dict.fromkeys(fold_words(f"{code} {title} {description[:500]} {address}")))
 
 
 #: The wire record as stored: the same text json.dumps(record, ensure_ascii=False) makes,
