@@ -190,5 +190,22 @@ def validate(settings: Settings) -> None:
         raise SettingsError("Chu kỳ đồng bộ phải từ 5 giây đến 1 ngày.")
     if settings.language not in {"vi", "en"}:
         raise SettingsError(f"Ngôn ngữ «{settings.language}» không được hỗ trợ (vi, en).")
-    if settings.ca_bundle is not None and not Path(settings.ca_bundle).is_file():
-        raise SettingsError(f"Không tìm thấy tệp chứng chỉ CA «{settings.ca_bundle}».")
+    if settings.ca_bundle is not None:
+        _check_readable_ca(settings.ca_bundle)
+
+
+def _check_readable_ca(path: str) -> None:
+    """The CA bundle must exist and be readable by this account (a service account often
+    cannot read a folder of /etc made for root)."""
+    try:
+        with open(path, "rb") as bundle:
+            bundle.read(1)
+    except FileNotFoundError as exc:
+        raise SettingsError(f"Không tìm thấy tệp chứng chỉ CA «{path}».") from exc
+    except IsADirectoryError as exc:
+        raise SettingsError(f"«{path}» là một thư mục, không phải tệp chứng chỉ CA.") from exc
+    except OSError as exc:
+        raise SettingsError(
+            f"Không đọc được tệp chứng chỉ CA «{path}» ({exc.strerror or exc}); "
+            "hãy cấp quyền đọc cho tài khoản chạy chương trình."
+        ) from exc

@@ -134,3 +134,23 @@ def test_a_server_takes_its_database_from_the_environment_and_never_prints_its_p
     shown = url_without_password("postgresql+psycopg://paht:s3cret-Pw@db.ioc:5432/paht")
     assert "s3cret-Pw" not in shown
     assert shown.endswith("@db.ioc:5432/paht")
+
+
+@pytest.mark.parametrize(
+    ("bundle", "said"),
+    [("missing.pem", "Không tìm thấy tệp chứng chỉ CA"), ("", "là một thư mục")],
+)
+def test_a_ca_bundle_that_cannot_be_read_is_a_clear_error_not_a_traceback(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    bundle: str,
+    said: str,
+) -> None:
+    """Found deploying: the service account could not read /etc/paht/tls and the command died
+    with a PermissionError traceback (as root, a directory stands in for an unreadable file)."""
+    monkeypatch.setenv("PAHT_CA_BUNDLE", str(tmp_path / bundle))
+    assert main(["status", "--data-dir", str(tmp_path / "data")]) == 2
+    error = capsys.readouterr().err
+    assert said in error
+    assert "Traceback" not in error
