@@ -18,9 +18,9 @@ from console.domain.model import Report, parse_time
 from console.domain.wire import InvalidRecord, report_from_json
 from console.store.cache import Cache
 from console.store.outbox import Outbox, OutboxEntry
-from console.store.page_rows import page_rows
+from console.store.page_rows import PageRows, page_rows
 from console.store.records import event_from_json
-from console.sync.client import CentralClient
+from console.sync.client import CentralClient, ChangesPage
 from console.sync.errors import (
     ApiError,
     Conflict,
@@ -212,14 +212,13 @@ class SyncEngine:
         Returns the database id of a page from another database than the cache's (unstored)."""
         first_fill = after is None
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-prefetch") as fetcher:
-            pending = fetcher.submit(self.client.changes, after, self.page_size, wait)
+            pending = fetcher.submit(self._fetch, after, wait)
             while True:
-                page = pending.result()
+                page, checked = pending.result()
                 tally.live = tally.live or page.live
                 last = not page.more or not page.items
                 if not last:
-                    pending = fetcher.submit(self.client.changes, page.next, self.page_size)
-                checked = page_rows(page.items)
+                    pending = fetcher.submit(self._fetch, page.next)
                 with self._store_lock:
                     if self.cache.cursor() != after:
                         return None
@@ -244,6 +243,12 @@ class SyncEngine:
                     progress(tally.received, None)
                 if last or (should_stop is not None and should_stop()):
                     return None
+
+    def _fetch(self, after: str | None, wait: int = 0) -> tuple[ChangesPage, PageRows]:
+        """A page and its rows, made on the fetching thread: the driver stores the previous
+        page without holding the GIL meanwhile, so checking this one overlaps it."""
+        page = self.client.changes(after, self.page_size, wait)
+        return page, page_rows(page.items)
 
     # -- push -----------------------------------------------------------------------------
 
