@@ -111,9 +111,12 @@ def _snapshot(
     by_id.update((rid, queue_row_from_report(r)) for rid, r in previews.items() if rid in by_id)
     touched.update(settled, previews)
     rows = sort_by_urgency(by_id.values(), clock)
+    words = len(rows) >= WORDS_FROM
     if pack:
         stored = cache.search_keys()
-        keys = pack_keys(row.search_key or stored.get(row.id, "") for row in rows)
+        keys = (row.search_key or stored.get(row.id, "") for row in rows)
+        # The word index reads the keys once; then they go, given back whole (see pack_keys).
+        keys = list(keys) if words else pack_keys(keys)
         del stored
     else:
         assert base is not None
@@ -121,11 +124,12 @@ def _snapshot(
         keys = [row.search_key or held_keys.get(row.id, "") for row in rows]
         del held_keys
     index = QueueIndex(rows, clock, keys=keys)
-    if len(rows) >= WORDS_FROM:
+    if words:
         carried = None if full or base is None or base.words is None else base.words
         index.words = _words(cache, index, clock, carried, touched, whole=pack)
         # Only the rows the word index does not answer for are scanned: they hold their key.
         index.keys = [row.search_key for row in rows]
+        del keys
     fresh = [row for row in arrived if row.status == Status.NEW]
     return QueueSnapshot(
         revision=revision,
