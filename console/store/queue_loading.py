@@ -114,9 +114,9 @@ def _snapshot(
     words = len(rows) >= WORDS_FROM
     if pack:
         stored = cache.search_keys()
-        keys = (row.search_key or stored.get(row.id, "") for row in rows)
+        read = (row.search_key or stored.get(row.id, "") for row in rows)
         # The word index reads the keys once; then they go, given back whole (see pack_keys).
-        keys = list(keys) if words else pack_keys(keys)
+        keys = list(read) if words else pack_keys(read)
         del stored
     else:
         assert base is not None
