@@ -20,8 +20,8 @@ import numpy.typing as npt
 
 Mask = npt.NDArray[np.bool_]
 
-#: Keys tokenised per step (each step holds the GIL for a few tens of milliseconds).
-CHUNK = 20_000
+#: Keys tokenised per step: each join, split and lookup holds the GIL, and the GUI waits on it.
+CHUNK = 5_000
 #: A word held by more than one row in this many keeps a bitmap.
 BITMAP_SHARE = 32
 _SEP = ord("\n")
