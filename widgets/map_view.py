@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import tempfile
+from collections import deque
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -50,6 +51,12 @@ class _Bridge(QObject):
     clicked = Signal(int)
     loaded = Signal()
     shown = Signal(int)
+    applied = Signal()
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        #: Marker payloads the page has yet to take, in order.
+        self.parts: deque[str] = deque()
 
     @Slot(int)
     def markerClicked(self, report_id: int) -> None:
@@ -62,6 +69,17 @@ class _Bridge(QObject):
     @Slot(int)
     def markersShown(self, count: int) -> None:
         self.shown.emit(count)
+
+    @Slot(result=str)
+    def nextPart(self) -> str:
+        """The next marker payload ('' when none is left). Data the page takes as a string
+        is garbage once read; sent as a script's literal it stayed in the renderer (V8 keeps
+        compiled scripts): 1,000,000 markers held 500 MB of its heap."""
+        return self.parts.popleft() if self.parts else ""
+
+    @Slot()
+    def partsApplied(self) -> None:
+        self.applied.emit()
 
 
 class _MapPage(QWebEnginePage):
@@ -128,6 +146,10 @@ class MapView(QWebEngineView):
         self._page_load = 0
         self._updates_load = 0
         self._heat = False
+        #: Payloads were handed to the page, which has not applied them all yet.
+        self._handed = False
+        #: Whether they came in several parts.
+        self._big = False
         #: Calls kept until the page is ready and holds the latest markers, in order.
         self._pending: list[str] = []
 
@@ -146,6 +168,7 @@ class MapView(QWebEngineView):
         self._bridge.clicked.connect(self.markerClicked)
         self._bridge.loaded.connect(self._on_page_ready)
         self._bridge.shown.connect(self.markersUpdated)
+        self._bridge.applied.connect(self._applied)
         self.tile_note = TileNote(self, self.ready)
         channel = QWebChannel(page)
         channel.registerObject("bridge", self._bridge)
@@ -249,30 +272,35 @@ class MapView(QWebEngineView):
         fresh_page = self._updates_load != load
         self._updates_load = load
         self._encoder.run(
-            _marker_scripts,
+            _marker_payloads,
             self._updates,
             self._rows,
             fresh_page,
-            on_done=lambda scripts: self._encoded(load, scripts),
+            on_done=lambda payloads: self._encoded(load, payloads),
             on_error=self._encode_failed,
         )
 
-    def _encoded(self, load: int, scripts: list[str], *, big: bool = False) -> None:
-        """Sends the parts one per turn of the event loop: the GUI thread stays free
-        between them (handing a script to the page takes a while for a big one)."""
+    def _encoded(self, load: int, payloads: list[str]) -> None:
+        """Hands the payloads to the page, which pulls them one by one (`paht.pull`) and
+        says when it applied the last (`_applied`); the calls made meanwhile wait for that."""
         if load != self._page_load or not self._is_ready:
             self._encoding = False
             self._encoded_all(load)
             return
-        self._run(scripts[0])
-        if len(scripts) > 1:
-            QTimer.singleShot(0, self, partial(self._encoded, load, scripts[1:], big=True))
+        self._bridge.parts.extend(payloads)
+        self._handed = True
+        self._big = len(payloads) > 1
+        self._run("paht.pull()")
+
+    def _applied(self) -> None:
+        if not self._handed or self._bridge.parts:
             return
+        self._handed = False
         self._encoding = False
-        if big:
-            # Megabytes of scripts were just dropped: give the memory back, off this thread.
+        if self._big:
+            # Megabytes of payloads were just dropped: give the memory back, off this thread.
             QTimer.singleShot(0, self, partial(self._encoder.run, release_free_memory))
-        self._encoded_all(load)
+        self._encoded_all(self._page_load)
 
     def _encoded_all(self, load: int) -> None:
         if (self._stale or load != self._page_load) and self._is_ready:
@@ -290,6 +318,11 @@ class MapView(QWebEngineView):
     def _on_load_started(self) -> None:
         self._is_ready = False
         self._page_load += 1
+        if self._handed:
+            # The new page will never apply these: it gets the latest markers whole.
+            self._bridge.parts.clear()
+            self._handed = False
+            self._encoding = False
 
     def _on_load_finished(self, ok: bool) -> None:
         if not ok:
@@ -318,8 +351,8 @@ def _run_js(page: QWebEnginePage, script: str, *callback: Any) -> None:
     page.runJavaScript(script, 0, *callback)
 
 
-def _marker_scripts(updates: MarkerUpdates, rows: list[MarkerRow], fresh_page: bool) -> list[str]:
-    """The `paht.setMarkers(...)` calls that bring the page from what it holds to `rows`."""
+def _marker_payloads(updates: MarkerUpdates, rows: list[MarkerRow], fresh_page: bool) -> list[str]:
+    """The `paht.setMarkers` payloads that bring the page from what it holds to `rows`."""
     if fresh_page:
         updates.reset()
-    return [f"paht.setMarkers({payload})" for payload in updates.encode_parts(rows)]
+    return updates.encode_parts(rows)

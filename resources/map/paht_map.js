@@ -174,6 +174,19 @@
       return shown.length;
     }
 
+    // Takes the marker payloads Python holds for the page, in order (MapView._encoded).
+    function pull() {
+      if (!bridge) { return; }
+      bridge.nextPart(function (part) {
+        if (part) {
+          setMarkers(part);
+          pull();
+        } else {
+          bridge.partsApplied();
+        }
+      });
+    }
+
     function shownReport(id) {
       var slot = store.slotOf.get(id), shown = layer.shown;
       if (slot === undefined) { return null; }
@@ -352,6 +365,7 @@
 
     window.paht = {
       setMarkers: setMarkers,
+      pull: pull,
       highlight: highlight,
       pulse: pulse,
       setHeat: setHeat,
