@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont
 
 from console.config import load_settings
 from console.domain.model import ActionType, Report, Role, Status, Urgency, utcnow
-from console.store import Cache, Outbox, open_cache, open_outbox
+from console.store import Cache, Outbox, open_cache, open_outbox, queue_loading
 from console.store.saved_views import USER_VIEWS_FILE
 from widgets.queue_model import ID_ROLE, PENDING_MARK, Column
 from widgets.queue_view import QueueView
@@ -277,3 +277,34 @@ def test_saved_view_becomes_a_tab_and_survives_a_restart(
     assert "Chiếu sáng (1)" in again.tabs.tabText(again.tabs.currentIndex())
     again.remove_view(saved.key)
     assert saved.key not in [v.key for v in again.views()]
+
+
+def test_typed_letters_answered_from_the_word_index_follow_changed_reports(
+    qtbot: Any,
+    open_view: Callable[[], QueueView],
+    store: tuple[Cache, Outbox],
+    make_report: Callable[..., Report],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(queue_loading, "WORDS_FROM", 0)
+    store[0].upsert_reports(
+        [
+            make_report(1, title="Đèn đường hỏng"),
+            make_report(2, title="Đèn tín hiệu tắt"),
+            make_report(3, title="Ổ gà giữa đường"),
+        ]
+    )
+    view = open_view()
+    view.set_view("all")
+    search = view.filter_bar.search
+    search.setFocus()
+    for letter, expected in (("d", {1, 2, 3}), ("e", {1, 2}), ("n", {1, 2})):
+        qtbot.keyClick(search, letter)
+        qtbot.waitUntil(lambda expected=expected: shown_ids(view) == expected)
+    assert view.summary.text().startswith("2 ")
+    store[0].upsert_reports([make_report(2, title="Cây đổ", version=2)])
+    merge(qtbot, view)
+    qtbot.waitUntil(lambda: shown_ids(view) == {1})
+    search.clear()
+    qtbot.keyClicks(search, "cay")
+    qtbot.waitUntil(lambda: shown_ids(view) == {2})
