@@ -15,7 +15,6 @@ import threading
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -29,9 +28,9 @@ from console.domain.wire import report_from_json
 from console.store.clean_close import note_clean_close, unchanged_since_close
 from console.store.db import DamagedDatabase, move_aside, open_engine
 from console.store.migrations import CACHE_MIGRATIONS
+from console.store.page_rows import REPLACE_SQL, UPSERT_SQL, in_sql_order
 from console.store.records import (
     QUEUE_COLUMNS,
-    ROW_COLUMNS,
     AuditRecord,
     CacheCounts,
     QuarantineEntry,
@@ -76,29 +75,6 @@ _QUEUE_KEYLESS_SQL = str(
 _QUEUE_SINCE_SQL = str(
     _QUEUE_SELECT.where(_REPORTS.c.rev > bindparam("rev")).compile(dialect=sqlite_dialect())
 )
-
-
-def _upsert_statement(*, newer_only: bool = True) -> Any:
-    stmt = sqlite_insert(_REPORTS)
-    changed = {col.name: stmt.excluded[col.name] for col in _REPORTS.columns if col.name != "id"}
-    return stmt.on_conflict_do_update(
-        index_elements=[_REPORTS.c.id],
-        set_=changed,
-        where=_REPORTS.c.version <= stmt.excluded.version if newer_only else None,
-    )
-
-
-def _driver_sql(stmt: Any) -> tuple[str, Any]:
-    """The statement's SQL for the driver's executemany, and what puts a row (ROW_COLUMNS,
-    then rev) in the order of its parameters."""
-    compiled = stmt.compile(dialect=sqlite_dialect())
-    names = (*ROW_COLUMNS, "rev")
-    return str(compiled), itemgetter(*(names.index(n) for n in compiled.positiontup))
-
-
-_UPSERT_SQL, _in_sql_order = _driver_sql(_upsert_statement())
-#: During a rebuild the server's version wins even when it is older than the cached one.
-_REPLACE_SQL, _ = _driver_sql(_upsert_statement(newer_only=False))
 
 
 class Cache:
@@ -194,8 +170,8 @@ class Cache:
             if rows:
                 rebuilding = _meta_in(conn, REBUILD_KEY) is not None
                 conn.exec_driver_sql(
-                    _REPLACE_SQL if rebuilding else _UPSERT_SQL,
-                    [_in_sql_order((*row, rev)) for row in rows],
+                    REPLACE_SQL if rebuilding else UPSERT_SQL,
+                    [in_sql_order((*row, rev)) for row in rows],
                 )
             if raw_bad:
                 now = stamp(utcnow())

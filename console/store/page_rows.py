@@ -5,7 +5,8 @@ back into a row cost more than the rest of the page apply. A record of the usual
 the central API sends: known codes, finite coordinates, times as "...Z") is checked here
 against the rules of console.domain.wire, each check as strict as the one there or stricter;
 any other record goes through report_from_json, which either accepts it (its row is then
-built from the Report) or gives the reason it is quarantined.
+built from the Report) or gives the reason it is quarantined. The rows are stored with the
+driver's executemany (UPSERT_SQL), as tuples.
 """
 
 from __future__ import annotations
@@ -13,12 +14,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
+
+from sqlalchemy import Table
+from sqlalchemy.dialects.sqlite import dialect, insert
 
 from console.domain.model import Status, Urgency
 from console.domain.wire import InvalidRecord, report_from_json
-from console.store.records import Row, encode_record, report_row, search_key_of
+from console.store.records import ROW_COLUMNS, Row, encode_record, report_row, search_key_of
+from console.store.schema import CachedReport
 
+_REPORTS = cast(Table, CachedReport.__table__)
 _STATUSES = frozenset(s.value for s in Status)
 _URGENCIES = frozenset(u.value for u in Urgency)
 #: A UTC time the way the central API writes one, whole seconds or microseconds.
@@ -26,6 +33,29 @@ _UTC_TIME = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?Z"
 ).fullmatch
 _iso = datetime.fromisoformat
+
+
+def _upsert_statement(*, newer_only: bool = True) -> Any:
+    stmt = insert(_REPORTS)
+    changed = {col.name: stmt.excluded[col.name] for col in _REPORTS.columns if col.name != "id"}
+    return stmt.on_conflict_do_update(
+        index_elements=[_REPORTS.c.id],
+        set_=changed,
+        where=_REPORTS.c.version <= stmt.excluded.version if newer_only else None,
+    )
+
+
+def _driver_sql(stmt: Any) -> tuple[str, Any]:
+    """The statement's SQL for the driver's executemany, and what puts a row (ROW_COLUMNS,
+    then rev) in the order of its parameters."""
+    compiled = stmt.compile(dialect=dialect())
+    names = (*ROW_COLUMNS, "rev")
+    return str(compiled), itemgetter(*(names.index(n) for n in compiled.positiontup))
+
+
+UPSERT_SQL, in_sql_order = _driver_sql(_upsert_statement())
+#: During a rebuild the server's version wins even when it is older than the cached one.
+REPLACE_SQL, _ = _driver_sql(_upsert_statement(newer_only=False))
 
 
 class _Unusual(Exception):
