@@ -1,8 +1,9 @@
 """The queue's rows laid out by column in numpy arrays, so a filter over 200,000 rows runs in C.
 
 A pick list (category, ward, unit, status, urgency) becomes a comparison of small integer
-codes, a date range or the overdue toggle a comparison of timestamps; only the text search
-still walks the rows one by one. Built once per queue load, off the GUI thread.
+codes, a date range or the overdue toggle a comparison of timestamps; typed text is a word
+index's (console.store.word_index) from 300,000 rows on, a walk over the rows below that.
+Built once per queue load, off the GUI thread.
 """
 
 from __future__ import annotations

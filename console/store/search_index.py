@@ -2,7 +2,8 @@
 
 At 200,000 rows a filter change must show in about 100 ms, so filtering runs over rows
 already in memory (a `QueueIndex`: numpy columns for the pick lists, each row's folded
-`search_key` for the text), never as a SQL query per keystroke.
+`search_key` for the text, or at a million rows a word index: console.store.word_index),
+never as a SQL query per keystroke.
 """
 
 from __future__ import annotations
