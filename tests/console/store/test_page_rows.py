@@ -87,6 +87,16 @@ def test_each_record_gives_the_row_or_reason_of_report_from_json(change: dict[st
     assert checked.ids == [row[0] for row in rows]
 
 
+@pytest.mark.parametrize(
+    "missing", ["version", "urgency", "media", "reporter", "escalation_level", "code", "lat"]
+)
+def test_a_missing_field_gives_the_row_or_reason_of_report_from_json(missing: str) -> None:
+    item = report_json(7, 3)
+    del item[missing]
+    checked = page_rows([item])
+    assert (checked.rows, checked.bad) == _slow([item])
+
+
 def test_a_page_keeps_order_ids_and_the_newest_change() -> None:
     items: list[Any] = [
         report_json(1, updated_at="2025-10-02T08:00:00Z"),
