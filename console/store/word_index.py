@@ -27,19 +27,25 @@ BITMAP_SHARE = 32
 _SEP = ord("\n")
 
 
+class _Vocabulary(dict[str, int]):
+    """Word -> id; looking up a new word gives it the next id."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = number = len(self)
+        return number
+
+
 class WordIndex:
     """The words of `keys` (folded search keys, words separated by single spaces)."""
 
     def __init__(self, keys: Sequence[str]) -> None:
         self.size = len(keys)
-        vocab: dict[str, int] = {}
+        vocab = _Vocabulary()
         word_chunks: list[npt.NDArray[np.int32]] = []
         slot_chunks: list[npt.NDArray[np.int32]] = []
         for start in range(0, self.size, CHUNK):
             part = keys[start : start + CHUNK]
             words = " ".join(part).split(" ")
-            new = [w for w in dict.fromkeys(words) if w not in vocab]
-            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new)), strict=True))
             word_chunks.append(np.fromiter(map(vocab.__getitem__, words), np.int32, len(words)))
             per_key = np.fromiter((k.count(" ") + 1 for k in part), np.int64, len(part))
             slots = np.arange(start, start + len(part), dtype=np.int32)
@@ -48,9 +54,12 @@ class WordIndex:
         slot_of = np.concatenate(slot_chunks) if slot_chunks else np.zeros(0, np.int32)
         del word_chunks, slot_chunks
         counts = np.bincount(word_of, minlength=len(vocab))
-        # Ascending slots within each word: a stable sort by word.
-        by_word = slot_of[np.argsort(word_of, kind="stable")]
+        # Ascending slots within each word: one sort of (word, slot) pairs.
+        pairs = (word_of.astype(np.int64) << 32) | slot_of
         del word_of, slot_of
+        pairs.sort()
+        by_word = pairs.astype(np.int32)  # the low half: the slot
+        del pairs
         frequent = counts * BITMAP_SHARE > max(self.size, 1)
         self._bitmap_row = np.full(len(vocab), -1, np.int64)
         self._bitmap_row[frequent] = np.arange(int(frequent.sum()))
