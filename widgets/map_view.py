@@ -12,7 +12,7 @@ import json
 import logging
 import tempfile
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ class _Bridge(QObject):
         super().__init__(parent)
         #: Marker payloads the page has yet to take, in order.
         self.parts: deque[str] = deque()
+        self.title_of: Callable[[int], str] = lambda _report_id: ""
 
     @Slot(int)
     def markerClicked(self, report_id: int) -> None:
@@ -76,6 +77,11 @@ class _Bridge(QObject):
         is garbage once read; sent as a script's literal it stayed in the renderer (V8 keeps
         compiled scripts): 1,000,000 markers held 500 MB of its heap."""
         return self.parts.popleft() if self.parts else ""
+
+    @Slot(float, result=str)
+    def reportTitle(self, report_id: float) -> str:
+        """A shown report's title (the page keeps none: a million took 120 MB)."""
+        return self.title_of(int(report_id))
 
     @Slot()
     def partsApplied(self) -> None:
@@ -169,6 +175,7 @@ class MapView(QWebEngineView):
         self._bridge.loaded.connect(self._on_page_ready)
         self._bridge.shown.connect(self.markersUpdated)
         self._bridge.applied.connect(self._applied)
+        self._bridge.title_of = self._updates.title
         self.tile_note = TileNote(self, self.ready)
         channel = QWebChannel(page)
         channel.registerObject("bridge", self._bridge)

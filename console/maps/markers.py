@@ -80,13 +80,14 @@ def has_place(row: MarkerRow) -> bool:
 def encode_markers(rows: Iterable[MarkerRow]) -> str:
     """Encodes the full set to show: `{"v":1,"s":[status],"l":[label],"f":[family],"r":[...]}`.
 
-    Each row is `[id, lat, lon, status index, overdue 0/1, escalation level, code, title]`;
-    statuses are indexed so 200,000 rows do not repeat the same strings.
+    Each row is `[id, lat, lon, status index, overdue 0/1, escalation level, code]`;
+    statuses are indexed so 200,000 rows do not repeat the same strings. Titles stay out:
+    the page asks for the few it shows (`MarkerUpdates.title`).
     """
     return _encode([row for row in rows if has_place(row)], ids=None)
 
 
-#: Markers new to the page sent per script (about 2.3 MB).
+#: Markers new to the page sent per payload (about 1 MB).
 PART_ROWS = 20_000
 #: Rows per `json.dumps` call: each call holds the GIL, and the GUI thread waits on it.
 ENCODE_CHUNK = 2_000
@@ -111,6 +112,11 @@ class MarkerUpdates:
         """The page was (re)loaded and knows nothing."""
         self._known.clear()
         self._shown = _packed(array("i"))
+
+    def title(self, report_id: int) -> str:
+        """The title of a report the page holds, shortened for a tooltip ('' if unknown)."""
+        row = self._known.get(report_id)
+        return short_title(row.title) if row is not None else ""
 
     def encode(self, rows: Sequence[MarkerRow]) -> str:
         """One payload for the whole change."""
@@ -176,7 +182,6 @@ def _encode(rows: list[MarkerRow], ids: str | None) -> str:
                 1 if row.overdue else 0,
                 row.escalation_level,
                 row.code,
-                short_title(row.title),
             ]
             for row in rows[start : start + ENCODE_CHUNK]
         ]

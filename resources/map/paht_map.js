@@ -27,7 +27,10 @@
   var legendSpans = [];
   var heatButton = null;
   // Row layout of the payload (console/maps/markers.py).
-  var ID = 0, LAT = 1, LON = 2, STATUS = 3, OVERDUE = 4, ESCALATION = 5, CODE = 6, TITLE = 7;
+  var ID = 0, LAT = 1, LON = 2, STATUS = 3, OVERDUE = 4, ESCALATION = 5, CODE = 6;
+  // Titles asked of Python (bridge.reportTitle), by report id; emptied when it grows big.
+  var titles = new Map();
+  var titleSource = null;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -43,10 +46,25 @@
     return packed.w === 8 ? new Float64Array(bytes.buffer) : new Int32Array(bytes.buffer);
   }
 
+  function withTitle(id, done) {
+    var title = titles.get(id);
+    if (title !== undefined) {
+      done(title);
+    } else if (titleSource) {
+      titleSource(id, function (text) {
+        if (titles.size > 1000) { titles.clear(); }
+        titles.set(id, String(text));
+        done(String(text));
+      });
+    }
+  }
+
   function details(r, extra) {
     var box = el("div", "paht-info");
-    box.appendChild(el("div", "paht-code", r.code));
-    box.appendChild(el("div", "paht-title", r.title));
+    var code = box.appendChild(el("div", "paht-code", r.code));
+    withTitle(r.id, function (title) {
+      box.insertBefore(el("div", "paht-title", title), code.nextSibling);
+    });
     var status = el("div", "paht-status", STATUSES[r.status] || r.label);
     status.style.color = FAMILY_COLORS[r.family] || FAMILY_COLORS[3];
     box.appendChild(status);
@@ -154,7 +172,8 @@
       for (i = 0; i < rows.length; i++) {
         var row = rows[i];
         fresh[i] = store.put(row[ID], row[LAT], row[LON], statuses[row[STATUS]], row[OVERDUE],
-          row[ESCALATION], row[CODE], row[TITLE]);
+          row[ESCALATION], row[CODE]);
+        if (titles.size) { titles.delete(row[ID]); }
       }
       var shown = fresh;
       if (payload.ids) {
@@ -381,6 +400,7 @@
     if (typeof QWebChannel !== "undefined" && window.qt && qt.webChannelTransport) {
       new QWebChannel(qt.webChannelTransport, function (channel) {
         bridge = channel.objects.bridge || null;
+        titleSource = bridge ? function (id, done) { bridge.reportTitle(id, done); } : null;
         if (bridge) { bridge.pageReady(); }
       });
     }

@@ -56,14 +56,14 @@
   }
 
   // Every report the page has been sent, one column per field: a million reports as
-  // objects held 750 MB in the renderer, as typed arrays a tenth of that.
+  // objects held 750 MB in the renderer, as typed arrays a tenth of that. Titles are
+  // asked for when shown (paht_map.js `withTitle`): they were most of what remained.
   function Store(crs) {
     this.crs = crs;
     this.n = 0;
     this.slotOf = new Map();
     this._grow(1024);
     this.codes = [];
-    this.titles = [];
     this.statusIndex = new Map();
     this.statusCodes = [];
     this.statusLabels = [];
@@ -95,7 +95,7 @@
     }
     return i;
   };
-  Store.prototype.put = function (id, lat, lon, status, overdue, escalation, code, title) {
+  Store.prototype.put = function (id, lat, lon, status, overdue, escalation, code) {
     var slot = this.slotOf.get(id);
     if (slot === undefined) {
       if (this.n === this.cap) { this._grow(this.cap * 2); }
@@ -110,7 +110,6 @@
     this.overdue[slot] = overdue ? 1 : 0;
     this.escalation[slot] = Math.max(0, Math.min(3, escalation | 0));
     this.codes[slot] = String(code);
-    this.titles[slot] = String(title);
     return slot;
   };
   // One report as an object, made only for the few the operator looks at.
@@ -121,7 +120,7 @@
       slot: slot, id: this.ids[slot], lat: ll.lat, lng: ll.lng, lon: ll.lng,
       x: this.xs[slot], y: this.ys[slot], family: this.statusFamilies[st],
       overdue: this.overdue[slot], escalation: this.escalation[slot],
-      code: this.codes[slot], title: this.titles[slot],
+      code: this.codes[slot],
       label: this.statusLabels[st], status: this.statusCodes[st]
     };
   };

@@ -104,10 +104,19 @@ def test_markers_are_compact_rows_with_shared_status_tables() -> None:
     assert payload["s"] == ["new", "resolved", "rejected"]
     assert payload["l"] == ["Chờ tiếp nhận", "Đã xử lý", "Không tiếp nhận"]
     assert payload["f"] == [StatusFamily.INTAKE, StatusFamily.DONE, StatusFamily.FINISHED]
-    assert payload["r"][0] == [1, 16.46371, 107.59087, 0, 1, 2, "PA-1", "Đèn đường hỏng"]
-    assert len(payload["r"][1][7]) <= TITLE_MAX_CHARS
-    assert payload["r"][1][7].endswith("…")
+    assert payload["r"][0] == [1, 16.46371, 107.59087, 0, 1, 2, "PA-1"]
     assert "ids" not in payload
+
+
+def test_titles_stay_out_of_payloads_and_are_given_shortened() -> None:
+    updates = MarkerUpdates()
+    long_title = "Cây xanh ngã đổ chắn ngang đường " * 10
+    payload = updates.encode([row(1), row(2, title=long_title)])
+    assert "Đèn đường hỏng" not in payload
+    assert updates.title(1) == "Đèn đường hỏng"
+    assert len(updates.title(2)) <= TITLE_MAX_CHARS
+    assert updates.title(2).endswith("…")
+    assert updates.title(3) == ""
 
 
 def test_reports_without_a_usable_place_are_left_off_the_map() -> None:
@@ -146,5 +155,5 @@ def test_ids_too_big_for_32_bits_travel_as_floats() -> None:
 
 def test_report_text_travels_as_json_data() -> None:
     evil = '</script><img src=x onerror="window.__pwned=1">'
-    payload = encode_markers([row(1, title=evil, code="PA-<1>")])
-    assert json.loads(payload)["r"][0][6:] == ["PA-<1>", evil]
+    payload = encode_markers([row(1, code=evil)])
+    assert json.loads(payload)["r"][0][6] == evil

@@ -158,9 +158,9 @@ def test_calls_before_the_page_is_ready_are_replayed(qtbot: QtBot, make_map_view
     with qtbot.waitSignal(view.ready, timeout=30_000):
         pass
     qtbot.waitUntil(lambda: view.marker_count() == len(rows), timeout=WAIT_MS)
-    state = view.evaluate("paht.state()")
-    assert state["heat"] is True
-    assert state["selected"] == rows[0].id
+    # The calls made meanwhile run once the page says it applied the markers.
+    qtbot.waitUntil(lambda: view.evaluate("paht.state().heat") is True, timeout=WAIT_MS)
+    assert view.evaluate("paht.state().selected") == rows[0].id
 
 
 def test_heat_map_replaces_markers_and_back(qtbot: QtBot, make_map_view: MakeView) -> None:
