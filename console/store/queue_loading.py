@@ -126,7 +126,7 @@ def _snapshot(
     index = QueueIndex(rows, clock, keys=keys)
     if words:
         carried = None if full or base is None or base.words is None else base.words
-        index.words = _words(cache, index, clock, carried, touched, whole=pack)
+        index.attach_words(_words(cache, index, clock, carried, touched, whole=pack), clock)
         # Only the rows the word index does not answer for are scanned: they hold their key.
         index.keys = [row.search_key for row in rows]
         del keys

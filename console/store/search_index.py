@@ -56,13 +56,12 @@ class QueueIndex:
         clock: QueueClock | None = None,
         *,
         keys: Sequence[str] | None = None,
-        words: BuiltWords | None = None,
     ) -> None:
         self.rows = list(rows)
         self.keys = [r.search_key for r in self.rows] if keys is None else list(keys)
         self._columns = self._build_columns(clock) if clock is not None else None
         self._position: Callable[[int], int | None] | None = None
-        self.words = words
+        self.words: BuiltWords | None = None
         self._slots: tuple[Any, Any] | None = None
 
     def keys_by_id(self) -> dict[int, str]:
@@ -131,12 +130,16 @@ class QueueIndex:
             found = [i for i in found if token in keys[i]]
         return found
 
+    def attach_words(self, words: BuiltWords, clock: QueueClock) -> None:
+        """Answer text from `words`, its slots placed now (off the GUI thread), not at the
+        first letter typed."""
+        self.words = words
+        self._slots = self.columns(clock).slot_positions(words.ids, words.changed)
+
     def _holding(self, token: str, columns: QueueColumns) -> Any:
         """Per position: whether its key holds `token` (the word index, and a scan of the
         rows changed since it was built)."""
-        assert self.words is not None
-        if self._slots is None:
-            self._slots = columns.slot_positions(self.words.ids, self.words.changed)
+        assert self.words is not None and self._slots is not None
         at, scanned = self._slots
         held = self.words.index.holding(token)
         mask = columns.no_rows()
