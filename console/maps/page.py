@@ -1,7 +1,8 @@
 """The live map page: a folium/Leaflet shell whose markers arrive later through `window.paht`.
 
-The page holds no report data, so it stays small and loads once; markers are pushed into it
-with `paht.setMarkers(...)` and replaced without a reload (zoom and position survive).
+The page holds no report data, so it stays small and loads once; it pulls markers through
+the QWebChannel bridge (`paht.pull`) and replaces them without a reload (zoom and position
+survive).
 """
 
 from __future__ import annotations
