@@ -198,8 +198,8 @@
       if (!bridge) { return; }
       bridge.nextPart(function (part) {
         if (part) {
-          setMarkers(part);
-          pull();
+          // A payload that fails must not stop the ones after it (Python waits for the end).
+          try { setMarkers(part); } finally { pull(); }
         } else {
           bridge.partsApplied();
         }
