@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parent.parent
 _SOURCES = (
     "console/central/demo",
     "console/central/seed.py",
+    "console/central/seed_rows.py",
     "console/central/db.py",
     "console/domain/wire.py",
     "console/domain/text.py",

@@ -20,16 +20,16 @@ from typing import Any
 from sqlalchemy import Engine, Table, text
 
 from console.central.db import next_seq, write_transaction
-from console.central.seed import (
+from console.central.seed_rows import (
     CHUNK,
     EVENT_COLUMNS,
     EVENTS,
     REPORT_COLUMNS,
     REPORTS,
-    _chunks,
-    _event_row,
-    _naive_time,
-    _report_row,
+    chunks,
+    event_row,
+    naive_time,
+    report_row,
 )
 
 Progress = Callable[[int], None]
@@ -43,7 +43,7 @@ def _pg_time(value: str | None) -> str | None:
         return None
     if value.endswith("Z"):
         return value
-    naive = _naive_time(value)
+    naive = naive_time(value)
     return None if naive is None else naive.isoformat()
 
 
@@ -72,9 +72,9 @@ def copy_text(records: list[dict[str, Any]]) -> tuple[int, list[str], str]:
     reports: list[str] = []
     events: list[str] = []
     for record in records:
-        reports.append(_line(_report_row(record, _pg_time)))
+        reports.append(_line(report_row(record, _pg_time)))
         for event in record.get("events") or ():
-            events.append(_line(_event_row(event, _pg_time)) + "\n")
+            events.append(_line(event_row(event, _pg_time)) + "\n")
     return len(reports), reports, "".join(events)
 
 
@@ -84,7 +84,7 @@ def _generate(count: int, seed: int, now: datetime, out: Any) -> None:
     from console.central.demo.generate import generate_reports
 
     try:
-        for chunk in _chunks(generate_reports(count, seed=seed, now=now), CHUNK):
+        for chunk in chunks(generate_reports(count, seed=seed, now=now), CHUNK):
             out.put(marshal.dumps(chunk))
         out.put(None)
     except BaseException as exc:

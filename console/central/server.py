@@ -14,6 +14,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from console.central.app import create_app
+from console.central.live_server import LiveServer, release_waits
 from console.central.workers import WorkerPool, refuse_sqlite
 
 log = logging.getLogger(__name__)
@@ -32,33 +33,9 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-class _LiveServer(uvicorn.Server):
-    """Answers the consoles waiting on the live channel as soon as it is told to stop, so
-    their held requests do not outlast the graceful shutdown."""
-
-    def handle_exit(self, sig: int, frame: Any) -> None:
-        _release_waits(self.config.app)
-        super().handle_exit(sig, frame)
-
-
-class WorkerServer(_LiveServer):
-    """A worker of `serve --workers N`: Ctrl+C reaches it and its parent's SIGTERM follows;
-    the second signal must not cut the graceful stop short."""
-
-    def handle_exit(self, sig: int, frame: Any) -> None:
-        if not self.should_exit:
-            super().handle_exit(sig, frame)
-
-
 class _ThreadServer(uvicorn.Server):
     def install_signal_handlers(self) -> None:
         """Signals belong to the main thread's owner, not to an embedded server."""
-
-
-def _release_waits(app: Any) -> None:
-    bell = getattr(app.state, "bell", None)
-    if bell is not None:
-        bell.release()
 
 
 class CentralServer:
@@ -107,7 +84,7 @@ class CentralServer:
     def stop(self) -> None:
         """Stop serving (open connections are closed); the database stays as it is."""
         if self._server is not None:
-            _release_waits(self.app)
+            release_waits(self.app)
             self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=START_TIMEOUT)
@@ -148,7 +125,7 @@ def run_server(
     if workers > 1:
         return _run_workers(db_url, host, port, demo, simulate, workers, upgrade)
     app = create_app(db_url, demo=demo, upgrade=upgrade)
-    server = _LiveServer(
+    server = LiveServer(
         uvicorn.Config(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=3)
     )
     simulator: Any = None

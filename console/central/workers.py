@@ -52,7 +52,7 @@ def _worker_main(
 ) -> None:
     """One worker process: its own app, engine, change bell and LISTEN task."""
     from console.central.app import create_app
-    from console.central.server import WorkerServer
+    from console.central.live_server import WorkerServer
 
     if os.environ.get(NOW_ENV):
         # PAHT_NOW pins each process from its own start: carry the parent's clock instead,
