@@ -16,7 +16,6 @@ from typing import Any
 
 from PySide6 import QtGui
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -33,6 +32,7 @@ from console.domain.text import fold
 from console.store.queue_clock import QueueClock, describe_time_left
 from console.store.records import QueueRow
 from widgets.i18n import current_language
+from widgets.named_columns import NamedColumnsModel
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 2
@@ -71,9 +71,11 @@ class Column(IntEnum):
     ESCALATION = 9
 
 
-class QueueModel(QAbstractTableModel):
+class QueueModel(NamedColumnsModel):
     """Rows given in the default order (`sort_by_urgency`: most urgent deadline first),
     shown in that order or sorted by the column the operator clicked."""
+
+    COLUMNS = Column
 
     DEFAULT_SORT = (Column.DEADLINE, Qt.SortOrder.AscendingOrder)
 
@@ -128,23 +130,6 @@ class QueueModel(QAbstractTableModel):
         }
 
     # -- shape ---------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
-        return None
 
     # -- rows ----------------------------------------------------------------------------
 

@@ -75,6 +75,7 @@ class AccountsDialog(QDialog):
         self.table.selectionModel().selectionChanged.connect(self._enable)
 
         self.unit_label = QLabel(self)
+        self.unit_label.setTextFormat(Qt.TextFormat.PlainText)
         self.unit = QComboBox(self)
         self.unit.setObjectName("accountsUnit")
         self.unit_label.setBuddy(self.unit)
@@ -106,6 +107,7 @@ class AccountsDialog(QDialog):
         self.notice.setWordWrap(True)
         self.count = QLabel(self)
         self.count.setObjectName("accountsCount")
+        self.count.setTextFormat(Qt.TextFormat.PlainText)
         footer = QHBoxLayout()
         footer.addWidget(self.notice, 1)
         footer.addWidget(self.count)

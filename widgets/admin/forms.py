@@ -156,6 +156,7 @@ class _Passwords(QWidget):
         self.copy.hide()
         self.note = QLabel(self)
         self.note.setObjectName("passwordNote")
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
         self.note.hide()
         buttons = QHBoxLayout()

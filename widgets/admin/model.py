@@ -11,7 +11,6 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QObject,
@@ -26,6 +25,7 @@ from console.domain.labels import label
 from console.domain.reference import Reference
 from console.domain.text import fold
 from widgets.i18n import current_language
+from widgets.named_columns import NamedColumnsModel
 
 if TYPE_CHECKING:
     from console.sync.accounts import Account
@@ -47,8 +47,10 @@ class Column(IntEnum):
     CREATED = 5
 
 
-class AccountsModel(QAbstractTableModel):
+class AccountsModel(NamedColumnsModel):
     """One row per account, in the order given; `put` replaces an account by its name."""
+
+    COLUMNS = Column
 
     def __init__(self, reference: Reference, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,23 +113,6 @@ class AccountsModel(QAbstractTableModel):
         return self._reference.unit_name(code, current_language())
 
     # -- Qt model --------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
