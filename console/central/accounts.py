@@ -1,8 +1,8 @@
 """Administering accounts: list, create, change, deactivate, passwords.
 
 Every refusal is an ApiError with a Vietnamese message. Deactivating an account or setting
-its password deletes its tokens in the same transaction: the tokens live in the database, so
-the revocation holds at once on every server process.
+its password deletes its tokens in the same transaction, and every change empties the token
+caches of all server processes (token_cache), so the revocation holds at once everywhere.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import Connection, Engine, Row, delete, select, update
 from console.central.auth import Principal, create_user, hash_password, token_hash, verify_password
 from console.central.db import TokenRow, UserRow, write_transaction
 from console.central.errors import ApiError
+from console.central.token_cache import tokens_changed
 from console.domain.model import ROLE_LABELS_VI, Role, format_time
 
 log = logging.getLogger(__name__)
@@ -156,6 +157,7 @@ def update_account(
         if changes.get("display_name") is not None:
             values["display_name"] = changes["display_name"]
         conn.execute(update(UserRow).where(UserRow.id == row.id).values(**values))
+        tokens_changed(conn)
         if not active:
             conn.execute(delete(TokenRow).where(TokenRow.user_id == row.id))
         updated = _user(conn, name)
@@ -196,6 +198,7 @@ def _set_password(conn: Connection, user_id: int, password: str, keep_token: str
     revoke = delete(TokenRow).where(TokenRow.user_id == user_id)
     if keep_token is not None:
         revoke = revoke.where(TokenRow.token_hash != token_hash(keep_token))
+    tokens_changed(conn)
     return conn.execute(revoke).rowcount
 
 

@@ -25,6 +25,7 @@ from console.central.db import make_engine, on_change
 from console.central.errors import ApiError
 from console.central.service import CentralService
 from console.central.shared_pages import SharedPages
+from console.central.token_cache import cache_for
 from console.domain.escalation import load_escalation
 from console.domain.model import Role, utcnow
 from console.domain.reference import load_reference
@@ -83,8 +84,9 @@ async def _unexpected(_request: Request, exc: Exception) -> Response:
     )
 
 
-def _live_lifespan(engine: Engine, bell: ChangeBell) -> Callable[[FastAPI], Any]:
-    """On PostgreSQL, one LISTEN task per server process rings the local bell."""
+def _live_lifespan(engine: Engine, bell: ChangeBell | None) -> Callable[[FastAPI], Any]:
+    """On PostgreSQL, one LISTEN task per server process rings the local bell and keeps the
+    token cache honest."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -92,7 +94,9 @@ def _live_lifespan(engine: Engine, bell: ChangeBell) -> Callable[[FastAPI], Any]
             yield
             return
         url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        listener = asyncio.create_task(listen_postgres(url, bell), name="paht-changes-listener")
+        listener = asyncio.create_task(
+            listen_postgres(url, bell, cache_for(engine)), name="paht-changes-listener"
+        )
         try:
             yield
         finally:
@@ -140,7 +144,7 @@ def create_app(
     if bell is not None:
         on_change(engine, bell.ring)
     app = FastAPI(
-        lifespan=_live_lifespan(engine, bell) if bell is not None else None,
+        lifespan=_live_lifespan(engine, bell),
         title="PAHT central API",
         version="1.0",
         description="Phản ánh hiện trường (Huế IOC): the reference central API of PAHT Console. "

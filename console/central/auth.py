@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.central.db import SignInFailureRow, TokenRow, UserRow, write_transaction
 from console.central.errors import ApiError
+from console.central.token_cache import cache_for
 from console.domain.model import ROLE_LABELS_VI, Role, format_time
 
 TOKEN_LIFETIME = timedelta(hours=12)
@@ -196,21 +197,41 @@ def sign_in(engine: Engine, name: str, password: str, address: str, now: datetim
     return IssuedToken(token, Principal(user.name, Role(user.role), user.unit_code), expires_at)
 
 
+def cached_principal(engine: Engine, token: str, now: datetime) -> Principal | None:
+    """The caller from this process's token cache, asking the database nothing (safe on the
+    event loop); None when the token is not cached."""
+    known = cache_for(engine).get(token_hash(token))
+    return None if known is None else _unexpired(*known, now)
+
+
 def principal_for_token(engine: Engine, token: str, now: datetime) -> Principal:
-    """The caller behind a bearer token, or ApiError 401 with the reason."""
+    """The caller behind a bearer token, or ApiError 401 with the reason; remembered in the
+    process's token cache."""
+    cached = cached_principal(engine, token, now)
+    if cached is not None:
+        return cached
+    key = token_hash(token)
+    cache = cache_for(engine)
+    generation = cache.generation
     with engine.connect() as conn:
         row = conn.execute(
             select(UserRow.name, UserRow.role, UserRow.unit_code, TokenRow.expires_at)
             .join(UserRow, UserRow.id == TokenRow.user_id)
-            .where(TokenRow.token_hash == token_hash(token), UserRow.active)
+            .where(TokenRow.token_hash == key, UserRow.active)
         ).first()
     if row is None:
         raise ApiError(
             401, "invalid_token", "Phiên đăng nhập không hợp lệ. Vui lòng đăng nhập lại."
         )
-    if row.expires_at <= now:
+    caller = Principal(row.name, Role(row.role), row.unit_code)
+    cache.put(key, caller, row.expires_at, generation)
+    return _unexpired(caller, row.expires_at, now)
+
+
+def _unexpired(caller: Principal, expires_at: datetime, now: datetime) -> Principal:
+    if expires_at <= now:
         raise ApiError(401, "token_expired", "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.")
-    return Principal(row.name, Role(row.role), row.unit_code)
+    return caller
 
 
 def require_role(principal: Principal, roles: frozenset[Role], what: str) -> None:

@@ -4,7 +4,8 @@ Writers run in worker threads and ring through `loop.call_soon_threadsafe`; a wa
 ticket (a future of the server's event loop) taken before it reads the feed, so a change
 committed between its read and its wait still wakes it. On PostgreSQL each server process
 also listens to `NOTIFY paht_changes` (sent by every writer, delivered on commit), so a
-report filed through one worker process wakes the consoles waiting on every other.
+report filed through one worker process wakes the consoles waiting on every other. The same
+connection carries `paht_accounts`, which empties the process's token cache.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import logging
 
 from console.central.db import CHANGES_CHANNEL
 from console.central.errors import ApiError
+from console.central.token_cache import ACCOUNTS_CHANNEL, TokenCache
 
 log = logging.getLogger(__name__)
 
@@ -82,8 +84,9 @@ class ChangeBell:
         return bool(done)
 
 
-async def listen_postgres(url: str, bell: ChangeBell) -> None:
-    """Ring `bell` on every NOTIFY paht_changes; reconnect (1, 2, 4 ... 30 s) when cut."""
+async def listen_postgres(url: str, bell: ChangeBell | None, tokens: TokenCache) -> None:
+    """Ring `bell` on every NOTIFY paht_changes and empty `tokens` on every paht_accounts;
+    reconnect (1, 2, 4 ... 30 s) when cut. The token cache is used only while listening."""
     import psycopg
 
     delay = 1.0
@@ -91,11 +94,19 @@ async def listen_postgres(url: str, bell: ChangeBell) -> None:
         try:
             async with await psycopg.AsyncConnection.connect(url, autocommit=True) as conn:
                 await conn.execute(f"LISTEN {CHANGES_CHANNEL}")
+                await conn.execute(f"LISTEN {ACCOUNTS_CHANNEL}")
                 delay = 1.0
-                bell.ring()  # changes may have been committed while we were not listening
-                async for _note in conn.notifies():
-                    bell.ring()
+                tokens.set_open(True)
+                if bell is not None:
+                    bell.ring()  # changes may have been committed while we were not listening
+                async for note in conn.notifies():
+                    if note.channel == ACCOUNTS_CHANNEL:
+                        tokens.clear()
+                    elif bell is not None:
+                        bell.ring()
         except psycopg.Error as exc:
             log.warning("Kênh cập nhật trực tiếp mất kết nối cơ sở dữ liệu (%s); thử lại.", exc)
+        finally:
+            tokens.set_open(False)
         await asyncio.sleep(delay)
         delay = min(delay * 2, RECONNECT_MAX_S)

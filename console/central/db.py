@@ -260,6 +260,12 @@ _change_hooks: weakref.WeakKeyDictionary[Engine, list[Callable[[], None]]] = (
     weakref.WeakKeyDictionary()
 )
 _BUMPED = "paht_seq_bumped"
+_AFTER_COMMIT = "paht_after_commit"
+
+
+def after_commit(conn: Connection, hook: Callable[[], None]) -> None:
+    """Call `hook` once the write transaction of `conn` has committed (not on a rollback)."""
+    conn.info.setdefault(_AFTER_COMMIT, []).append(hook)
 
 
 def on_change(engine: Engine, hook: Callable[[], None]) -> None:
@@ -274,15 +280,21 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
     if engine.dialect.name != "sqlite":
         with engine.begin() as conn:
             conn.info.pop(_BUMPED, None)
+            conn.info.pop(_AFTER_COMMIT, None)
             yield conn
             bumped = conn.info.pop(_BUMPED, False)
+            committed = conn.info.pop(_AFTER_COMMIT, [])
     else:
         with _write_locks_guard:
             lock = _write_locks.setdefault(str(engine.url), threading.Lock())
         with lock, engine.begin() as conn:
             conn.info.pop(_BUMPED, None)
+            conn.info.pop(_AFTER_COMMIT, None)
             yield conn
             bumped = conn.info.pop(_BUMPED, False)
+            committed = conn.info.pop(_AFTER_COMMIT, [])
+    for hook in committed:
+        hook()
     if bumped:
         for hook in _change_hooks.get(engine, ()):
             hook()
