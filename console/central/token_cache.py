@@ -40,6 +40,10 @@ class TokenCache:
     def generation(self) -> int:
         return self._generation
 
+    @property
+    def is_open(self) -> bool:
+        return self._open
+
     def __len__(self) -> int:
         return len(self._entries)
 
