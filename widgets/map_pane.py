@@ -2,13 +2,12 @@
 
 The map is Qt WebEngine (Chromium): importing, creating and showing it would cost the
 window's start about 80 ms, for a map that has nothing to show before the store is open.
-Markers follow the queue's visible rows, made on a worker and remembered per report version.
+Markers follow the queue's visible rows, made on a worker (console.maps.queue_markers).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,64 +15,15 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from console.domain.model import utcnow
-from console.maps.markers import MarkerRow
+from console.maps.markers import MarkerUpdates
 from console.maps.page import TileProvider
+from console.maps.queue_markers import MarkerCache, QueueMarker
 from console.store.queue_clock import QueueClock
-from console.store.queue_memory import bulk_allocation
 from console.store.records import QueueRow
 from widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from widgets.map_view import MapView
-
-
-class MarkerCache:
-    """Map markers for queue rows, remembered per report version.
-
-    A marker changes only when its report does or when its running deadline passes, so a
-    filter change over 200,000 rows reuses almost every marker. Used from worker threads
-    (writes are idempotent); the first 200,000 are a bulk allocation (console.store.queue_memory).
-    """
-
-    def __init__(self, clock: QueueClock) -> None:
-        self._clock = clock
-        self._memo: dict[int, MarkerRow] = {}
-
-    def markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
-        with bulk_allocation():
-            return self._markers(rows, now)
-
-    def _markers(self, rows: Sequence[QueueRow], now: datetime) -> list[MarkerRow]:
-        memo = self._memo
-        out: list[MarkerRow] = []
-        for row in rows:
-            if row.lat is None or row.lon is None:
-                continue
-            hit = memo.get(row.id)
-            if (
-                hit is not None
-                and hit.version == row.version
-                and hit.overdue == (hit.due is not None and hit.due < now)
-            ):
-                out.append(hit)
-                continue
-            running = self._clock.deadline(row)
-            due = running[0] if running is not None else None
-            marker = MarkerRow(
-                id=row.id,
-                lat=row.lat,
-                lon=row.lon,
-                status=row.status,
-                overdue=due is not None and due < now,
-                escalation_level=row.escalation_level,
-                code=row.code,
-                title=row.title,
-                version=row.version,
-                due=due,
-            )
-            memo[row.id] = marker
-            out.append(marker)
-        return out
 
 
 class MapPane(QWidget):
@@ -84,7 +34,8 @@ class MapPane(QWidget):
 
     def __init__(self, clock: QueueClock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.markers = MarkerCache(clock)
+        self._updates = MarkerUpdates()
+        self.markers = MarkerCache(clock, self._updates)
         self._runner = TaskRunner(self, max_threads=1)
         self._generation = 0
         self._view: MapView | None = None
@@ -106,7 +57,7 @@ class MapPane(QWidget):
         from widgets.map_view import MapView
 
         if self._view is None:
-            view = MapView(self, tiles=tiles, page_dir=page_dir)
+            view = MapView(self, tiles=tiles, page_dir=page_dir, updates=self._updates)
             view.markerClicked.connect(self.markerClicked)
             if self._heat:
                 view.set_heatmap(True)
@@ -132,7 +83,7 @@ class MapPane(QWidget):
             on_done=lambda markers: self._show(generation, markers),
         )
 
-    def _show(self, generation: int, markers: list[MarkerRow]) -> None:
+    def _show(self, generation: int, markers: list[QueueMarker]) -> None:
         if generation == self._generation and self._view is not None:
             self._view.set_markers(markers)
             if self._pulse:

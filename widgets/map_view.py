@@ -29,7 +29,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
 from console.maps.access import PageAccess, page_access
-from console.maps.markers import MarkerRow, MarkerUpdates
+from console.maps.markers import Marker, MarkerUpdates
 from console.maps.page import (
     DEFAULT_TILES,
     HUE_CENTRE,
@@ -43,6 +43,10 @@ from widgets.map_tile_note import TileNote
 from widgets.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+
+#: Payloads longer than this (characters, all parts of one change) leave enough freed memory
+#: behind to hand back to the system once the page applied them (a million ids: 5.3 MB).
+TRIM_ABOVE = 1_000_000
 
 
 class _Bridge(QObject):
@@ -134,16 +138,18 @@ class MapView(QWebEngineView):
         center: tuple[float, float] = HUE_CENTRE,
         zoom: int = 12,
         page_dir: Path | None = None,
+        updates: MarkerUpdates | None = None,
     ) -> None:
+        """`updates`: what the page holds, shared with whoever makes the markers."""
         super().__init__(parent)
         self._page_dir_owner: tempfile.TemporaryDirectory[str] | None = None
         if page_dir is None:
             self._page_dir_owner = tempfile.TemporaryDirectory(prefix="paht-map-")
             page_dir = Path(self._page_dir_owner.name)
         self._is_ready = False
-        self._rows: list[MarkerRow] | None = None
+        self._rows: Sequence[Marker] | None = None
         #: What the page holds; touched only by the encoding task (one at a time).
-        self._updates = MarkerUpdates()
+        self._updates = updates if updates is not None else MarkerUpdates()
         self._encoder = TaskRunner(self, max_threads=1)
         self._encoding = False
         #: Markers set while an encoding ran: encode again when it ends.
@@ -154,7 +160,7 @@ class MapView(QWebEngineView):
         self._heat = False
         #: Payloads were handed to the page, which has not applied them all yet.
         self._handed = False
-        #: Whether they came in several parts.
+        #: Whether they were large (TRIM_ABOVE).
         self._big = False
         #: Calls kept until the page is ready and holds the latest markers, in order.
         self._pending: list[str] = []
@@ -197,9 +203,10 @@ class MapView(QWebEngineView):
     def is_ready(self) -> bool:
         return self._is_ready
 
-    def set_markers(self, rows: Sequence[MarkerRow]) -> None:
-        """Replaces the markers in place: no reload, zoom and position stay where they are."""
-        self._rows = list(rows)
+    def set_markers(self, rows: Sequence[Marker]) -> None:
+        """Replaces the markers in place: no reload, zoom and position stay where they are.
+        `rows` is kept as given (a million markers: no copy), so it must not change."""
+        self._rows = rows
         if self._is_ready:
             self._encode()
 
@@ -296,7 +303,7 @@ class MapView(QWebEngineView):
             return
         self._bridge.parts.extend(payloads)
         self._handed = True
-        self._big = len(payloads) > 1
+        self._big = sum(map(len, payloads)) > TRIM_ABOVE
         self._run("paht.pull()")
 
     def _applied(self) -> None:
@@ -358,7 +365,7 @@ def _run_js(page: QWebEnginePage, script: str, *callback: Any) -> None:
     page.runJavaScript(script, 0, *callback)
 
 
-def _marker_payloads(updates: MarkerUpdates, rows: list[MarkerRow], fresh_page: bool) -> list[str]:
+def _marker_payloads(updates: MarkerUpdates, rows: Sequence[Marker], fresh_page: bool) -> list[str]:
     """The `paht.setMarkers` payloads that bring the page from what it holds to `rows`."""
     if fresh_page:
         updates.reset()

@@ -51,6 +51,7 @@ from widgets.tasks import TaskRunner
 if TYPE_CHECKING:
     from console.store.cache import Cache
     from console.store.outbox import Outbox
+    from console.store.queue_columns import Positions
 
 CLOCK_REFRESH_MS = 60_000
 
@@ -90,7 +91,7 @@ class QueueView(QWidget):
         self._own_runner = runner is None
         self._index = QueueIndex([])
         self._visible: list[QueueRow] = []
-        self._visible_positions: list[int] = []
+        self._visible_positions: Positions | list[int] = []
         self._visible_filter: QueueFilter | None = None
         self._pending: frozenset[int] = frozenset()
         self._revision: int | None = None
@@ -288,7 +289,7 @@ class QueueView(QWidget):
                     self._index.search(view.filter, self._now(), self.clock)
                 )
             flt = self.current_filter()
-            positions = snapshot.visible
+            positions: Positions | list[int] = snapshot.visible
             if flt != snapshot.flt:
                 positions = []
                 if flt is not None and self._holds(flt):
@@ -311,7 +312,7 @@ class QueueView(QWidget):
         self._pending = snapshot.pending
         self.tabs.counts.update(snapshot.counts)
         flt = self.current_filter()
-        positions = snapshot.visible
+        positions: Positions | list[int] = snapshot.visible
         if flt != snapshot.flt:
             positions = [] if flt is None else self._index.search(flt, self._now(), self.clock)
         self._show(positions, flt, keep_scroll=not first)
@@ -339,10 +340,14 @@ class QueueView(QWidget):
         if not self._holds(flt):
             self._show([], flt, keep_scroll=False)
             return
-        positions = [] if flt is None else self._index.search(flt, self._now(), self.clock, within)
-        self._show(positions, flt, keep_scroll=False)
+        if flt is None:
+            self._show([], flt, keep_scroll=False)
+            return
+        self._show(self._index.search(flt, self._now(), self.clock, within), flt, keep_scroll=False)
 
-    def _show(self, positions: list[int], flt: QueueFilter | None, *, keep_scroll: bool) -> None:
+    def _show(
+        self, positions: Positions | list[int], flt: QueueFilter | None, *, keep_scroll: bool
+    ) -> None:
         anchor = self.selection.top_row_id() if keep_scroll else None
         scroll = self.table.verticalScrollBar()
         visible = self._index.take(positions)

@@ -16,6 +16,9 @@ at the end (`Runtime.restore`). Nothing else in the code base touches them.
   memory goes back to the system (glibc `malloc_trim`; measured: 76 MB at 200,000 rows).
   The pauses of collection around a load stay in that context manager: they are scoped to
   the load, not settings of the process.
+- Blocks of a megabyte and more (a million-row list, a marker payload) are always mapped
+  from the system (`queue_memory.map_large_blocks`), so their memory goes back when they
+  are freed. A C library setting: it is not undone.
 """
 
 from __future__ import annotations
@@ -59,4 +62,5 @@ def apply(parent: QObject | None = None) -> Runtime:
     before = sys.getswitchinterval()
     sys.setswitchinterval(min(before, GIL_SWITCH_INTERVAL_S))
     trimmed = queue_memory.trim_after_bulk(True)
+    queue_memory.map_large_blocks()
     return Runtime(before, trimmed, GuiThreadCollector(parent))

@@ -8,10 +8,9 @@ import math
 import sys
 from array import array
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from enum import IntEnum
-from typing import Any
+from typing import Any, Protocol
 
 from console.domain.model import (
     FINAL_STATUSES,
@@ -50,6 +49,42 @@ def status_family(status: str) -> StatusFamily:
     return StatusFamily.DONE
 
 
+class Marker(Protocol):
+    """What the page shows of a report: a `MarkerRow`, or a queue row's marker
+    (console.maps.queue_markers)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def lat(self) -> float: ...
+    @property
+    def lon(self) -> float: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def overdue(self) -> bool: ...
+    @property
+    def escalation_level(self) -> int: ...
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+
+
+def _shown(marker: Marker) -> tuple[Any, ...]:
+    """What the page holds of a marker: two markers that agree here need not be sent again."""
+    return (
+        marker.id,
+        marker.lat,
+        marker.lon,
+        marker.status,
+        marker.overdue,
+        marker.escalation_level,
+        marker.code,
+        marker.title,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class MarkerRow:
     id: int
@@ -60,10 +95,6 @@ class MarkerRow:
     escalation_level: int
     code: str
     title: str
-    #: The report version and running deadline the marker was made from (for a cache of
-    #: markers; not what the page shows, so not compared).
-    version: int = field(default=0, compare=False)
-    due: datetime | None = field(default=None, compare=False)
 
 
 def short_title(title: str) -> str:
@@ -72,12 +103,12 @@ def short_title(title: str) -> str:
     return title[: TITLE_MAX_CHARS - 1].rstrip() + "…"
 
 
-def has_place(row: MarkerRow) -> bool:
+def has_place(row: Marker) -> bool:
     """A report without a usable position cannot be drawn (it stays in the list views)."""
     return math.isfinite(row.lat) and math.isfinite(row.lon) and abs(row.lat) <= 90
 
 
-def encode_markers(rows: Iterable[MarkerRow]) -> str:
+def encode_markers(rows: Iterable[Marker]) -> str:
     """Encodes the full set to show: `{"v":1,"s":[status],"l":[label],"f":[family],"r":[...]}`.
 
     Each row is `[id, lat, lon, status index, overdue 0/1, escalation level, code]`;
@@ -104,7 +135,7 @@ class MarkerUpdates:
     """
 
     def __init__(self) -> None:
-        self._known: dict[int, MarkerRow] = {}
+        self._known: dict[int, Marker] = {}
         #: The ids the page shows, as the payload's `ids` value.
         self._shown = _packed(array("i"))
 
@@ -113,24 +144,29 @@ class MarkerUpdates:
         self._known.clear()
         self._shown = _packed(array("i"))
 
+    def held(self, report_id: int) -> Marker | None:
+        """The marker the page holds for a report (safe from any thread)."""
+        return self._known.get(report_id)
+
     def title(self, report_id: int) -> str:
         """The title of a report the page holds, shortened for a tooltip ('' if unknown)."""
         row = self._known.get(report_id)
         return short_title(row.title) if row is not None else ""
 
-    def encode(self, rows: Sequence[MarkerRow]) -> str:
+    def encode(self, rows: Sequence[Marker]) -> str:
         """One payload for the whole change."""
         return self.encode_parts(rows, part_rows=max(len(rows), 1))[0]
 
-    def encode_parts(self, rows: Sequence[MarkerRow], part_rows: int = PART_ROWS) -> list[str]:
+    def encode_parts(self, rows: Sequence[Marker], part_rows: int = PART_ROWS) -> list[str]:
         """Payloads to apply in order; all but the last add markers while the page keeps
         showing what it showed, the last one shows `rows`."""
         try:
-            ids, changed = self._scan(rows, array("i"))
+            ids, changed, replaced = self._scan(rows, array("i"))
         except OverflowError:
-            ids, changed = self._scan(rows, array("d"))
-        for row in changed:
-            self._known[row.id] = row
+            ids, changed, replaced = self._scan(rows, array("d"))
+        known = self._known
+        for row in replaced:
+            known[row.id] = row
         shown = _packed(ids)
         starts = range(0, len(changed), part_rows) if changed else range(1)
         parts = [
@@ -141,21 +177,25 @@ class MarkerUpdates:
         return parts
 
     def _scan(
-        self, rows: Sequence[MarkerRow], ids: array[Any]
-    ) -> tuple[array[Any], list[MarkerRow]]:
-        """The ids to show (into `ids`) and the rows the page does not hold as they are."""
+        self, rows: Sequence[Marker], ids: array[Any]
+    ) -> tuple[array[Any], list[Marker], list[Marker]]:
+        """The ids to show (into `ids`), the rows the page does not hold as they are, and
+        every row to hold in place of the one held. A row equal to the one held replaces it
+        without being sent: the held one may keep an older copy of the report alive."""
         seen = self._known.get
         keep = ids.append
-        changed: list[MarkerRow] = []
+        changed: list[Marker] = []
+        replaced: list[Marker] = []
         for row in rows:
             old = seen(row.id)
             if old is not row:
                 if not has_place(row):
                     continue
-                if old != row:
+                if old is None or _shown(old) != _shown(row):
                     changed.append(row)
+                replaced.append(row)
             keep(row.id)
-        return ids, changed
+        return ids, changed, replaced
 
 
 def _packed(ids: array[Any]) -> str:
@@ -167,7 +207,7 @@ def _packed(ids: array[Any]) -> str:
     return f'{{"w":{ids.itemsize},"b":"{data}"}}'
 
 
-def _encode(rows: list[MarkerRow], ids: str | None) -> str:
+def _encode(rows: list[Marker], ids: str | None) -> str:
     """The payload; `ids`, when given, is the packed ids to show (`_packed`)."""
     statuses: dict[str, int] = {}
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode

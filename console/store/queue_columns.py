@@ -98,7 +98,7 @@ class QueueColumns:
     def no_rows(self) -> npt.NDArray[np.bool_]:
         return np.zeros(self.count, np.bool_)
 
-    def positions(self, within: Sequence[int] | None = None) -> Positions:
+    def positions(self, within: Positions | Sequence[int] | None = None) -> Positions:
         """`within` as positions, or every position."""
         if within is None:
             return np.arange(self.count, dtype=np.intp)

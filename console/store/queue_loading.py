@@ -25,6 +25,7 @@ from console.store.search_index import BuiltWords, QueueIndex, pack_keys, view_c
 if TYPE_CHECKING:
     from console.store.cache import Cache
     from console.store.outbox import Outbox
+    from console.store.queue_columns import Positions
 
 #: A merge that changes more than one row in this many lays the search keys out afresh.
 REPACK_SHARE = 10
@@ -43,7 +44,7 @@ class QueueSnapshot:
     counts: dict[str, int]
     flt: QueueFilter | None
     #: Positions in `index` of the rows `flt` keeps.
-    visible: list[int]
+    visible: Positions | list[int]
     arrived: int = 0
     urgent_arrived: bool = False
     #: Rows seen by this merge as new and urgent for the first time (arrived, or changed
