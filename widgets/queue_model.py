@@ -152,16 +152,19 @@ class QueueModel(NamedColumnsModel):
 
         `pending` (ids with actions still in the outbox) replaces the italic markers when given.
         `locate(id)`, where a report is in `rows`, spares a pass over 200,000 rows each time
-        a row must be found (the selection after every filter change).
+        a row must be found (the selection after every filter change). A list given is kept
+        as it is (a million rows: no copy), so the caller must not change it afterwards.
         """
         if pending is not None:
             self._pending = frozenset(pending)
-        self._given = list(rows)
+        self._given = rows if isinstance(rows, list) else list(rows)
         self._locate_given = locate
         self._swap(self._ordered())
 
     def upsert_rows(self, rows: Iterable[QueueRow]) -> None:
         """Replace rows in place by id and append unknown ones at the end (no re-sort)."""
+        if self._rows is self._given:
+            self._rows = list(self._rows)  # the given list is the caller's: never changed
         added: list[QueueRow] = []
         replaced: dict[int, QueueRow] = {}
         for row in rows:
@@ -256,11 +259,13 @@ class QueueModel(NamedColumnsModel):
         self._swap(self._ordered())
 
     def _ordered(self) -> list[QueueRow]:
-        """The given rows in the current sort; the default order needs no sorting."""
+        """The given rows in the current sort; the default order needs no sorting, and is
+        the given list itself (`upsert_rows` makes a new given list before it changes the
+        shown one)."""
         column, order = self._sort
         if column == Column.DEADLINE:
             ascending = order == Qt.SortOrder.AscendingOrder
-            return list(self._given) if ascending else self._given[::-1]
+            return self._given if ascending else self._given[::-1]
         return sorted(self._given, key=self._sort_key(column), reverse=self._descending)
 
     def _folded_name(self, column: Column, code: str | None) -> str:

@@ -81,6 +81,20 @@ def test_model_passes_the_qt_model_tester_through_its_changes(
     qtmodeltester.check(model)
 
 
+def test_rows_given_stay_as_the_caller_made_them(
+    model: QueueModel, make_queue_row: Callable[..., Any]
+) -> None:
+    """The model keeps the caller's list (no copy of a million rows); a report changed or
+    arrived since shows in the model, while the caller's list of what it showed is intact."""
+    rows = sample(make_queue_row)
+    given = list(rows)
+    model.set_rows(given)
+    model.upsert_rows([make_queue_row(1, title="đổi tên"), make_queue_row(10)])
+    assert given == rows
+    assert column(model, Column.TITLE)[model.row_of(1) or 0] == "đổi tên"
+    assert model.rowCount() == len(rows) + 1
+
+
 def test_columns_show_names_labels_and_time_left(
     model: QueueModel, make_queue_row: Callable[..., Any]
 ) -> None:

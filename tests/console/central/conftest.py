@@ -4,8 +4,10 @@ PAHT_TEST_PG_URL is set; a clock the tests move by hand; signed-in `requests` se
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -174,3 +176,29 @@ def wire_report(report_id: int, at: datetime) -> dict[str, Any]:
         "media": [],
         "reporter": {"name": "Trần Thị B", "phone": "0912345678", "email": None},
     }
+
+
+# -- the live channel -------------------------------------------------------------------
+
+
+def top_cursor(api: Api) -> str:
+    """The cursor after the latest change (the feed read to its end)."""
+    cursor = "0"
+    while True:
+        page = api.get("/changes", after=cursor, limit=5000).json()
+        cursor = page["next"]
+        if not page["more"]:
+            return str(cursor)
+
+
+def wait_until_parked(server: CentralServer, count: int, within: float = 10.0) -> None:
+    """Until `count` requests are parked on the bell (the server's own count)."""
+    deadline = time.monotonic() + within
+    while server.app.state.bell.waiting < count:
+        assert time.monotonic() < deadline, f"{server.app.state.bell.waiting} of {count} waiting"
+        time.sleep(0.01)
+
+
+def answered_at(future: Future[requests.Response]) -> tuple[requests.Response, float]:
+    answer = future.result(timeout=20)
+    return answer, time.monotonic()

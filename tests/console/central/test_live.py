@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -13,42 +13,28 @@ import pytest
 import requests
 
 from console.central.server import CentralServer
-from tests.console.central.conftest import PG_URL, Api, Clock, wipe_postgres
-
-
-def _top(api: Api) -> str:
-    cursor = "0"
-    while True:
-        page = api.get("/changes", after=cursor, limit=5000).json()
-        cursor = page["next"]
-        if not page["more"]:
-            return str(cursor)
-
-
-def _waiting(server: CentralServer, count: int, within: float = 10.0) -> None:
-    """Until `count` requests are parked on the bell (the server's own count)."""
-    deadline = time.monotonic() + within
-    while server.app.state.bell.waiting < count:
-        assert time.monotonic() < deadline, f"{server.app.state.bell.waiting} of {count} waiting"
-        time.sleep(0.01)
-
-
-def _answered_at(future: Future[requests.Response]) -> tuple[requests.Response, float]:
-    answer = future.result(timeout=20)
-    return answer, time.monotonic()
+from tests.console.central.conftest import (
+    PG_URL,
+    Api,
+    Clock,
+    answered_at,
+    top_cursor,
+    wait_until_parked,
+    wipe_postgres,
+)
 
 
 def test_a_filed_report_wakes_a_waiting_console_at_once(
     server: CentralServer, login: Callable[[str], Api]
 ) -> None:
     operator, citizen = login("operator"), login("citizen")
-    cursor = _top(operator)
+    cursor = top_cursor(operator)
     with ThreadPoolExecutor(1) as pool:
         waiting = pool.submit(operator.get, "/changes", after=cursor, wait=20)
-        _waiting(server, 1)
+        wait_until_parked(server, 1)
         report = citizen.new_report(title="Cây đổ chắn đường Lê Lợi", urgency="urgent")
         filed = time.monotonic()
-        answer, at = _answered_at(waiting)
+        answer, at = answered_at(waiting)
     assert at - filed < 5  # woken, not the 20 s wait running out
     assert answer.headers["X-Paht-Wait"] == "20"
     page = answer.json()
@@ -62,13 +48,13 @@ def test_an_action_wakes_a_waiting_console(
 ) -> None:
     operator, citizen = login("operator"), login("citizen")
     report = citizen.new_report()
-    cursor = _top(operator)
+    cursor = top_cursor(operator)
     with ThreadPoolExecutor(1) as pool:
         waiting = pool.submit(operator.get, "/changes", after=cursor, wait=20)
-        _waiting(server, 1)
+        wait_until_parked(server, 1)
         operator.step(report, "accept", {"category": "environment", "urgency": "normal"})
         acted = time.monotonic()
-        answer, at = _answered_at(waiting)
+        answer, at = answered_at(waiting)
     assert at - acted < 5  # woken, not the 20 s wait running out
     assert [(i["id"], i["status"]) for i in answer.json()["items"]] == [(report["id"], "accepted")]
 
@@ -78,7 +64,7 @@ def test_a_quiet_wait_ends_empty_after_its_seconds_with_the_cursor_unchanged(
 ) -> None:
     operator, citizen = login("operator"), login("citizen")
     citizen.new_report()
-    cursor = _top(operator)
+    cursor = top_cursor(operator)
     started = time.monotonic()
     answer = operator.get("/changes", after=cursor, wait=1)
     took = time.monotonic() - started
@@ -130,7 +116,7 @@ def test_a_hundred_waiting_consoles_hold_no_thread_and_all_wake(
     """More waiters than the server's 40 worker threads: a filed report still gets through
     and wakes every one of them."""
     operator, citizen = login("operator"), login("citizen")
-    cursor = _top(operator)
+    cursor = top_cursor(operator)
     token = operator.http.headers["Authorization"]
 
     def wait_once() -> dict[str, Any]:
@@ -147,7 +133,7 @@ def test_a_hundred_waiting_consoles_hold_no_thread_and_all_wake(
 
     with ThreadPoolExecutor(100) as pool:
         waiters = [pool.submit(wait_once) for _ in range(100)]
-        _waiting(server, 100, within=20)
+        wait_until_parked(server, 100, within=20)
         shared = server.app.state.pages
         reads_before = shared.reads
         started = time.monotonic()
@@ -193,13 +179,13 @@ def test_on_postgresql_a_report_filed_on_one_server_wakes_a_wait_on_another(
     ):
         citizen, operator = Api(first.base_url, "citizen"), Api(second.base_url, "operator")
         citizen.new_report()
-        cursor = _top(operator)
+        cursor = top_cursor(operator)
         with ThreadPoolExecutor(1) as pool:
             waiting = pool.submit(operator.get, "/changes", after=cursor, wait=20)
-            _waiting(second, 1)
+            wait_until_parked(second, 1)
             report = citizen.new_report(title="Đèn đường hỏng trên cầu Trường Tiền")
             filed = time.monotonic()
-            answer, at = _answered_at(waiting)
+            answer, at = answered_at(waiting)
         assert at - filed < 5  # woken, not the 20 s wait running out
         assert [i["code"] for i in answer.json()["items"]] == [report["code"]]
 
@@ -213,10 +199,10 @@ def test_stopping_the_server_answers_the_waiting_consoles_at_once(
         operator = Api(central.base_url, "operator")
         with ThreadPoolExecutor(1) as pool:
             waiting = pool.submit(operator.get, "/changes", after="0", wait=30)
-            _waiting(central, 1)
+            wait_until_parked(central, 1)
             started = time.monotonic()
             central.stop()
-            answer, at = _answered_at(waiting)
+            answer, at = answered_at(waiting)
         assert at - started < 10  # answered, not left to the 30 s wait
         assert answer.status_code == 200
         assert answer.json() == {"items": [], "next": "0", "more": False}

@@ -8,8 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from console.central.server import CentralServer
 from console.central.shared_pages import SharedPages
-from tests.console.central.conftest import Api
-from tests.console.central.test_live import _answered_at, _top, _waiting
+from tests.console.central.conftest import Api, answered_at, top_cursor, wait_until_parked
 
 
 def test_requests_in_flight_under_one_key_share_one_read_and_its_failure() -> None:
@@ -71,18 +70,18 @@ def test_consoles_woken_together_see_only_what_their_role_may_see(
     """An operator and a media officer wait at one cursor: they share nothing, so the
     citizen's phone number reaches the operator and never the press desk."""
     operator, media, citizen = login("operator"), login("media"), login("citizen")
-    cursor = _top(operator)
+    cursor = top_cursor(operator)
     with ThreadPoolExecutor(4) as pool:
         waits = [
             pool.submit(api.get, "/changes", after=cursor, wait=20)
             for api in (operator, operator, media, media)
         ]
-        _waiting(server, 4)
+        wait_until_parked(server, 4)
         report = citizen.new_report(
             title="Rác thải ùn ứ chợ Đông Ba",
             reporter={"name": "Trần Thị Hoa", "phone": "0905123456"},
         )
-        answers = [_answered_at(w)[0].json()["items"] for w in waits]
+        answers = [answered_at(w)[0].json()["items"] for w in waits]
     assert all([i["code"] for i in items] == [report["code"]] for items in answers)
     assert [items[0].get("reporter", {}).get("phone") for items in answers] == [
         "0905123456",
