@@ -1,6 +1,6 @@
 """The map's note when its tiles do not load, in the console's language (live switching too).
 
-The page draws and shows the note itself (resources/map/paht_offline.js, starting in
+The page draws and shows the note itself (console/resources/map/paht_offline.js, starting in
 Vietnamese); this gives it the words of the language the operator chose.
 """
 

@@ -295,7 +295,7 @@ class WorkingCalendar:
 
 
 def load_calendar(path: Path | None = None) -> WorkingCalendar:
-    """The working calendar from `path` (default: resources/calendar.yaml)."""
+    """The working calendar from `path` (default: console/resources/calendar.yaml)."""
     return WorkingCalendar.from_config(read_yaml(path or RESOURCES_DIR / "calendar.yaml"))
 
 

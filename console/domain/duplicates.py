@@ -67,7 +67,7 @@ class BBox:
 
 
 def load_triage_settings(path: Path | None = None) -> TriageSettings:
-    """Duplicate radii, time window and list length from resources/triage.yaml."""
+    """Duplicate radii, time window and list length from console/resources/triage.yaml."""
     with (path or TRIAGE_FILE).open(encoding="utf-8") as handle:
         data: Any = load_yaml(handle) or {}
     section = data.get("duplicates") or {}
@@ -136,7 +136,7 @@ def find_duplicate_candidates(
     """Reports that may describe the same problem as `report`, most alike (then nearest)
     first.
 
-    Radii and window default to resources/triage.yaml. A report without coordinates has no
+    Radii and window default to console/resources/triage.yaml. A report without coordinates has no
     candidates (distance cannot be judged)."""
     if report.lat is None or report.lon is None:
         return []

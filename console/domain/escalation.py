@@ -2,7 +2,7 @@
 
 Level 1 reminds the unit's focal point, 2 notifies the unit's head, 3 reports to the City
 People's Committee leadership. Wording, recipients, roles and intervals are data
-(resources/escalation.yaml) so the IOC can change them without a release.
+(console/resources/escalation.yaml) so the IOC can change them without a release.
 """
 
 from __future__ import annotations
@@ -156,5 +156,5 @@ class EscalationPolicy:
 
 
 def load_escalation(path: Path | None = None) -> EscalationPolicy:
-    """The policy from resources/escalation.yaml (or `path`)."""
+    """The policy from console/resources/escalation.yaml (or `path`)."""
     return EscalationPolicy.from_json(read_yaml(path or RESOURCES_DIR / "escalation.yaml"))

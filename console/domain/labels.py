@@ -6,7 +6,7 @@ Vietnamese), the English ones here, and `label(value, language)` is the one way 
 Sentences the domain composes (routing advice, time left) are in `PHRASES`, read through
 `phrase`.
 Names that are data (categories, units, wards, channels, escalation levels) carry their English
-name in resources/ and are read through `Reference` and `EscalationLevel` the same way.
+name in console/resources/ and are read through `Reference` and `EscalationLevel` the same way.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The reference data of Huế: categories, units, wards, routing rules, templates, channels.
 
-It is data (resources/reference/*.yaml), editable by an admin and served by the central API,
+It is data (console/resources/reference/*.yaml), editable by an admin and served by the central API,
 so places and units carry validity dates and are never enums. `load_reference` checks that the
 files hang together and says in Vietnamese what is wrong when they do not.
 """

@@ -1,6 +1,6 @@
 """The SLA clock: how long each stage of a report may take, per category and urgency.
 
-Every figure is configuration (resources/sla.yaml), because the province's own regulation
+Every figure is configuration (console/resources/sla.yaml), because the province's own regulation
 is not public; the shipped defaults are the table of DOMAIN.md "Deadlines".
 """
 
@@ -194,7 +194,7 @@ def _aware(moment: datetime) -> datetime:
 
 
 def load_sla(path: Path | None = None, calendar_path: Path | None = None) -> SlaClock:
-    """The SLA clock from resources/sla.yaml and resources/calendar.yaml (or the given files)."""
+    """The SLA clock from console/resources/sla.yaml and console/resources/calendar.yaml (or the given files)."""
     return SlaClock.from_config(
         read_yaml(path or RESOURCES_DIR / "sla.yaml"),
         read_yaml(calendar_path or RESOURCES_DIR / "calendar.yaml"),

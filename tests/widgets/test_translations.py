@@ -2,7 +2,7 @@
 
 Strings are found in the source the way Qt's lupdate would (self.tr in a class, the
 package-level tr() helpers of triage and supervisor, QCoreApplication.translate) and looked up
-in resources/i18n/paht_vi.ts with their context.
+in console/resources/i18n/paht_vi.ts with their context.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Escalating (đôn đốc) one report or a unit's overdue reports to one level of the ladder.
 
-Levels come from resources/escalation.yaml; a level the user's role may not send is shown
+Levels come from console/resources/escalation.yaml; a level the user's role may not send is shown
 disabled with the reason (the server refuses it too). Each report gets the level's message
 with its own code, unit, deadline and days late; reports the level cannot apply to (already
 there, too soon after the last level, no longer being handled) are listed and skipped.

@@ -1,7 +1,7 @@
 """Merge a report into the one it duplicates: candidates nearest first, list and map together.
 
 Candidates come from `console.domain.duplicates` (same or related category, inside the radius
-and time window of resources/triage.yaml). The nearest is preselected, so Enter merges.
+and time window of console/resources/triage.yaml). The nearest is preselected, so Enter merges.
 """
 
 from __future__ import annotations
