@@ -3,6 +3,8 @@
 Precedence: command-line option, then environment (PAHT_DATA_DIR, PAHT_CONFIG_DIR, PAHT_SERVER,
 PAHT_USER, PAHT_SYNC_INTERVAL, PAHT_TILES_URL, PAHT_CA_BUNDLE, PAHT_LANGUAGE, PAHT_EXPORTS_DIR),
 then `settings.json` in the config folder, then defaults. Passwords and tokens are never settings.
+The default folders are the platform's per-user ones (platformdirs); logs follow a data folder
+given on the command line or in PAHT_DATA_DIR.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ def default_exports_dir() -> Path:
 class Settings:
     data_dir: Path
     config_dir: Path
+    #: The window's log file and crash reports (a windowed program has no terminal to read).
+    log_dir: Path
     #: None means the embedded demo central API, started in-process.
     server_url: str | None = None
     user: str | None = None
@@ -152,6 +156,11 @@ def load_settings(
         or (resolved_data / "config" if data_dir else None)
         or platformdirs.user_config_dir(APP_NAME, appauthor=False)
     ).expanduser()
+    resolved_logs = (
+        resolved_data / "logs"
+        if data_dir or env.get("PAHT_DATA_DIR")
+        else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    )
     stored = _read_file(resolved_config / "settings.json")
     values: dict[str, Any] = {**stored}
     for key, name in (
@@ -175,7 +184,9 @@ def load_settings(
         values["user"] = user
     if insecure_http:
         values["insecure_http"] = True
-    settings = Settings(data_dir=resolved_data, config_dir=resolved_config, **values)
+    settings = Settings(
+        data_dir=resolved_data, config_dir=resolved_config, log_dir=resolved_logs, **values
+    )
     validate(settings)
     return settings
 

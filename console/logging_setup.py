@@ -7,8 +7,15 @@ and its arguments are rendered once, scrubbed, and passed on as plain text; trac
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import logging
+import logging.handlers
 import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
 
 #: "Bearer <token>", "Authorization: <anything>", token=/password= in JSON or query strings.
 _SECRETS = (
@@ -58,3 +65,49 @@ def install_log_scrubbing(logger: logging.Logger | None = None) -> ScrubFilter:
         if _FILTER not in handler.filters:
             handler.addFilter(_FILTER)
     return _FILTER
+
+
+LOG_FILE = "paht-console.log"
+CRASH_FILE = "crash.log"
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+@contextlib.contextmanager
+def logs_in(folder: Path) -> Iterator[Path]:
+    """While the window runs, its log (scrubbed, rotated), its unhandled exceptions and a
+    crash's Python stacks go to files in `folder`: on a workstation the program has no
+    terminal, and these files are what an operator sends to support.
+
+    A hook or fault handler someone else installed (pytest, `python -X faulthandler`) is
+    left in place.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    handler = logging.handlers.RotatingFileHandler(
+        folder / LOG_FILE, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    handler.addFilter(_FILTER)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    previous_hook = sys.excepthook
+    if previous_hook is sys.__excepthook__:
+        sys.excepthook = _log_unhandled
+    crash_file = None
+    if not faulthandler.is_enabled():
+        crash_file = (folder / CRASH_FILE).open("a", encoding="utf-8")
+        faulthandler.enable(crash_file)
+    try:
+        yield folder
+    finally:
+        if crash_file is not None:
+            faulthandler.disable()
+            crash_file.close()
+        sys.excepthook = previous_hook
+        root.removeHandler(handler)
+        handler.close()
+
+
+def _log_unhandled(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    logging.getLogger("paht").critical("Lỗi không được xử lý", exc_info=(kind, error, trace))

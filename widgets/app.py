@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from console.config import Settings
+from console.logging_setup import logs_in
 from widgets import qt_messages, runtime
 from widgets.i18n import chosen_language, install_translators
 from widgets.launcher import Launcher
@@ -91,7 +92,8 @@ def start_gui(
 
 
 def run_gui(settings: Settings, *, screenshot: Path | None = None, demo: bool = False) -> int:
-    app, launcher = start_gui(settings, screenshot=screenshot, demo=demo)
-    code = app.exec()
-    launcher.cleanup()
+    with logs_in(settings.log_dir):
+        app, launcher = start_gui(settings, screenshot=screenshot, demo=demo)
+        code = app.exec()
+        launcher.cleanup()
     return int(code)
