@@ -11,7 +11,7 @@
 # Left out (marker `webengine`): the tests that run Qt WebEngine in the test process or a child.
 # Chromium's threads segfault under libfaketime 0.9.10 (one map test alone crashes at exit,
 # with or without the monotonic clock faked, with libfaketimeMT too); the window and map tests
-# run on the same pinned clock in `make test`.
+# run on the same pinned clock in `make test`, and so does `slow` (building and installing the wheel).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v faketime >/dev/null || { echo "faketime is not installed (Debian package faketime)" >&2; exit 1; }
@@ -20,5 +20,5 @@ for moment in "${moments[@]}"; do
   echo "== the suite at $moment UTC (faketime) =="
   PYTHONPATH="$PWD/scripts/faketime${PYTHONPATH:+:$PYTHONPATH}" FAKETIME_DONT_FAKE_MONOTONIC=1 \
     TZ=UTC faketime -f "@$moment" .venv/bin/python -m pytest -q -p no:cacheprovider \
-    -m "not webengine" tests
+    -m "not webengine and not slow" tests
 done
