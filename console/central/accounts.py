@@ -2,7 +2,8 @@
 
 Every refusal is an ApiError with a Vietnamese message. Deactivating an account or setting
 its password deletes its tokens in the same transaction, and every change empties the token
-caches of all server processes (token_cache), so the revocation holds at once everywhere.
+caches of all server processes (token_cache): the revocation holds at once where it was made
+and within a notification's delivery everywhere else.
 """
 
 from __future__ import annotations

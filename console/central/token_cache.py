@@ -1,6 +1,8 @@
 """A per-process memory of bearer tokens, so a request's caller costs no database round trip.
 
-Deactivated accounts must lose their tokens at once on every server process. Each write that
+Deactivated accounts must lose their tokens at once on every server process: in the process
+that made the change before it answers, in the others as soon as PostgreSQL's notification
+reaches them (milliseconds; it is not ordered with the requests they serve). Each write that
 changes what a token means calls `tokens_changed` inside its transaction: after the commit the
 local cache empties and, on PostgreSQL, `NOTIFY paht_accounts` (delivered on commit) empties
 the cache of every other process through its LISTEN connection. While that connection is not

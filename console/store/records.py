@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -187,27 +187,8 @@ def queue_rows(
     ]
 
 
-QUEUE_COLUMNS = (
-    "id",
-    "code",
-    "created_at",
-    "category",
-    "ward",
-    "title",
-    "status",
-    "unit",
-    "deadline",
-    "urgency",
-    "escalation_level",
-    "lat",
-    "lon",
-    "duplicate_of",
-    "merged_count",
-    "rating",
-    "search_key",
-    "updated_at",
-    "version",
-)
+#: The columns a queue read selects, in QueueRow's order (`queue_rows` reads them by place).
+QUEUE_COLUMNS = tuple(f.name for f in fields(QueueRow))
 
 
 def truncated_raw(raw: Any) -> str:

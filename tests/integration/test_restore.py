@@ -31,6 +31,7 @@ from console.store import EntryState, open_cache, open_outbox, submit_action
 from console.sync import CentralClient, ChangesPage, SyncEngine
 from tests.console.sync.scripted_server import Answer, ScriptedServer
 from tests.integration.test_sync import Workstation
+from tests.postgres import own_database
 
 REPORTS = 300
 PG_URL = os.environ.get("PAHT_TEST_PG_URL")
@@ -330,21 +331,11 @@ class PgCentral(Central):
 
 @pytest.fixture
 def pg_central() -> Iterator[Central]:
-    assert PG_URL is not None
-    name = f"paht_restore_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(
-        PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    seed_demo(url, REPORTS)
-    running = PgCentral(url)
-    yield running
-    running.stop()
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with own_database("paht_restore") as url:
+        seed_demo(url, REPORTS)
+        running = PgCentral(url)
+        yield running
+        running.stop()
 
 
 @pytest.mark.postgres

@@ -1,20 +1,22 @@
 """The token cache of each server process on one PostgreSQL database: an account changed
-through one process is seen by the very next request on another, where its token was cached."""
+through one process is seen on another, where its token was cached, as soon as the database's
+notification reaches it (milliseconds; a request or two under load)."""
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Callable
 
 import requests
 
-from tests.integration import test_workers
-from tests.integration.test_workers import Serve, signed_in
+from tests.integration.conftest import ON_POSTGRES, Serve, signed_in
 
-pytestmark = test_workers.pytestmark
-db_url = test_workers.db_url
-pair = test_workers.pair
+pytestmark = ON_POSTGRES
 
 PASSWORD = "mat-khau-du-dai"
+#: How long another process may take to hear of an account change (a loaded CI machine).
+NOTE_DELIVERY_S = 2.0
 
 
 def _account(admin: requests.Session, serve: Serve) -> str:
@@ -42,6 +44,21 @@ def _me(session: requests.Session, serve: Serve) -> requests.Response:
     return session.get(f"{serve.base}/me", timeout=10)
 
 
+def _until(
+    ask: Callable[[], requests.Response], seen: Callable[[requests.Response], bool]
+) -> requests.Response:
+    """The first answer in which the change is seen. The other process learns of it by a
+    PostgreSQL notification, delivered in milliseconds but not ordered with the requests it
+    serves: under load a request or two may still be answered from its cache."""
+    deadline = time.monotonic() + NOTE_DELIVERY_S
+    while True:
+        answer = ask()
+        if seen(answer):
+            return answer
+        assert time.monotonic() < deadline, f"still not seen: {answer.status_code} {answer.text}"
+        time.sleep(0.01)
+
+
 def test_an_account_deactivated_through_one_process_is_refused_at_once_by_another(
     pair: tuple[Serve, Serve],
 ) -> None:
@@ -53,8 +70,8 @@ def test_an_account_deactivated_through_one_process_is_refused_at_once_by_anothe
         assert _me(there, a).status_code == 200
     changed = admin.patch(f"{b.base}/users/{name}", json={"active": False}, timeout=10)
     assert changed.status_code == 200, changed.text
-    refused = _me(there, a)
-    assert refused.status_code == 401 and refused.json()["code"] == "invalid_token"
+    refused = _until(lambda: _me(there, a), lambda answer: answer.status_code == 401)
+    assert refused.json()["code"] == "invalid_token"
 
 
 def test_a_role_changed_through_one_process_is_seen_at_once_by_another(
@@ -68,4 +85,4 @@ def test_a_role_changed_through_one_process_is_seen_at_once_by_another(
         assert _me(there, a).json()["role"] == "operator"
     changed = admin.patch(f"{b.base}/users/{name}", json={"role": "supervisor"}, timeout=10)
     assert changed.status_code == 200, changed.text
-    assert _me(there, a).json()["role"] == "supervisor"
+    _until(lambda: _me(there, a), lambda answer: answer.json()["role"] == "supervisor")

@@ -15,7 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from console.domain.model import Status
-from tests.widgets.conftest import TriageApi, select_marker_at_rest
+from tests.widgets.conftest import select_marker_at_rest
+from tests.widgets.desks import TriageApi
 from widgets.main_window import MainWindow
 from widgets.status_bar import LinkState
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from tests.widgets.conftest import TriageApi
+from tests.widgets.desks import TriageApi
 from widgets import notifications
 from widgets.main_window import MainWindow
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import os
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, event, text
 
 from console.central.auth import Principal, principal_for_token
 from console.central.server import CentralServer
 from console.central.token_cache import TokenCache, cache_for
 from console.domain.model import Role
 from tests.console.central.conftest import Api, Clock
+from tests.postgres import own_database
 
 PG_URL = os.environ.get("PAHT_TEST_PG_URL")
 
@@ -130,17 +129,8 @@ def test_the_cache_keeps_to_its_bound() -> None:
 def own_pg_url() -> Iterator[str]:
     """A PostgreSQL database of this test's own (its listener may be cut without touching
     anyone else's), dropped at its end."""
-    assert PG_URL is not None
-    name = f"paht_tokens_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(
-        PG_URL.replace("postgresql://", "postgresql+psycopg://", 1), isolation_level="AUTOCOMMIT"
-    )
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with own_database("paht_tokens") as url:
+        yield url
 
 
 def _me_queries(engine: Engine, api: Api) -> int:
