@@ -97,7 +97,8 @@ def test_a_window_runs_log_and_crash_go_to_the_log_folder(user_env: dict[str, Pa
 
 
 def test_windows_folders_are_under_the_users_app_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    """platformdirs reads the known folders from these variables before asking Windows."""
+    """The shapes the README gives for Windows (platformdirs reads the known folders from
+    these variables before asking Windows)."""
     local, roaming = r"C:\Users\an\AppData\Local", r"C:\Users\an\AppData\Roaming"
     monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", local)
     monkeypatch.setenv("WIN_PD_OVERRIDE_APPDATA", roaming)
@@ -107,3 +108,6 @@ def test_windows_folders_are_under_the_users_app_data(monkeypatch: pytest.Monkey
     assert PureWindowsPath(dirs.user_config_dir) == PureWindowsPath(local, APP_NAME)
     assert PureWindowsPath(dirs.user_log_dir) == PureWindowsPath(local, APP_NAME, "Logs")
     assert PureWindowsPath(dirs.user_documents_dir) == PureWindowsPath(r"C:\Users\an\Documents")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for shown in (r"%LOCALAPPDATA%\paht-console", r"%LOCALAPPDATA%\paht-console\Logs"):
+        assert shown in readme
