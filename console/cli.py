@@ -31,6 +31,8 @@ from console.sync.errors import ApiError
 log = logging.getLogger("paht")
 
 DB_URL_ENV = "PAHT_CENTRAL_DB"
+MIN_CONSOLE_ENV = "PAHT_MIN_CONSOLE_VERSION"
+INSTALLER_URL_ENV = "PAHT_INSTALLER_URL"
 DB_URL_HELP = f"default: {DB_URL_ENV}, else the demo database in the data folder"
 
 
@@ -99,6 +101,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument(
         "--no-upgrade", action="store_true", help="refuse a database behind this schema revision"
+    )
+    serve.add_argument(
+        "--min-console-version",
+        default=os.environ.get(MIN_CONSOLE_ENV) or None,
+        help=f"older consoles stay read-only (env {MIN_CONSOLE_ENV})",
+    )
+    serve.add_argument(
+        "--installer-url",
+        default=os.environ.get(INSTALLER_URL_ENV) or None,
+        help=f"where operators get the console (env {INSTALLER_URL_ENV})",
     )
 
     db = _command(sub, "db", "the central database's schema revision (migrations)")
@@ -182,6 +194,7 @@ def _sync(settings: Settings, once: bool) -> int:
             "outbox_queued": box.queued,
             "outbox_conflicts": box.conflicts,
             "outbox_refused": box.refused,
+            "newer_console_needed": None if outbox.held is None else outbox.held.message(),
         }
         print(json.dumps(summary, ensure_ascii=False), flush=True)
 
@@ -246,6 +259,13 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     db_url = _demo_db_url(settings, args.db)
     if args.workers < 1:
         raise SettingsError("--workers phải là số dương.")
+    if args.min_console_version:
+        from console.version import parse_version
+
+        try:
+            parse_version(args.min_console_version)
+        except ValueError as exc:
+            raise SettingsError(f"--min-console-version: {exc}") from exc
     try:
         refuse_sqlite(db_url, args.workers)
     except ValueError as exc:
@@ -264,6 +284,8 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
             simulate=not args.no_simulate,
             workers=args.workers,
             upgrade=not args.no_upgrade,
+            min_console_version=args.min_console_version,
+            installer_url=args.installer_url,
         )
 
 

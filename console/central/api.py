@@ -105,8 +105,9 @@ def me(caller: Caller) -> Response:
 
 
 @router.get("/health", response_model=HealthOut, tags=["meta"])
-def health(svc: Service) -> Response:
+def health(request: Request, svc: Service) -> Response:
     total, top = svc.counts()
+    state = request.app.state
     return json_response(
         {
             "status": "ok",
@@ -114,6 +115,8 @@ def health(svc: Service) -> Response:
             "reports": total,
             "cursor": str(top),
             "database": database_id(svc.engine),
+            "min_console_version": state.min_console_version,
+            "installer_url": state.installer_url,
         }
     )
 

@@ -115,6 +115,8 @@ def create_app(
     live: bool = True,
     max_wait: int = MAX_WAIT_S,
     upgrade: bool = True,
+    min_console_version: str | None = None,
+    installer_url: str | None = None,
 ) -> FastAPI:
     """The central API over `db_url`. Demo mode adds the demo accounts (password "demo").
 
@@ -123,6 +125,7 @@ def create_app(
     /changes ignores `wait` and answers at once without the X-Paht-Wait header, like a server
     that predates the live channel. Without `upgrade`, a database behind this code's schema
     revision raises SchemaError instead of being upgraded (workers: the parent upgraded).
+    /health names `min_console_version` (older consoles stay read-only) and `installer_url`.
     """
     clock = now or utcnow
     engine = make_engine(db_url, upgrade=upgrade)
@@ -154,6 +157,8 @@ def create_app(
     app.state.bell = bell
     app.state.pages = SharedPages()
     app.state.max_wait = max_wait
+    app.state.min_console_version = min_console_version
+    app.state.installer_url = installer_url
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)

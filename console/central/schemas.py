@@ -187,6 +187,14 @@ class HealthOut(BaseModel):
     database: str = Field(
         description="The database's id: it changes when the database is restored from a backup"
     )
+    min_console_version: str | None = Field(
+        None,
+        description="The oldest console version meant for this central (None: any); "
+        "an older console stays read-only",
+    )
+    installer_url: str | None = Field(
+        None, description="Where operators get the console this central needs"
+    )
 
 
 class ReferenceOut(BaseModel):

@@ -113,6 +113,8 @@ def run_server(
     simulate: bool = False,
     workers: int = 1,
     upgrade: bool = True,
+    min_console_version: str | None = None,
+    installer_url: str | None = None,
 ) -> int:
     """Serve in the foreground until interrupted (`paht-console serve`); the exit status.
 
@@ -120,11 +122,19 @@ def run_server(
     then a database behind it stops the start with SchemaError.
 
     With `simulate` in demo mode, the demo city simulator acts as the units and citizens
-    (one simulator, in this process, however many workers serve).
+    (one simulator, in this process, however many workers serve). /health names
+    `min_console_version` and `installer_url` to the consoles.
     """
+    consoles = {"min_console_version": min_console_version, "installer_url": installer_url}
     if workers > 1:
-        return _run_workers(db_url, host, port, demo, simulate, workers, upgrade)
-    app = create_app(db_url, demo=demo, upgrade=upgrade)
+        return _run_workers(db_url, host, port, demo, simulate, workers, upgrade, consoles)
+    app = create_app(
+        db_url,
+        demo=demo,
+        upgrade=upgrade,
+        min_console_version=min_console_version,
+        installer_url=installer_url,
+    )
     server = LiveServer(
         uvicorn.Config(app, host=host, port=port, log_level="info", timeout_graceful_shutdown=3)
     )
@@ -143,13 +153,20 @@ def run_server(
 
 
 def _run_workers(
-    db_url: str, host: str, port: int, demo: bool, simulate: bool, workers: int, upgrade: bool
+    db_url: str,
+    host: str,
+    port: int,
+    demo: bool,
+    simulate: bool,
+    workers: int,
+    upgrade: bool,
+    consoles: dict[str, str | None],
 ) -> int:
     """The schema and accounts once here, then `workers` processes on one socket."""
     refuse_sqlite(db_url, workers)
     create_app(db_url, demo=demo, upgrade=upgrade).state.service.engine.dispose()
     sock = _listen(host, port)
-    pool = WorkerPool(db_url, sock, workers, {"demo": demo, "upgrade": False})
+    pool = WorkerPool(db_url, sock, workers, {"demo": demo, "upgrade": False, **consoles})
     base_url = f"http://127.0.0.1:{sock.getsockname()[1]}"
     simulator: Any = None
     if demo and simulate:

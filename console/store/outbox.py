@@ -27,6 +27,7 @@ from console.store.db import DamagedDatabase, StoreError, open_engine
 from console.store.migrations import OUTBOX_MIGRATIONS
 from console.store.records import stamp
 from console.store.schema import OutboxRow
+from console.version import NewerNeeded
 
 OUTBOX_FILE = "outbox.sqlite3"
 
@@ -80,6 +81,14 @@ class UnknownEntry(StoreError):
     pass
 
 
+class NewerConsoleNeeded(StoreError):
+    """The central needs a newer console: no action enters the outbox (and none leaves it)."""
+
+    def __init__(self, needed: NewerNeeded) -> None:
+        super().__init__(needed.message())
+        self.needed = needed
+
+
 def _loads(raw: str | None) -> dict[str, Any] | None:
     return None if raw is None else dict(json.loads(raw))
 
@@ -116,6 +125,17 @@ class Outbox:
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         self._write_lock = threading.Lock()
+        #: Set while the central needs a newer console than this one.
+        self.held: NewerNeeded | None = None
+
+    def hold(self, needed: NewerNeeded | None) -> None:
+        """Refuse new actions and keep queued ones unsent while `needed`; None lifts it."""
+        self.held = needed
+
+    def check_open(self) -> None:
+        """Raises NewerConsoleNeeded while held: before an operator's action is built."""
+        if self.held is not None:
+            raise NewerConsoleNeeded(self.held)
 
     def close(self) -> None:
         self._engine.dispose()
@@ -148,6 +168,7 @@ class Outbox:
         role: Role,
         preview: Report,
     ) -> OutboxEntry:
+        self.check_open()
         now = stamp(utcnow())
         row = OutboxRow(
             report_id=report_id,
@@ -231,6 +252,7 @@ class Outbox:
     def retry(self, entry_id: int, expected_version: int | None = None) -> OutboxEntry:
         """Queue a conflicting, refused or failed entry again (same idempotency key unless
         the expected version changes, since the server would answer the old key's result)."""
+        self.check_open()
         entry = self.get(entry_id)
         if entry is None or entry.state.value not in RETRYABLE_STATES:
             raise UnknownEntry(f"Thao tác số {entry_id} không thể gửi lại.")

@@ -302,6 +302,10 @@ class CentralClient:
     def reference(self) -> dict[str, Any]:
         return dict(self._call("GET", "/api/v1/reference", safe=True))
 
+    def health(self) -> dict[str, Any]:
+        """The central's state, and which console version it needs."""
+        return dict(self._call("GET", "/api/v1/health", safe=True))
+
     # -- accounts (admin role; change_own_password: any signed-in account) ------------------
 
     def list_users(self, unit: str | None = None, active: bool | None = None) -> list[Account]:

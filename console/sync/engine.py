@@ -31,6 +31,7 @@ from console.sync.errors import (
     ServerError,
     Unauthorized,
 )
+from console.version import needed_by
 
 PAGE_SIZE = 1000
 
@@ -159,6 +160,7 @@ class SyncEngine:
         # only if the cursor is still the one it was asked after, and pushes go one at a time.
         self._store_lock = threading.Lock()
         self._push_lock = threading.Lock()
+        self._central_checked = False
 
     # -- pull -----------------------------------------------------------------------------
 
@@ -257,6 +259,8 @@ class SyncEngine:
         later actions never overtake earlier ones. An entry after a conflict or refusal on the
         same report is not sent: it was built on a state that did not happen."""
         with self._push_lock:
+            if self.outbox.held is not None:  # the central needs a newer console
+                return PushResult()
             return self._push()
 
     def _push(self) -> PushResult:
@@ -330,20 +334,37 @@ class SyncEngine:
         server failure ends the run offline; whatever was stored before it stays stored."""
         tally = _PullTally()
         try:
+            if not self._central_checked:
+                self.check_central()
             pushed = self.push()
+        except UNAVAILABLE as exc:
+            return SyncResult(tally.result(), PushResult(), False, _offline_message(exc))
         except Unauthorized as exc:
             return SyncResult(tally.result(), PushResult(), True, _session_message(exc))
         if pushed.error is not None:
+            self._central_checked = False  # back online, it may run a newer release
             return SyncResult(tally.result(), pushed, False, pushed.error)
         try:
             self._pull_into(tally, progress, should_stop, wait)
         except UNAVAILABLE as exc:
+            self._central_checked = False
             return SyncResult(tally.result(), pushed, False, _offline_message(exc))
         except Unauthorized as exc:
             return SyncResult(tally.result(), pushed, True, _session_message(exc))
         except ApiError as exc:
             return SyncResult(tally.result(), pushed, True, f"Đồng bộ bị từ chối: {exc.message}")
         return SyncResult(tally.result(), pushed, True, None)
+
+    def check_central(self) -> None:
+        """Which console the central needs (an older one holds its outbox, keeps reading)."""
+        try:
+            health = self.client.health()
+        except UNAVAILABLE:
+            raise
+        except ApiError:  # a central without /health names no minimum
+            health = {}
+        self.outbox.hold(needed_by(health))
+        self._central_checked = True
 
     def refresh_reference(self) -> dict[str, Any]:
         """Store the server's reference data (categories, units, wards, SLA...) in the cache."""
