@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from widgets.session import WorkSession
 from widgets.status_bar import LinkState, SyncStatusBar
 from widgets.sync_worker import SyncController, SyncOutcome
+from widgets.version_notice import VersionNotice
 
 
 class WindowSync(QObject):
@@ -24,6 +25,8 @@ class WindowSync(QObject):
         self._window = window
         self._status = status
         self.controller: SyncController | None = None
+        self.session: WorkSession | None = None
+        self.notice = VersionNotice(window, status)
         self.error_box: QMessageBox | None = None
         self._asked = False
         self._interval_s = 0
@@ -41,6 +44,7 @@ class WindowSync(QObject):
         controller.progressed.connect(self._status.show_progress)
         controller.finished.connect(self._finished)
         self._interval_s = session.settings.sync_interval_s
+        self.session = session
         self.controller = controller
         if self._asked:
             controller.start()
@@ -105,6 +109,8 @@ class WindowSync(QObject):
                 ),
                 60_000,
             )
+        if self.session is not None:  # what the latest check of the central found
+            self.notice.follow(self.session.outbox.held)
         if outcome.online:
             self.reachedServer.emit()
         if manual and not outcome.ok:

@@ -19,6 +19,7 @@ from widgets.i18n import current_language
 from widgets.tasks import Progress, TaskRunner
 from widgets.triage.common import tr
 from widgets.triage.feedback import queued_text
+from widgets.version_notice import refusal_text
 
 #: Up to this many reports are queued at once on the GUI thread (a few milliseconds).
 INLINE_LIMIT = 5
@@ -50,8 +51,14 @@ def submit_batch(
     should_stop: Callable[[], bool],
     progress: Progress | None = None,
 ) -> BatchResult:
-    """Queue each item in order; a refusal skips that report only."""
+    """Queue each item in order; a refusal skips that report only. While the central needs a
+    newer console nothing is queued, with one reason for all."""
     result = BatchResult()
+    try:
+        outbox.check_open()
+    except StoreError as exc:
+        result.refused.append((0, refusal_text(exc)))
+        return result
     for done, item in enumerate(items, start=1):
         if should_stop():
             result.stopped = True

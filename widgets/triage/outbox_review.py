@@ -18,6 +18,7 @@ from widgets.desk import Desk
 from widgets.i18n import current_language
 from widgets.tasks import TaskRunner
 from widgets.triage.conflict_dialog import DROP, REAPPLY, ConflictDialog
+from widgets.version_notice import refusal_text
 
 
 class ReviewHost(Protocol):
@@ -161,7 +162,7 @@ class OutboxReview(QObject):
         try:
             c.desk.outbox.retry(entry.id, expected_version=expected)
         except StoreError as exc:
-            c.inform(str(exc))
+            c.inform(refusal_text(exc))
             return False
         self.reviewed.discard(entry.id)
         c.actionQueued.emit([entry.report_id])
@@ -172,7 +173,11 @@ class OutboxReview(QObject):
         """A network failure is sent again as it was; a conflict or refusal is re-checked."""
         c = self.controller
         if entry.state is EntryState.FAILED:
-            c.desk.outbox.retry(entry.id)
+            try:
+                c.desk.outbox.retry(entry.id)
+            except StoreError as exc:
+                c.inform(refusal_text(exc))
+                return
             c.actionQueued.emit([entry.report_id])
             c.desk.sync_trigger()
         elif entry.state in (EntryState.CONFLICT, EntryState.REFUSED):

@@ -2766,4 +2766,35 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Vô hiệu hóa</translation>
         </message>
     </context>
+    <context>
+        <name>VersionNotice</name>
+        <message>
+            <source>The central needs PAHT Console %1 or newer; this console is %2. Until it is updated it is read-only: syncing, reading, searching, the map and exports work, but no new action is accepted. Actions already waiting stay on this computer, unsent, until a newer console sends them.</source>
+            <translation>Máy chủ trung tâm cần PAHT Console phiên bản %1 trở lên; máy này đang chạy phiên bản %2. Trong khi chờ cập nhật, bàn điều hành chỉ xem: đồng bộ, xem, tìm kiếm, bản đồ và xuất báo cáo vẫn dùng được, nhưng không nhận thao tác mới. Các thao tác đang chờ vẫn được giữ trên máy này, chưa gửi, cho tới khi bản mới gửi chúng.</translation>
+        </message>
+        <message>
+            <source>Get the new console here: %1</source>
+            <translation>Tải bản mới tại: %1</translation>
+        </message>
+        <message>
+            <source>Ask the Center's technical staff to install the new console.</source>
+            <translation>Hãy liên hệ bộ phận kỹ thuật của Trung tâm để cài bản mới.</translation>
+        </message>
+        <message>
+            <source>Console out of date: read-only</source>
+            <translation>Phiên bản cũ: chỉ xem</translation>
+        </message>
+        <message>
+            <source>The central needs PAHT Console %1 or newer (this one is %2): read-only.</source>
+            <translation>Máy chủ trung tâm cần PAHT Console %1 trở lên (máy này: %2): chỉ xem.</translation>
+        </message>
+        <message>
+            <source>Newer console needed</source>
+            <translation>Cần cập nhật PAHT Console</translation>
+        </message>
+        <message>
+            <source>Open the download page</source>
+            <translation>Mở trang tải về</translation>
+        </message>
+    </context>
 </TS>
