@@ -7,7 +7,7 @@ once per session a box with the installer's link. The same text answers an actio
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
@@ -67,6 +67,12 @@ class VersionNotice(QObject):
         self.label.setStyleSheet("color: #b91c1c; font-weight: bold;")
         self.label.hide()
         status.add_first_permanent(self.label)
+        status.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and self.needed is not None:
+            self._label_texts(self.needed)
+        return False
 
     def follow(self, needed: NewerNeeded | None) -> None:
         if needed == self.needed:
@@ -75,8 +81,7 @@ class VersionNotice(QObject):
         if needed is None:
             self.label.hide()
             return
-        self.label.setText("⚠ " + self.tr("Console out of date: read-only"))
-        self.label.setToolTip(newer_console_text(needed) + "\n" + where_to_get(needed))
+        self._label_texts(needed)
         self.label.show()
         self._status.showMessage(
             self.tr("The central needs PAHT Console %1 or newer (this one is %2): read-only.")
@@ -87,6 +92,10 @@ class VersionNotice(QObject):
         if not self._box_shown:
             self._box_shown = True
             self._show_box(needed)
+
+    def _label_texts(self, needed: NewerNeeded) -> None:
+        self.label.setText("⚠ " + self.tr("Console out of date: read-only"))
+        self.label.setToolTip(newer_console_text(needed) + "\n" + where_to_get(needed))
 
     def _show_box(self, needed: NewerNeeded) -> None:
         box = QMessageBox(self._window)

@@ -3,6 +3,7 @@ queues and sends nothing (real central over HTTP, real SQLite files, no Qt)."""
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -248,3 +249,25 @@ def test_serve_refuses_a_minimum_that_is_not_a_version(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert "--min-console-version: 'latest' không phải số phiên bản" in done.stderr
+
+
+def test_sync_once_says_the_central_needs_a_newer_console(
+    seeded: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from console.cli import main
+
+    monkeypatch.setenv("PAHT_PASSWORD", "demo")
+    with CentralServer(
+        seeded, demo=True, min_console_version="99.0", installer_url=INSTALLER
+    ) as central:
+        argv = ["--server", central.base_url, "--user", "operator", "--data-dir", str(tmp_path)]
+        code = main([*argv, "sync", "--once"])
+    summary = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert code == 0 and summary["online"] and summary["cache_reports"] == 30
+    assert (
+        summary["newer_console_needed"]
+        == NewerNeeded("99.0", console_version(), INSTALLER).message()
+    )
