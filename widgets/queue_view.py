@@ -53,6 +53,8 @@ if TYPE_CHECKING:
     from console.store.outbox import Outbox
     from console.store.queue_columns import Positions
 
+    Shown = Positions | list[int]  # positions in the index of the rows shown
+
 CLOCK_REFRESH_MS = 60_000
 
 
@@ -91,7 +93,7 @@ class QueueView(QWidget):
         self._own_runner = runner is None
         self._index = QueueIndex([])
         self._visible: list[QueueRow] = []
-        self._visible_positions: Positions | list[int] = []
+        self._visible_positions: Shown = []
         self._visible_filter: QueueFilter | None = None
         self._pending: frozenset[int] = frozenset()
         self._revision: int | None = None
@@ -285,11 +287,10 @@ class QueueView(QWidget):
             self._pending = snapshot.pending
             view = self.current_view()
             if self._holds(view.filter):
-                self.tabs.counts[view.key] = len(
-                    self._index.search(view.filter, self._now(), self.clock)
-                )
+                found = self._index.search(view.filter, self._now(), self.clock)
+                self.tabs.counts[view.key] = len(found)
             flt = self.current_filter()
-            positions: Positions | list[int] = snapshot.visible
+            positions: Shown = snapshot.visible
             if flt != snapshot.flt:
                 positions = []
                 if flt is not None and self._holds(flt):
@@ -312,7 +313,7 @@ class QueueView(QWidget):
         self._pending = snapshot.pending
         self.tabs.counts.update(snapshot.counts)
         flt = self.current_filter()
-        positions: Positions | list[int] = snapshot.visible
+        positions: Shown = snapshot.visible
         if flt != snapshot.flt:
             positions = [] if flt is None else self._index.search(flt, self._now(), self.clock)
         self._show(positions, flt, keep_scroll=not first)
@@ -337,17 +338,12 @@ class QueueView(QWidget):
         within = None
         if flt is not None and previous is not None and flt.refines(previous):
             within = self._visible_positions
-        if not self._holds(flt):
-            self._show([], flt, keep_scroll=False)
-            return
-        if flt is None:
+        if flt is None or not self._holds(flt):
             self._show([], flt, keep_scroll=False)
             return
         self._show(self._index.search(flt, self._now(), self.clock, within), flt, keep_scroll=False)
 
-    def _show(
-        self, positions: Positions | list[int], flt: QueueFilter | None, *, keep_scroll: bool
-    ) -> None:
+    def _show(self, positions: Shown, flt: QueueFilter | None, *, keep_scroll: bool) -> None:
         anchor = self.selection.top_row_id() if keep_scroll else None
         scroll = self.table.verticalScrollBar()
         visible = self._index.take(positions)
