@@ -15,6 +15,8 @@ from typing import Any
 import PySide6.QtWebEngineWidgets  # noqa: F401
 import pytest
 from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from console.maps.page import HUE_CENTRE, TileProvider
@@ -255,3 +257,16 @@ def make_queue_row(make_report: Callable[..., Any]) -> Callable[..., Any]:
     from console.store.queue_filter import queue_row_from_report
 
     return lambda report_id, **fields: queue_row_from_report(make_report(report_id, **fields))
+
+
+def choose_language(qtbot: Any, window: Any, name: str) -> None:
+    """Opens the Language menu with the mouse and clicks `name` in it."""
+    bar = window.menuBar()
+    menu = window.menus.language_menu
+    QTest.mouseClick(
+        bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center()
+    )
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    action = next(a for a in menu.actions() if a.text() == name)
+    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
+    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=5000)

@@ -16,24 +16,12 @@ from PySide6.QtTest import QTest
 
 from console.domain.labels import label
 from console.domain.model import Status
+from tests.widgets.conftest import choose_language
 from tests.widgets.test_main_window import _ready
 from widgets.main_window import MainWindow
 from widgets.queue_model import Column
 
 pytestmark = pytest.mark.webengine
-
-
-def _choose(qtbot: Any, window: MainWindow, name: str) -> None:
-    """Opens the Language menu with the mouse and clicks `name` in it."""
-    bar = window.menuBar()
-    menu = window.menus.language_menu
-    QTest.mouseClick(
-        bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(menu.menuAction()).center()
-    )
-    qtbot.waitUntil(menu.isVisible, timeout=5000)
-    action = next(a for a in menu.actions() if a.text() == name)
-    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(action).center())
-    qtbot.waitUntil(lambda: not menu.isVisible(), timeout=5000)
 
 
 def _status_cell(window: MainWindow, report_id: int) -> str:
@@ -69,7 +57,7 @@ def test_the_language_menu_switches_the_whole_window_at_once(
     qtbot.waitUntil(lambda: "Quá hạn" in _legend(window), timeout=10_000)
     assert "Bản đồ nhiệt" in _legend(window)
 
-    _choose(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: tabs.tabText(tabs.currentIndex()).startswith("All"), timeout=5000)
     assert window.queue_dock.windowTitle() == "Report queue"
     assert window.menus.language_menu.title() == "&Language"
@@ -91,7 +79,7 @@ def test_the_language_menu_switches_the_whole_window_at_once(
     qtbot.wait(800)  # the page paints its new words a frame later
     window.grab().save(str(tmp_path / "english.png"))
 
-    _choose(qtbot, window, "Tiếng Việt")
+    choose_language(qtbot, window, "Tiếng Việt")
     qtbot.waitUntil(lambda: tabs.tabText(tabs.currentIndex()).startswith("Tất cả"), timeout=5000)
     assert window.queue_dock.windowTitle() == "Danh sách phản ánh"
     assert _status_cell(window, first.id) == label(status, "vi")

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.version import console_version
-from tests.widgets.test_language import _choose
+from tests.widgets.conftest import choose_language
 from widgets.main_window import MainWindow
 
 pytestmark = pytest.mark.webengine
@@ -140,10 +140,10 @@ def test_an_older_console_says_so_and_refuses_actions_but_keeps_reading(
     assert notice.box is None and notice.label.isVisible()
 
     # The note follows the language.
-    _choose(qtbot, window, "English")
+    choose_language(qtbot, window, "English")
     qtbot.waitUntil(lambda: notice.label.text() == "⚠ Console out of date: read-only")
     assert notice.label.toolTip().startswith("The central needs PAHT Console 99.0 or newer")
-    _choose(qtbot, window, "Tiếng Việt")
+    choose_language(qtbot, window, "Tiếng Việt")
     qtbot.waitUntil(lambda: notice.label.text() == "⚠ Phiên bản cũ: chỉ xem")
 
 
