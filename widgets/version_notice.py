@@ -7,14 +7,17 @@ once per session a box with the installer's link. The same text answers an actio
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
-from console.store import StoreError
-from console.store.outbox import NewerConsoleNeeded
 from console.version import NewerNeeded
 from widgets.status_bar import SyncStatusBar
+
+if TYPE_CHECKING:
+    from console.store import StoreError
 
 STATUS_MS = 60_000
 
@@ -45,7 +48,10 @@ def where_to_get(needed: NewerNeeded) -> str:
 
 
 def refusal_text(exc: StoreError) -> str:
-    """A store's refusal as the operator reads it (the newer-console one translated)."""
+    """A store's refusal as the operator reads it (the newer-console one translated). The
+    store (SQLAlchemy) loads after the window shows, and has by the time it refuses."""
+    from console.store.outbox import NewerConsoleNeeded
+
     if isinstance(exc, NewerConsoleNeeded):
         return newer_console_text(exc.needed) + "\n" + where_to_get(exc.needed)
     return str(exc)
