@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test check lint format bench screenshot system-deps clean
+.PHONY: run test check lint format bench screenshot system-deps bundle clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11+ is needed")'
@@ -41,6 +41,13 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks all
+
+# dist/paht-console/: the console frozen with PyInstaller (one folder; runs without Python).
+bundle: $(STAMP) system-deps
+	$(BIN)/python -m pip install --quiet -e '.[test,bundle]'
+	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build/pyinstaller \
+	  packaging/pyinstaller/paht-console.spec
+	@du -sh dist/paht-console
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,5 +1,8 @@
 """The TrueType fonts the PDF and the drawn pictures use: found on the machine at run time.
 
+The workstation bundle ships DejaVu Sans in the package's resources/fonts (a Windows
+workstation has none of these families), searched before the machine's folders.
+
 Vietnamese needs a font with the precomposed letters (ắ, ệ, ữ...) and the combining marks;
 DejaVu, Liberation (2.x) and Noto have them. Without one, every glyph would be a box.
 """
@@ -11,7 +14,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts")
+from console.paths import RESOURCES_DIR
+
+FONT_DIRS = (
+    RESOURCES_DIR / "fonts",
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+)
 #: Families in order of preference: (regular, bold, italic, bold italic) file names.
 FAMILIES = (
     (
