@@ -135,7 +135,7 @@ def test_the_frozen_console_shows_the_queue_and_the_map(
     # The map: tiles or the offline background, clusters and the legend, not a blank page.
     colours = map_area.getcolors(maxcolors=map_area.width * map_area.height)
     assert colours is not None and len(colours) > 200
-    assert max(ImageStat.Stat(map_area).stddev) > 25
+    assert max(ImageStat.Stat(map_area).stddev) > 15  # a blank page: 0
 
 
 def test_the_frozen_console_exports_a_briefing(
