@@ -2,6 +2,8 @@
 
 Every report shown: it waits for the first sync and the map's markers, selects the first
 row, shows the whole city on the map and saves the window once the details have painted.
+Whatever happens (a store that never opens, a window that fails to attach), the picture is
+taken and the program ends within SCREENSHOT_TIMEOUT_MS.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from widgets.main_window import MainWindow
 SCREENSHOT_TIMEOUT_MS = 180_000
 #: Time for the detail panel's photos and the map's highlight to paint.
 SCREENSHOT_SETTLE_MS = 1500
+#: Time for the map to redraw the whole city.
+FIT_SETTLE_MS = 800
 #: Exit codes: the picture was taken before sync and map were ready; it could not be saved.
 TIMED_OUT, NOT_SAVED = 3, 4
 
@@ -37,13 +41,13 @@ class Screenshot(QObject):
         self._taken = False
         window.queue.set_view("all")
         window.opened.connect(self._prepare)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self, self._timeout)
 
     def _prepare(self) -> None:
         window = self._window
         window.sync.finished.connect(self._sync_finished)
         window.map.markersUpdated.connect(self._markers_shown)
         window.detailShown.connect(lambda _id: self._detail_shown())
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, self._timeout)
 
     def _sync_finished(self, *_args: Any) -> None:
         self._synced = True
@@ -62,9 +66,13 @@ class Screenshot(QObject):
             window.queue.select_report(window.visible_rows[0].id)
 
     def _detail_shown(self) -> None:
-        """The whole city on the map (selecting zoomed onto one report), then the picture."""
+        """Once the selection has painted (on the map it zooms onto its report), the whole
+        city, then the picture."""
+        QTimer.singleShot(SCREENSHOT_SETTLE_MS, self, self._whole_city)
+
+    def _whole_city(self) -> None:
         self._window.map.fit_all()
-        QTimer.singleShot(SCREENSHOT_SETTLE_MS, lambda: self._take(0))
+        QTimer.singleShot(FIT_SETTLE_MS, self, lambda: self._take(0))
 
     def _timeout(self) -> None:
         if not self._taken:
