@@ -79,6 +79,8 @@ def test_the_bundle_carries_its_parts(bundle: Path) -> None:
     inside = bundle / "_internal"
     qt = inside / "PySide6" / "Qt"
     for part in (
+        bundle / "paht-console",  # the window (no terminal beside it on Windows)
+        bundle / "paht-console-cli",  # the commands
         qt / "libexec" / "QtWebEngineProcess",
         qt / "resources" / "qtwebengine_resources.pak",
         qt / "translations" / "qtwebengine_locales" / "vi.pak",
@@ -142,7 +144,7 @@ def test_the_frozen_console_exports_a_briefing(
     bundle: Path, frozen_env: dict[str, str], tmp_path: Path
 ) -> None:
     out = tmp_path / "exports"
-    tool = [str(bundle / "paht-console"), "--demo", "export", "briefing"]
+    tool = [str(bundle / "paht-console-cli"), "--demo", "export", "briefing"]
     _run(
         [*tool, "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)],
         frozen_env,
