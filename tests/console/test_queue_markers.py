@@ -9,38 +9,23 @@ from typing import Any
 
 import pytest
 
-from console.domain.model import Report, Status, Urgency
+from console.domain.model import Status
 from console.domain.sla import load_sla
 from console.maps.markers import MarkerUpdates
 from console.maps.queue_markers import MarkerCache, QueueMarker
 from console.store.queue_clock import QueueClock
 from console.store.queue_filter import queue_row_from_report
 from console.store.records import QueueRow
+from tests.console.store.factories import new_report
 
 # Tuesday 10 March 2026, 09:00 in Huế.
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
 
 
 def row(report_id: int, **fields: Any) -> QueueRow:
-    created = NOW - timedelta(hours=1)
-    values: dict[str, Any] = {
-        "id": report_id,
-        "code": f"PA-2026-{report_id:06d}",
-        "title": f"Phản ánh {report_id}",
-        "description": "",
-        "category": "environment",
-        "urgency": Urgency.NORMAL,
-        "status": Status.NEW,
-        "ward": "vy-da",
-        "lat": 16.47 + report_id / 1000,
-        "lon": 107.60,
-        "address": "",
-        "channel": "app",
-        "created_at": created,
-        "updated_at": created,
-    }
-    values.update(fields)
-    return queue_row_from_report(Report(**values))
+    """A queue row of its own place (markers side by side)."""
+    fields.setdefault("lat", 16.47 + report_id / 1000)
+    return queue_row_from_report(new_report(NOW, report_id, **fields))
 
 
 @pytest.fixture

@@ -126,3 +126,12 @@ def pair(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tupl
             second.kill()
     finally:
         first.kill()
+
+
+def run_ok(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> str:
+    """Runs a command to its end; its output, or a failure showing the end of both streams."""
+    done = subprocess.run(
+        args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    assert done.returncode == 0, f"{args}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    return done.stdout

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from PIL import Image, ImageStat
 from pypdf import PdfReader
 
 import console
+from tests.integration.conftest import run_ok
 
 pytestmark = [pytest.mark.slow, pytest.mark.webengine, pytest.mark.timeout(900)]
 
@@ -32,19 +32,11 @@ QUEUE_BOX = (0.01, 0.25, 0.57, 0.88)
 MAP_BOX = (0.62, 0.62, 0.99, 0.92)
 
 
-def _run(args: list[str], env: dict[str, str], cwd: Path, timeout: float) -> str:
-    done = subprocess.run(
-        args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    assert done.returncode == 0, f"{args}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     base = tmp_path_factory.mktemp("bundle")
     started = time.monotonic()
-    _run(
+    run_ok(
         [
             sys.executable,
             "-m",
@@ -123,7 +115,7 @@ def test_the_frozen_console_shows_the_queue_and_the_map(
     bundle: Path, frozen_env: dict[str, str], tmp_path: Path
 ) -> None:
     shot = tmp_path / "shot.png"
-    _run(
+    run_ok(
         [str(bundle / "paht-console"), "--demo", "--screenshot", str(shot)],
         frozen_env,
         tmp_path,
@@ -145,7 +137,7 @@ def test_the_frozen_console_exports_a_briefing(
 ) -> None:
     out = tmp_path / "exports"
     tool = [str(bundle / "paht-console-cli"), "--demo", "export", "briefing"]
-    _run(
+    run_ok(
         [*tool, "--from", "2026-11-01", "--to", "2026-11-30", "--out", str(out)],
         frozen_env,
         tmp_path,

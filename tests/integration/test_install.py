@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
 import sys
 import tarfile
 import zipfile
@@ -29,6 +28,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 import console
+from tests.integration.conftest import run_ok
 
 pytestmark = [pytest.mark.slow, pytest.mark.webengine, pytest.mark.timeout(900)]
 
@@ -48,30 +48,22 @@ class Installed:
         return str(self.venv / "bin" / name)
 
 
-def _run(args: list[str], env: dict[str, str], cwd: Path, timeout: float = 300) -> str:
-    done = subprocess.run(
-        args, env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout, check=False
-    )
-    assert done.returncode == 0, f"{args}\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Installed]:
     base = tmp_path_factory.mktemp("install")
     dist = base / "dist"
     python = sys.executable
-    _run([python, "-m", "build", "--sdist", "--outdir", str(dist), str(ROOT)], MACHINE_ENV, base)
+    run_ok([python, "-m", "build", "--sdist", "--outdir", str(dist), str(ROOT)], MACHINE_ENV, base)
     (sdist,) = dist.glob("paht_console-*.tar.gz")
-    _run(
+    run_ok(
         [python, "-m", "pip", "wheel", str(sdist), "--no-deps", "-w", str(dist)],
         MACHINE_ENV,
         base,
     )
     (wheel,) = dist.glob("paht_console-*.whl")
     venv = base / "venv"
-    _run([python, "-m", "venv", str(venv)], MACHINE_ENV, base)
-    _run(
+    run_ok([python, "-m", "venv", str(venv)], MACHINE_ENV, base)
+    run_ok(
         [str(venv / "bin" / "python"), "-m", "pip", "install", "--no-cache-dir", str(wheel)],
         MACHINE_ENV,
         base,
@@ -102,7 +94,7 @@ def test_the_wheel_and_the_sdist_carry_the_resources(installed: Installed) -> No
 def test_the_installed_console_is_not_the_checkout(
     installed: Installed, console_env: dict[str, str], tmp_path: Path
 ) -> None:
-    out = _run(
+    out = run_ok(
         [
             installed.bin("python"),
             "-c",
@@ -124,7 +116,7 @@ def test_the_installed_console_shows_its_window(
 ) -> None:
     shot = tmp_path / "shot.png"
     data = tmp_path / "data"
-    _run(
+    run_ok(
         [
             installed.bin("paht-console"),
             "--demo",
@@ -147,8 +139,8 @@ def test_the_installed_console_reports_and_exports(
 ) -> None:
     tool = [installed.bin("paht-console"), "--demo", "--data-dir", str(tmp_path / "data")]
     out_dir = tmp_path / "exports"
-    weekly = _run([*tool, "export", "weekly", "--out", str(out_dir)], console_env, tmp_path)
-    status = _run([*tool, "status"], console_env, tmp_path)
+    weekly = run_ok([*tool, "export", "weekly", "--out", str(out_dir)], console_env, tmp_path)
+    status = run_ok([*tool, "status"], console_env, tmp_path)
     cached = re.search(r"Phản ánh trong bộ nhớ đệm: (\d+)", status)
     assert cached is not None and int(cached.group(1)) > 0, status
     assert "Báo cáo tuần" in weekly
@@ -158,7 +150,7 @@ def test_the_installed_console_reports_and_exports(
     assert load_workbook(xlsx_path, read_only=True).sheetnames
 
     briefing = [*tool, "export", "briefing", "--from", "2026-11-01", "--to", "2026-11-30"]
-    _run([*briefing, "--out", str(out_dir)], console_env, tmp_path)
+    run_ok([*briefing, "--out", str(out_dir)], console_env, tmp_path)
     stem = "thong-tin-bao-chi-20261101-20261130"
     assert len(PdfReader(out_dir / f"{stem}.pdf").pages) > 0
     assert Document(str(out_dir / f"{stem}.docx")).paragraphs

@@ -1,8 +1,11 @@
-"""Wire records of reports for store and sync tests."""
+"""Reports for store and sync tests: wire records, and reports as the queue reads them."""
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
+
+from console.domain.model import Report, Status, Urgency
 
 WARDS = ["phu-xuan", "thuan-hoa", "vy-da", "an-cuu", "kim-long"]
 
@@ -35,3 +38,26 @@ def report_json(report_id: int, version: int = 1, **changes: Any) -> dict[str, A
     }
     data.update(changes)
     return data
+
+
+def new_report(now: datetime, report_id: int, **fields: Any) -> Report:
+    """A report filed an hour before `now`, new and placed in Vỹ Dạ, unless `fields` say else."""
+    created = fields.pop("created_at", now - timedelta(hours=1))
+    values: dict[str, Any] = {
+        "id": report_id,
+        "code": f"PA-2026-{report_id:06d}",
+        "title": f"Phản ánh {report_id}",
+        "description": "",
+        "category": "environment",
+        "urgency": Urgency.NORMAL,
+        "status": Status.NEW,
+        "ward": "vy-da",
+        "lat": 16.47,
+        "lon": 107.60,
+        "address": "",
+        "channel": "app",
+        "created_at": created,
+        "updated_at": created,
+    }
+    values.update(fields)
+    return Report(**values)

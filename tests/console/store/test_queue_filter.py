@@ -28,6 +28,7 @@ from console.store.saved_views import (
     save_user_views,
 )
 from console.store.search_index import QueueIndex, view_counts
+from tests.console.store.factories import new_report
 
 # Tuesday 10 March 2026, 09:00 in Huế: an ordinary working morning.
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
@@ -44,25 +45,7 @@ def clock(sla: SlaClock) -> QueueClock:
 
 
 def report(report_id: int, **fields: Any) -> Report:
-    created = fields.pop("created_at", NOW - timedelta(hours=1))
-    values: dict[str, Any] = {
-        "id": report_id,
-        "code": f"PA-2026-{report_id:06d}",
-        "title": f"Phản ánh {report_id}",
-        "description": "",
-        "category": "environment",
-        "urgency": Urgency.NORMAL,
-        "status": Status.NEW,
-        "ward": "vy-da",
-        "lat": 16.47,
-        "lon": 107.60,
-        "address": "",
-        "channel": "app",
-        "created_at": created,
-        "updated_at": created,
-    }
-    values.update(fields)
-    return Report(**values)
+    return new_report(NOW, report_id, **fields)
 
 
 def row(report_id: int, **fields: Any) -> QueueRow:
