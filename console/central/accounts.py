@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, Row, delete, select, update
 
-from console.central.auth import Principal, create_user, hash_password, token_hash, verify_password
+from console.central.auth import create_user, hash_password, token_hash, verify_password
 from console.central.db import TokenRow, UserRow, write_transaction
 from console.central.errors import ApiError
+from console.central.principal import Principal
 from console.central.token_cache import tokens_changed
 from console.domain.model import ROLE_LABELS_VI, Role, format_time
 

@@ -11,7 +11,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.concurrency import run_in_threadpool
 
 from console.central.auth import (
-    Principal,
     cached_principal,
     principal_for_token,
     require_role,
@@ -20,6 +19,7 @@ from console.central.auth import (
 from console.central.bell import ChangeBell, parse_wait
 from console.central.errors import ApiError
 from console.central.identity import HEADER, database_id
+from console.central.principal import Principal
 from console.central.schemas import (
     ActionIn,
     ChangesPage,

@@ -9,8 +9,9 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from console.central import accounts
 from console.central.api import Caller, Service, _errors, bearer, json_response
-from console.central.auth import Principal, require_role
+from console.central.auth import require_role
 from console.central.errors import ApiError
+from console.central.principal import Principal
 from console.central.schemas import (
     AccountList,
     AccountOut,

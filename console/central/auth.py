@@ -17,6 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from console.central.db import SignInFailureRow, TokenRow, UserRow, write_transaction
 from console.central.errors import ApiError
+from console.central.principal import Principal
 from console.central.token_cache import cache_for
 from console.domain.model import ROLE_LABELS_VI, Role, format_time
 
@@ -34,15 +35,6 @@ DEMO_ACCOUNTS: dict[str, Role] = {
     "citizen": Role.CITIZEN,
 }
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-
-
-@dataclass(frozen=True, slots=True)
-class Principal:
-    """Who is calling: the account name, its role and, for a unit account, its unit."""
-
-    name: str
-    role: Role
-    unit_code: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from console.central.auth import Principal
 from console.central.db import (
     EventRow,
     IdempotencyRow,
@@ -27,6 +26,7 @@ from console.central.db import (
 )
 from console.central.errors import ApiError, not_found
 from console.central.identity import check_cursor, database_id, read_id
+from console.central.principal import Principal
 from console.central.report_rows import report_from_row, report_json, report_values
 from console.central.schemas import ActionIn, IntakeIn
 from console.domain.escalation import EscalationPolicy

@@ -15,14 +15,11 @@ from __future__ import annotations
 import threading
 import weakref
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, text
 
 from console.central.db import after_commit
-
-if TYPE_CHECKING:
-    from console.central.auth import Principal
+from console.central.principal import Principal
 
 ACCOUNTS_CHANNEL = "paht_accounts"
 MAX_ENTRIES = 10_000

@@ -13,8 +13,8 @@ import pytest
 import requests
 
 from console.central.accounts import list_accounts, update_account
-from console.central.auth import Principal
 from console.central.errors import ApiError
+from console.central.principal import Principal
 from console.central.server import CentralServer
 from console.domain.model import Role
 from tests.console.central.conftest import UNIT_CODE, Api, Clock

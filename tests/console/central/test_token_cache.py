@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, event, text
 
-from console.central.auth import Principal, principal_for_token
+from console.central.auth import principal_for_token
+from console.central.principal import Principal
 from console.central.server import CentralServer
 from console.central.token_cache import TokenCache, cache_for
 from console.domain.model import Role
