@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from console.domain.model import Report, Status, Urgency
+from console.domain.model import Report
 from console.domain.sla import load_sla
 from console.domain.text import fold
 from console.store import open_cache, open_outbox, queue_loading
@@ -17,6 +17,7 @@ from console.store.queue_clock import QueueClock
 from console.store.queue_filter import QueueFilter
 from console.store.queue_loading import load_everything, load_snapshot
 from console.store.word_index import WordIndex
+from tests.console.store.factories import new_report
 
 NOW = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
 WORDS = ["den", "duong", "hong", "rac", "thai", "song", "huong", "ngap", "nuoc", "kiet", "vy", "da"]
@@ -48,24 +49,9 @@ def test_an_empty_index_finds_nothing() -> None:
 
 
 def report(report_id: int, title: str, **fields: Any) -> Report:
-    values: dict[str, Any] = {
-        "id": report_id,
-        "code": f"PA-2026-{report_id:06d}",
-        "title": title,
-        "description": "",
-        "category": "environment",
-        "urgency": Urgency.NORMAL,
-        "status": Status.NEW,
-        "ward": "vy-da",
-        "lat": 16.47,
-        "lon": 107.60,
-        "address": "",
-        "channel": "app",
-        "created_at": NOW - timedelta(hours=report_id),
-        "updated_at": NOW - timedelta(hours=report_id),
-    }
-    values.update(fields)
-    return Report(**values)
+    """Report n filed n hours before NOW."""
+    at = NOW - timedelta(hours=report_id)
+    return new_report(NOW, report_id, title=title, created_at=at, updated_at=at, **fields)
 
 
 @pytest.mark.parametrize(("changed_share", "scanned"), [(10, {2, 41}), (100, set())])
