@@ -59,30 +59,33 @@ def _until(
         time.sleep(0.01)
 
 
-def test_an_account_deactivated_through_one_process_is_refused_at_once_by_another(
-    pair: tuple[Serve, Serve],
-) -> None:
+def _changed_while_cached(
+    pair: tuple[Serve, Serve], change: dict[str, object]
+) -> Callable[[], requests.Response]:
+    """A new operator's token, cached on the first process, then its account changed through
+    the second; asks the first who the token belongs to."""
     a, b = pair
     admin = signed_in(b, "admin")
     name = _account(admin, b)
     there = _signed_in_as(a, name)
     for _ in range(3):  # cached on a by now
-        assert _me(there, a).status_code == 200
-    changed = admin.patch(f"{b.base}/users/{name}", json={"active": False}, timeout=10)
+        answer = _me(there, a)
+        assert answer.status_code == 200 and answer.json()["role"] == "operator"
+    changed = admin.patch(f"{b.base}/users/{name}", json=change, timeout=10)
     assert changed.status_code == 200, changed.text
-    refused = _until(lambda: _me(there, a), lambda answer: answer.status_code == 401)
+    return lambda: _me(there, a)
+
+
+def test_an_account_deactivated_through_one_process_is_refused_at_once_by_another(
+    pair: tuple[Serve, Serve],
+) -> None:
+    ask = _changed_while_cached(pair, {"active": False})
+    refused = _until(ask, lambda answer: answer.status_code == 401)
     assert refused.json()["code"] == "invalid_token"
 
 
 def test_a_role_changed_through_one_process_is_seen_at_once_by_another(
     pair: tuple[Serve, Serve],
 ) -> None:
-    a, b = pair
-    admin = signed_in(b, "admin")
-    name = _account(admin, b)
-    there = _signed_in_as(a, name)
-    for _ in range(3):
-        assert _me(there, a).json()["role"] == "operator"
-    changed = admin.patch(f"{b.base}/users/{name}", json={"role": "supervisor"}, timeout=10)
-    assert changed.status_code == 200, changed.text
-    _until(lambda: _me(there, a), lambda answer: answer.json()["role"] == "supervisor")
+    ask = _changed_while_cached(pair, {"role": "supervisor"})
+    _until(ask, lambda answer: answer.json()["role"] == "supervisor")
