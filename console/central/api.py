@@ -13,6 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from console.central.auth import (
     cached_principal,
     principal_for_token,
+    refuse_read_only,
     require_role,
     sign_in,
 )
@@ -36,7 +37,8 @@ from console.central.schemas import (
 )
 from console.central.service import CentralService, dumps
 from console.central.shared_pages import SharedPages
-from console.domain.model import CONTACT_ROLES, Role
+from console.central.wall_view import audience
+from console.domain.model import Role
 
 bearer = HTTPBearer(auto_error=False, description="Token from POST /api/v1/auth/token")
 
@@ -163,7 +165,7 @@ async def changes(
         return json_response(page, headers={HEADER: database})
     seconds = parse_wait(wait, request.app.state.max_wait)
     pages: SharedPages[ChangesText] = request.app.state.pages
-    contact = caller.role in CONTACT_ROLES
+    shape = audience(caller)
 
     def read() -> Awaitable[ChangesText]:
         return run_in_threadpool(_changes_text, svc, caller, after, limit)
@@ -172,7 +174,7 @@ async def changes(
     deadline = loop.time() + seconds
     while True:
         ticket = bell.ticket()
-        text, has_items, database = await pages.get((ticket, after, limit, contact), read)
+        text, has_items, database = await pages.get((ticket, after, limit, shape), read)
         remaining = deadline - loop.time()
         if has_items or remaining <= 0 or not await bell.wait(ticket, remaining):
             return json_response(text, headers={"X-Paht-Wait": str(seconds), HEADER: database})
@@ -222,6 +224,7 @@ def get_media(
     "/reports", response_model=ReportOut, status_code=201, responses=_errors(403), tags=["reports"]
 )
 def intake(svc: Service, caller: Caller, body: IntakeIn) -> Response:
+    refuse_read_only(caller, "gửi phản ánh mới")
     require_role(caller, frozenset({Role.CITIZEN, Role.ADMIN}), "gửi phản ánh mới")
     return json_response(svc.intake(caller, body), 201)
 
@@ -238,6 +241,7 @@ def intake(svc: Service, caller: Caller, body: IntakeIn) -> Response:
 def act(
     svc: Service, caller: Caller, report_id: ReportId, body: Annotated[ActionIn, Body()]
 ) -> Response:
+    refuse_read_only(caller, "thay đổi phản ánh")
     status, text = svc.act(caller, report_id, body)
     return json_response(text, status)
 

@@ -9,7 +9,7 @@ from fastapi.security import HTTPAuthorizationCredentials
 
 from console.central import accounts
 from console.central.api import Caller, Service, _errors, bearer, json_response
-from console.central.auth import require_role
+from console.central.auth import refuse_read_only, require_role
 from console.central.errors import ApiError
 from console.central.principal import Principal
 from console.central.schemas import (
@@ -39,6 +39,7 @@ Token = Annotated[str, Depends(_token)]
 
 
 def admin(caller: Caller) -> Principal:
+    refuse_read_only(caller, "quản lý tài khoản")
     require_role(caller, _ADMIN, "quản lý tài khoản")
     return caller
 
@@ -98,5 +99,6 @@ def reset_password(
 def change_own_password(
     svc: Service, caller: Caller, token: Token, body: OwnPasswordIn
 ) -> Response:
+    refuse_read_only(caller, "đổi mật khẩu (quản trị viên đặt lại mật khẩu cho màn hình)")
     accounts.change_own_password(svc.engine, caller, body.current, body.new, token)
     return Response(status_code=204)

@@ -33,6 +33,7 @@ DEMO_ACCOUNTS: dict[str, Role] = {
     "admin": Role.ADMIN,
     "unit": Role.UNIT,
     "citizen": Role.CITIZEN,
+    "wall": Role.WALL,
 }
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 
@@ -232,4 +233,14 @@ def require_role(principal: Principal, roles: frozenset[Role], what: str) -> Non
             403,
             "forbidden_role",
             f"Vai trò «{ROLE_LABELS_VI[principal.role]}» không được {what}.",
+        )
+
+
+def refuse_read_only(principal: Principal, what: str) -> None:
+    """The video wall's account only reads: every change is refused with the reason."""
+    if principal.role is Role.WALL:
+        raise ApiError(
+            403,
+            "read_only_role",
+            f"Tài khoản «{ROLE_LABELS_VI[Role.WALL]}» chỉ được xem, không được {what}.",
         )

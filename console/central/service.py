@@ -29,6 +29,7 @@ from console.central.identity import check_cursor, database_id, read_id
 from console.central.principal import Principal
 from console.central.report_rows import report_from_row, report_json, report_values
 from console.central.schemas import ActionIn, IntakeIn
+from console.central.wall_view import mask_detail, wall_json
 from console.domain.escalation import EscalationPolicy
 from console.domain.model import (
     CONTACT_ROLES,
@@ -117,8 +118,11 @@ class CentralService:
             if not rows and cursor > 0:
                 check_cursor(conn, cursor, database)
         page = rows[:size]
+        wall = principal.role is Role.WALL
         body = {
-            "items": [report_json(row, with_reporter=contact) for row in page],
+            "items": [
+                wall_json(row) if wall else report_json(row, with_reporter=contact) for row in page
+            ],
             "next": str(page[-1].seq if page else cursor),
             "more": len(rows) > size,
         }
@@ -134,20 +138,22 @@ class CentralService:
                 .where(EventRow.report_id == report_id)
                 .order_by(EventRow.at, EventRow.id)
             ).all()
-        body = report_json(row, with_reporter=principal.role in CONTACT_ROLES)
-        body["history"] = [
-            {
-                "report_id": e.report_id,
-                "at": e.at.isoformat().replace("+00:00", "Z"),
-                "actor": e.actor,
-                "role": e.role,
-                "action": e.action,
-                "from_status": e.from_status,
-                "to_status": e.to_status,
-                "payload": json.loads(e.payload or "{}"),
-            }
-            for e in events
-        ]
+            body = report_json(row, with_reporter=principal.role in CONTACT_ROLES)
+            body["history"] = [
+                {
+                    "report_id": e.report_id,
+                    "at": e.at.isoformat().replace("+00:00", "Z"),
+                    "actor": e.actor,
+                    "role": e.role,
+                    "action": e.action,
+                    "from_status": e.from_status,
+                    "to_status": e.to_status,
+                    "payload": json.loads(e.payload or "{}"),
+                }
+                for e in events
+            ]
+            if principal.role is Role.WALL:
+                mask_detail(conn, row, body, self.reference)
         return body
 
     def counts(self) -> tuple[int, int]:

@@ -58,6 +58,7 @@ ROLE_LABELS_EN: dict[Role, str] = {
     Role.ADMIN: "Administrator",
     Role.UNIT: "Handling unit",
     Role.CITIZEN: "Citizen",
+    Role.WALL: "Video wall",
 }
 
 ACTION_LABELS_EN: dict[ActionType, str] = {

@@ -74,6 +74,8 @@ class Role(StrEnum):
     UNIT = "unit"
     #: The citizen's own app (new reports, ratings) and timed closures.
     CITIZEN = "citizen"
+    #: The video wall: reads only, and the server masks every personal detail it sends.
+    WALL = "wall"
 
 
 ROLE_LABELS_VI: dict[Role, str] = {
@@ -83,6 +85,7 @@ ROLE_LABELS_VI: dict[Role, str] = {
     Role.ADMIN: "Quản trị",
     Role.UNIT: "Đơn vị xử lý",
     Role.CITIZEN: "Người dân",
+    Role.WALL: "Màn hình tường",
 }
 
 #: Roles allowed to see a reporter's identity and contact.

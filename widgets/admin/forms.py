@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from console.sync.accounts import Account
 
 #: The roles an admin gives (citizens sign in through their own app).
-ROLES = (Role.OPERATOR, Role.SUPERVISOR, Role.MEDIA, Role.ADMIN, Role.UNIT)
+ROLES = (Role.OPERATOR, Role.SUPERVISOR, Role.MEDIA, Role.ADMIN, Role.WALL, Role.UNIT)
 GENERATED_LENGTH = 16
 _ALPHABET = string.ascii_letters + string.digits
 

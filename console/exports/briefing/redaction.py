@@ -1,12 +1,12 @@
 """Personal data out of what leaves the Center: free text masked, photos cleaned and blurred.
 
-Text: console.domain.privacy.mask_personal (phones, e-mails, plates), and the reporter's own
-name wherever a citizen wrote it. Photos: decoded and re-encoded, so no EXIF, GPS or
-maker notes survive; faces found by OpenCV's frontal-face Haar cascade (shipped in
-opencv-python-headless 4.x as cv2.data), licence plates by their lettering (below), both
-blurred beyond recognition. Detection misses some and finds some that are not there, hence
-the staff's review: the boxes a photo is finally blurred with are the detected ones as edited
-by hand.
+Text: console.domain.privacy.hide_personal (phones, e-mails, plates, and the reporter's own
+name wherever a citizen wrote it; the central API masks the video wall's texts with it too).
+Photos: decoded and re-encoded, so no EXIF, GPS or maker notes survive; faces found by
+OpenCV's frontal-face Haar cascade (shipped in opencv-python-headless 4.x as cv2.data),
+licence plates by their lettering (below), both blurred beyond recognition. Detection
+misses some and finds some that are not there, hence the staff's review: the boxes a photo
+is finally blurred with are the detected ones as edited by hand.
 
 Plates: OpenCV's plate cascades are Russian and found no Vietnamese plate in
 `python -m benchmarks redaction`. A plate is found instead as what it is: a row (car) or
@@ -19,15 +19,13 @@ from __future__ import annotations
 
 import functools
 import io
-import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PIL import Image, ImageFilter, ImageOps
 
-from console.domain.privacy import mask_personal
+from console.domain.privacy import hide_personal
 
 if TYPE_CHECKING:
     import cv2
@@ -35,7 +33,6 @@ if TYPE_CHECKING:
 
 #: (x, y, width, height) in the photo's pixels, after its EXIF orientation is applied.
 Box = tuple[int, int, int, int]
-HIDDEN_NAME = "[đã ẩn]"
 #: Photos are scaled down to this longest side: enough for print and a big screen.
 MAX_SIDE = 1280
 JPEG_QUALITY = 85
@@ -58,12 +55,7 @@ class Region:
 
 def redact_text(text: str, names: Iterable[str | None] = ()) -> str:
     """`text` in NFC with phones, e-mails and plates masked and each of `names` hidden."""
-    masked = mask_personal(unicodedata.normalize("NFC", text))
-    for name in names:
-        if name and name.strip():
-            pattern = r"\s+".join(re.escape(p) for p in unicodedata.normalize("NFC", name).split())
-            masked = re.sub(pattern, HIDDEN_NAME, masked, flags=re.IGNORECASE)
-    return masked
+    return hide_personal(text, names)
 
 
 def load_photo(data: bytes) -> Image.Image:
