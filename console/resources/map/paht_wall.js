@@ -1,0 +1,214 @@
+/* PAHT Console video wall map: dots coloured by status, overdue ones ringed in red, new ones
+ * pulsing. The page holds no text about a report: rows are [id, lat, lon, status, overdue].
+ * It runs for days: markers are kept in one Map by id (updated in place, removed when gone)
+ * and every pulse ring is removed when its animation ends.
+ * window.pahtWall: setMarkers(rows, fit), pulse(ids), setScale(s), fitCity(), state(). */
+(function () {
+  "use strict";
+
+  var ID = 0, LAT = 1, LON = 2, STATUS = 3, OVERDUE = 4;
+  var PULSE_MS = 4500;
+  var RADIUS = 8, OUTLINE = 1.5, RING = 4, PULSE_SIZE = 64;
+  // Colour groups, in the legend's order; status codes of console/domain/model.py.
+  var GROUPS = [
+    { color: "#3bc9db", label: "Phản ánh mới", codes: ["new"] },
+    { color: "#fcc419", label: "Đang xử lý",
+      codes: ["accepted", "assigned", "in_progress", "reopened"] },
+    { color: "#da77f2", label: "Xin gia hạn / trả lại", codes: ["extension_requested", "returned"] },
+    { color: "#69db7c", label: "Đã xử lý / công khai",
+      codes: ["resolved", "published", "closed", "rejected"] }
+  ];
+  var OTHER_COLOR = "#adb5bd";
+  var OVERDUE_COLOR = "#ff3b30";
+  var OVERDUE_LABEL = "Quá hạn";
+  var BACKDROP = "#0b1320";
+  var colorOf = {};
+  GROUPS.forEach(function (g) { g.codes.forEach(function (c) { colorOf[c] = g.color; }); });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function init(map, cityBounds) {
+    var scale = 1;
+    var renderer = L.canvas({ padding: 0.2 });
+    var pulsePane = map.createPane("pahtWallPulse");
+    pulsePane.style.zIndex = 450;
+    pulsePane.style.pointerEvents = "none";
+    var dots = new Map();  // id -> {layer, row}
+    var pulses = new Map();  // id -> {marker, timer}
+    var bridge = null;
+    var updates = 0;
+
+    function style(row) {
+      var late = row[OVERDUE] === 1;
+      return {
+        renderer: renderer, interactive: false,
+        radius: (RADIUS + (late ? RING / 2 : 0)) * scale,
+        fillColor: colorOf[row[STATUS]] || OTHER_COLOR, fillOpacity: 1,
+        color: late ? OVERDUE_COLOR : BACKDROP, opacity: 1,
+        weight: (late ? RING : OUTLINE) * scale
+      };
+    }
+
+    function sameRow(a, b) {
+      return a[LAT] === b[LAT] && a[LON] === b[LON] && a[STATUS] === b[STATUS] &&
+        a[OVERDUE] === b[OVERDUE];
+    }
+
+    function setMarkers(rows, fit) {
+      var seen = new Set();
+      for (var i = 0; i < rows.length; i++) {
+        var row = rows[i], id = row[ID], dot = dots.get(id);
+        seen.add(id);
+        if (!dot) {
+          dots.set(id, { layer: L.circleMarker([row[LAT], row[LON]], style(row)).addTo(map), row: row });
+        } else if (!sameRow(dot.row, row)) {
+          dot.layer.setLatLng([row[LAT], row[LON]]);
+          dot.layer.setStyle(style(row));
+          dot.layer.setRadius(style(row).radius);
+          dot.row = row;
+        }
+      }
+      dots.forEach(function (dot, id) {
+        if (!seen.has(id)) {
+          map.removeLayer(dot.layer);
+          dots.delete(id);
+          endPulse(id);
+        }
+      });
+      updates += 1;
+      if (fit) { fitCity(); }
+      return dots.size;
+    }
+
+    function endPulse(id) {
+      var p = pulses.get(id);
+      if (!p) { return; }
+      clearTimeout(p.timer);
+      map.removeLayer(p.marker);
+      pulses.delete(id);
+      if (!p.started) { p.batch.forget(); }
+    }
+
+    // The ids of one pulse() call; Python hears of them once every ring's animation started.
+    function Batch() {
+      var ids = [], waiting = 0, sent = false;
+      function send() {
+        if (!sent && waiting === 0 && ids.length && bridge) {
+          sent = true;
+          bridge.pulseStarted(ids);
+        }
+      }
+      return {
+        add: function () { waiting += 1; },
+        started: function (id) { ids.push(id); waiting -= 1; send(); },
+        forget: function () { if (!sent) { waiting = Math.max(0, waiting - 1); send(); } }
+      };
+    }
+
+    function pulse(ids) {
+      var batch = Batch(), n = 0, size = PULSE_SIZE * scale;
+      for (var i = 0; i < ids.length; i++) {
+        var id = ids[i], dot = dots.get(id);
+        if (!dot || pulses.has(id)) { continue; }
+        var ring = el("div", "paht-wall-pulse-ring");
+        var marker = L.marker(dot.layer.getLatLng(), {
+          pane: "pahtWallPulse", interactive: false, keyboard: false,
+          icon: L.divIcon({ className: "paht-wall-pulse", iconSize: [size, size], html: ring })
+        });
+        batch.add();
+        ring.addEventListener("animationstart", function (pid) {
+          return function () {
+            var p = pulses.get(pid);
+            if (p && !p.started) {
+              p.started = true;
+              p.batch.started(pid);
+            }
+          };
+        }(id));
+        marker.addTo(map);
+        pulses.set(id, {
+          marker: marker, batch: batch, started: false,
+          timer: setTimeout(function (pid) { return function () { endPulse(pid); }; }(id), PULSE_MS)
+        });
+        n += 1;
+      }
+      return n;
+    }
+
+    function setScale(s) {
+      scale = s > 0 ? s : 1;
+      map.getContainer().style.setProperty("--wall-scale", String(scale));
+      dots.forEach(function (dot) {
+        var st = style(dot.row);
+        dot.layer.setStyle(st);
+        dot.layer.setRadius(st.radius);
+      });
+      return scale;
+    }
+
+    function fitCity() {
+      map.fitBounds(cityBounds, { padding: [20, 20], animate: false });
+    }
+
+    function addLegend() {
+      var Legend = L.Control.extend({
+        options: { position: "bottomleft" },
+        onAdd: function () {
+          var box = el("div", "paht-wall-legend");
+          GROUPS.forEach(function (g) {
+            var line = box.appendChild(el("div", "paht-wall-legend-row"));
+            line.appendChild(el("span", "paht-wall-dot")).style.background = g.color;
+            line.appendChild(el("span", "paht-wall-legend-text", g.label));
+          });
+          var late = box.appendChild(el("div", "paht-wall-legend-row"));
+          late.appendChild(el("span", "paht-wall-dot paht-wall-ring"));
+          late.appendChild(el("span", "paht-wall-legend-text", OVERDUE_LABEL));
+          return box;
+        }
+      });
+      map.addControl(new Legend());
+    }
+
+    function state() {
+      var c = map.getCenter(), r = 0;
+      dots.forEach(function (dot) { r = Math.max(r, dot.layer.getRadius()); });
+      return {
+        count: dots.size, updates: updates, scale: scale, zoom: map.getZoom(),
+        center: [c.lat, c.lng], pulsing: Array.from(pulses.keys()), maxRadius: r,
+        bridge: bridge !== null, layers: Object.keys(map._layers).length,
+        pulseNodes: pulsePane.childNodes.length
+      };
+    }
+
+    function point(id) {
+      var dot = dots.get(id);
+      if (!dot) { return null; }
+      var p = map.latLngToContainerPoint(dot.layer.getLatLng());
+      return [p.x, p.y];
+    }
+
+    addLegend();
+    setScale(1);
+    fitCity();
+    map.getContainer().classList.add("paht-wall");
+
+    window.pahtWall = {
+      setMarkers: setMarkers, pulse: pulse, setScale: setScale, fitCity: fitCity,
+      state: state, point: point, canvas: function () { return renderer._container; }, map: map
+    };
+
+    if (typeof QWebChannel !== "undefined" && window.qt && qt.webChannelTransport) {
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        bridge = channel.objects.bridge || null;
+        if (bridge) { bridge.pageReady(); }
+      });
+    }
+  }
+
+  window.pahtWallInit = init;
+})();
