@@ -71,11 +71,10 @@ def mask_personal(text: str) -> str:
 def hide_personal(text: str, names: Iterable[str | None] = ()) -> str:
     """`text` in NFC with phones, e-mails and plates masked and each of `names` (the
     reporter's, whom the caller knows) hidden wherever written as words, in any letter case
-    (a reporter named "An" leaves "Quang Trung" alone)."""
+    (a reporter named "An" leaves "Quang Trung" alone), the longest name first."""
     masked = mask_personal(unicodedata.normalize("NFC", text))
-    for name in names:
-        if name and name.strip():
-            words = unicodedata.normalize("NFC", name).split()
-            pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
-            masked = re.sub(pattern, HIDDEN_NAME, masked, flags=re.IGNORECASE)
+    for name in sorted((n for n in names if n and n.strip()), key=len, reverse=True):
+        words = unicodedata.normalize("NFC", name).split()
+        pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)"
+        masked = re.sub(pattern, HIDDEN_NAME, masked, flags=re.IGNORECASE)
     return masked

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from console.domain.privacy import mask_personal
+from console.domain.privacy import hide_personal, mask_personal
 
 
 @pytest.mark.parametrize(
@@ -79,3 +79,11 @@ def test_licence_plates(text: str, masked: str) -> None:
 )
 def test_ordinary_numbers_are_left_alone(text: str) -> None:
     assert mask_personal(text) == text
+
+
+def test_a_name_is_hidden_as_whole_words_in_any_case_with_the_rest_masked() -> None:
+    text = "Chị AN ở kiệt 3 Quang Trung, gọi 0905 123 467. Hỏi chị Lê  Thị An."
+
+    shown = hide_personal(text, ["An", "Lê Thị An", None, " "])
+
+    assert shown == "Chị [đã ẩn] ở kiệt 3 Quang Trung, gọi 09******67. Hỏi chị [đã ẩn]."
