@@ -6,6 +6,7 @@ from __future__ import annotations
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
 from console.exports.briefing.cases import FetchMedia, case_sheet
+from console.exports.briefing.redaction import redact_text
 from console.store import Cache
 from console.wall.scene import Spotlight
 
@@ -26,6 +27,7 @@ def spotlight(
         fetch_media=fetch_media,
         overrides={},
     )
+    names = [report.reporter.name] if report.reporter is not None else []
     lines = [f"{time_text(step.at)} — {step.text}" for step in sheet.timeline]
     if sheet.result:
         lines.append(f"Kết quả: {sheet.result}")
@@ -35,5 +37,6 @@ def spotlight(
         title=sheet.title,
         lines=tuple(lines),
         photos=tuple(p.jpeg for p in sheet.photos),
-        captions=tuple(p.caption for p in sheet.photos),
+        # The pack masks captions without the reporter's name: masked again with it.
+        captions=tuple(redact_text(p.caption, names) for p in sheet.photos),
     )
