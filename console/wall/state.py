@@ -3,8 +3,9 @@
 `refresh(now)` runs on a worker thread (one at a time) after each sync batch. It reads the
 rows written since the revision it last saw, diffs them against what it holds (the ticker),
 and recounts today's and this week's figures over the few thousand rows in memory. Month
-figures (the improved units, the press story) read the cache once a month span, at most every
-MONTH_EVERY while the cache changes.
+figures (the improved units, the press story) read the cache: last month's once, this
+month's at most every MONTH_EVERY while the cache changes (a scan of the table: the cache has
+no index on the last update).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from console.domain.reference import Reference
 from console.exports.briefing.cases import FetchMedia
 from console.exports.briefing.loader import reference_of
 from console.store import Cache
-from console.store.overdue import unit_performance
+from console.store.overdue import UnitPerformance, unit_performance
 from console.wall import figures, ticker
 from console.wall.rows import WallRow, rows_since, span_rows, tracked_rows
 from console.wall.scene import Panel, PanelRow, Spotlight, TickerLine, WallMarker, WallScene
@@ -64,6 +65,9 @@ class WallState:
         self._ticker: list[TickerLine] = []
         self._month_key: tuple[datetime, int] | None = None
         self._month_at: datetime | None = None
+        self._last_month: (
+            tuple[datetime, dict[str, UnitPerformance], figures.Tally | None] | None
+        ) = None
         self._improved: Panel | None = None
         self._story: tuple[PanelRow, ...] = ()
         self._spotlight: Spotlight | None = None
@@ -173,17 +177,26 @@ class WallState:
         if not stale:
             return
         self._month_key, self._month_at = key, now
-        before = previous_month_start(start)
+        before, after = self._last_month_figures(start)
         self._improved = figures.improved_panel(
-            unit_performance(self.cache, start, now),
-            unit_performance(self.cache, before, start),
-            self.reference,
+            unit_performance(self.cache, start, now), before, self.reference
         )
-        if self.press:
-            rows = span_rows(self.cache, before, now)
+        if after is not None:
             self._story = figures.story(
-                figures.tally(rows, start, now), figures.tally(rows, before, start)
+                figures.tally(span_rows(self.cache, start, now), start, now), after
             )
+
+    def _last_month_figures(
+        self, start: datetime
+    ) -> tuple[dict[str, UnitPerformance], figures.Tally | None]:
+        """Last month's units and (press mode) tally: read once a month, they are settled."""
+        if self._last_month is None or self._last_month[0] != start:
+            before = previous_month_start(start)
+            tally = None
+            if self.press:
+                tally = figures.tally(span_rows(self.cache, before, start), before, start)
+            self._last_month = (start, unit_performance(self.cache, before, start), tally)
+        return self._last_month[1], self._last_month[2]
 
     def _spotlight_now(self) -> Spotlight | None:
         wanted = self.spotlight_id
