@@ -95,7 +95,7 @@ def reset_password(
     return Response(status_code=204)
 
 
-@router.post("/me/password", status_code=204, response_class=Response, responses=_errors())
+@router.post("/me/password", status_code=204, response_class=Response, responses=_errors(403))
 def change_own_password(
     svc: Service, caller: Caller, token: Token, body: OwnPasswordIn
 ) -> Response:
