@@ -22,21 +22,32 @@ from PySide6.QtWidgets import QWidget
 
 from console.maps.access import page_access
 from console.maps.page import DEFAULT_TILES, TileProvider
-from console.maps.wall_page import markers_script, pulse_script, scale_script, wall_page
+from console.maps.wall_page import WallFeed, scale_script, wall_page
 from console.wall.scene import WallMarker
 from widgets.map_view import _RequestGuard
 
 log = logging.getLogger(__name__)
 
-#: A crashed renderer is reloaded after this pause (a crash loop must not spin).
+#: A crashed renderer's page is loaded again after this pause (a crash loop must not spin).
 RELOAD_AFTER_MS = 2_000
+#: The page takes what the feed holds (the same short script each time: V8 compiles it once).
+PULL = "pahtWall.pull()"
 
 
 class _Bridge(QObject):
-    """The object the page sees as `bridge`: it says when it is ready and what pulsed."""
+    """The object the page sees as `bridge`: it takes the feed, says when it is ready and
+    which pulses started."""
 
     loaded = Signal()
     pulsed = Signal(list)
+
+    def __init__(self, feed: WallFeed, parent: QObject) -> None:
+        super().__init__(parent)
+        self.feed = feed
+
+    @Slot(result=str)
+    def take(self) -> str:
+        return self.feed.take()
 
     @Slot()
     def pageReady(self) -> None:
@@ -93,7 +104,8 @@ class WallMap(QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         self._guard = _RequestGuard(page_access(page_dir, tiles), page)
         page.setUrlRequestInterceptor(self._guard)
-        self._bridge = _Bridge(self)
+        self._feed = WallFeed()
+        self._bridge = _Bridge(self._feed, self)
         self._bridge.loaded.connect(self._on_page_ready)
         self._bridge.pulsed.connect(self.pulsed)
         channel = QWebChannel(page)
@@ -102,7 +114,8 @@ class WallMap(QWebEngineView):
         self.setPage(page)
         page.loadStarted.connect(self._on_load_started)
         page.renderProcessTerminated.connect(self._on_renderer_gone)
-        self.load(QUrl.fromLocalFile(str(wall_page(page_dir, tiles=tiles))))
+        self._page_url = QUrl.fromLocalFile(str(wall_page(page_dir, tiles=tiles)))
+        self.load(self._page_url)
 
     def is_ready(self) -> bool:
         return self._is_ready
@@ -111,12 +124,14 @@ class WallMap(QWebEngineView):
         """Replaces every dot; the view stays where it is unless `fit` (the whole city)."""
         self._markers = tuple(markers)
         if self._is_ready:
-            self._run(markers_script(self._markers, fit=fit))
+            self._feed.put_markers(self._markers, fit=fit)
+            self._run(PULL)
 
     def pulse(self, ids: Sequence[int]) -> None:
         """Rings the dots of reports that just arrived; `pulsed` says when it started."""
         if self._is_ready and ids:
-            self._run(pulse_script(ids))
+            self._feed.put_pulse(ids)
+            self._run(PULL)
 
     def set_scale(self, scale: float) -> None:
         """Dot and type size: 1.0 for 1080 lines, 2.0 for 2160."""
@@ -163,14 +178,15 @@ class WallMap(QWebEngineView):
 
     def _on_load_started(self) -> None:
         self._is_ready = False
+        self._feed.clear_pulses()
 
     def _on_page_ready(self) -> None:
         if self._closing:
             return
         self._is_ready = True
         self._run(scale_script(self._scale))
-        if self._markers:
-            self._run(markers_script(self._markers))
+        self._feed.put_markers(self._markers)
+        self._run(PULL)
         self.ready.emit()
 
     def _on_renderer_gone(
@@ -180,4 +196,4 @@ class WallMap(QWebEngineView):
         if self._closing:
             return
         log.error("wall map renderer ended (%s, %d): reloading", status, code)
-        QTimer.singleShot(RELOAD_AFTER_MS, self, self.reload)
+        QTimer.singleShot(RELOAD_AFTER_MS, self, lambda: self.load(self._page_url))

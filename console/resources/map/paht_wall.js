@@ -2,7 +2,7 @@
  * pulsing. The page holds no text about a report: rows are [id, lat, lon, status, overdue].
  * It runs for days: markers are kept in one Map by id (updated in place, removed when gone)
  * and every pulse ring is removed when its animation ends.
- * window.pahtWall: setMarkers(rows, fit), pulse(ids), setScale(s), fitCity(), state(). */
+ * window.pahtWall: pull(), setScale(s), fitCity(), state(). */
 (function () {
   "use strict";
 
@@ -140,6 +140,16 @@
       return n;
     }
 
+    // Takes what Python's feed holds (console/maps/wall_page.py WallFeed): rows, then pulses.
+    function pull() {
+      if (!bridge) { return; }
+      bridge.take(function (text) {
+        var feed = JSON.parse(text);
+        if (feed.rows) { setMarkers(feed.rows, feed.fit); }
+        if (feed.pulse.length) { pulse(feed.pulse); }
+      });
+    }
+
     function setScale(s) {
       scale = s > 0 ? s : 1;
       map.getContainer().style.setProperty("--wall-scale", String(scale));
@@ -198,7 +208,7 @@
     map.getContainer().classList.add("paht-wall");
 
     window.pahtWall = {
-      setMarkers: setMarkers, pulse: pulse, setScale: setScale, fitCity: fitCity,
+      pull: pull, setScale: setScale, fitCity: fitCity,
       state: state, point: point, canvas: function () { return renderer._container; }, map: map
     };
 

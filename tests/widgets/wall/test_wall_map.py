@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import random
-import re
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from console.domain.model import Status
 from console.maps.page import TileProvider
 from console.wall.scene import WallMarker
+from tests.widgets.conftest import write_tile_folder
 from widgets.wall.wall_map import WallMap
 
 pytestmark = pytest.mark.webengine
@@ -25,8 +27,6 @@ WAIT_MS = 30_000
 SHOTS = Path("/tmp/shots/c")
 STATUSES = [s.value for s in Status]
 PLANTED = ["Nguyễn Văn Bình", "0905 123 456", "binh.nguyen@example.vn", "75A-123.45"]
-#: What a script the widget runs may look like: a page call whose arguments are JSON.
-SCRIPT = re.compile(r"^pahtWall\.(setMarkers|pulse|setScale|fitCity)\((.*)\)$")
 
 # Counts the drawn (non-transparent) pixels of the canvas along the row through a dot.
 DOT_WIDTH_JS = """(function (id) {
@@ -44,8 +44,8 @@ DOT_WIDTH_JS = """(function (id) {
 
 @pytest.fixture
 def make_wall_map(qtbot: QtBot, dead_tiles: TileProvider) -> MakeMap:
-    def make(width: int = 900, height: int = 600) -> WallMap:
-        view = WallMap(tiles=dead_tiles)
+    def make(width: int = 900, height: int = 600, tiles: TileProvider | None = None) -> WallMap:
+        view = WallMap(tiles=tiles or dead_tiles)
         qtbot.addWidget(view, before_close_func=lambda v: v.shutdown())
         view.resize(width, height)
         view.show()
@@ -128,14 +128,20 @@ def test_the_page_and_every_call_to_it_hold_numbers_and_status_codes_only(
         title: str = " ".join(PLANTED)
 
     view = make_wall_map()
-    sent: list[str] = []
-    run = view._run
+    scripts: list[str] = []
+    taken: list[str] = []
+    run, take = view._run, view._feed.take
 
-    def record(script: str) -> None:
-        sent.append(script)
+    def record_script(script: str) -> None:
+        scripts.append(script)
         run(script)
 
-    monkeypatch.setattr(view, "_run", record)
+    def record_take() -> str:
+        taken.append(take())
+        return taken[-1]
+
+    monkeypatch.setattr(view, "_run", record_script)
+    monkeypatch.setattr(view._feed, "take", record_take)
     markers: list[WallMarker] = [Titled(i, 16.46, 107.59 + i / 1000, "new", False) for i in (1, 2)]
     markers.append(WallMarker(3, 16.47, 107.6, PLANTED[0], True))
     shown(qtbot, view, markers)
@@ -145,30 +151,22 @@ def test_the_page_and_every_call_to_it_hold_numbers_and_status_codes_only(
     view.fit_city()
     with qtbot.waitSignal(view.ready, timeout=WAIT_MS):
         view.reload()
-    assert [script.split("(")[0] for script in sent[-2:]] == [
-        "pahtWall.setScale",
-        "pahtWall.setMarkers",
-    ]
+    qtbot.waitUntil(lambda: view.evaluate("pahtWall.state().count") == 3, timeout=WAIT_MS)
 
     html = view.evaluate("document.documentElement.outerHTML")
     source = Path(view.url().toLocalFile()).read_text(encoding="utf-8")
-    for text in (html, source, *sent):
+    for text in (html, source, *scripts, *taken):
         for planted in PLANTED:
             assert planted not in text
-    for script in sent:
-        match = SCRIPT.match(script)
-        assert match, script
-        for value in json.loads(f"[{match.group(2)}]"):
-            rows = value if isinstance(value, list) else [value]
-            for row in rows:
-                if isinstance(row, list):
-                    ident, lat, lon, status, overdue = row
-                    assert isinstance(ident, int) and isinstance(lat, float)
-                    assert isinstance(lon, float) and overdue in (0, 1)
-                    assert status in (*STATUSES, "other")
-                else:
-                    assert isinstance(row, int | float | bool)
-    assert view.evaluate("pahtWall.state().count") == 3
+    assert set(scripts) == {"pahtWall.pull()", "pahtWall.setScale(2.0)", "pahtWall.fitCity()"}
+    assert len(taken) >= 4
+    for payload in map(json.loads, taken):
+        assert set(payload) == {"rows", "fit", "pulse"}
+        assert isinstance(payload["fit"], bool)
+        assert all(isinstance(i, int) for i in payload["pulse"])
+        for ident, lat, lon, status, overdue in payload["rows"] or []:
+            assert isinstance(ident, int) and isinstance(lat, float) and isinstance(lon, float)
+            assert status in (*STATUSES, "other") and overdue in (0, 1)
 
 
 def test_scale_two_draws_the_dots_twice_as_big(qtbot: QtBot, make_wall_map: MakeMap) -> None:
@@ -212,3 +210,30 @@ def test_a_script_error_on_the_page_is_a_qt_warning(
     qtbot.waitUntil(
         lambda: any("wall map page" in r.message for r in qtlog.records), timeout=WAIT_MS
     )
+
+
+def test_tiles_that_load_are_shown_darkened_under_the_dots(
+    qtbot: QtBot, make_wall_map: MakeMap, tmp_path: Path
+) -> None:
+    write_tile_folder(tmp_path / "tiles", 12)
+    view = make_wall_map(
+        tiles=TileProvider((tmp_path / "tiles").as_uri() + "/{z}/{x}/{y}.png", "local")
+    )
+    view.evaluate("(pahtWall.map.setView([16.46, 107.59], 12, {animate: false}), 1)")
+    qtbot.waitUntil(lambda: view.evaluate("pahtOffline.state().loaded") > 0, timeout=WAIT_MS)
+    tile_filter = "getComputedStyle(pahtWall.map.getPane('tilePane')).filter"
+    assert "invert" in view.evaluate(tile_filter)
+
+
+def test_a_crashed_renderer_comes_back_with_its_markers(
+    qtbot: QtBot, make_wall_map: MakeMap
+) -> None:
+    view = make_wall_map()
+    shown(qtbot, view, city_markers(25))
+    view.set_scale(2.0)
+    pid = view.page().renderProcessPid()
+    assert pid > 0
+    with qtbot.waitSignal(view.ready, timeout=WAIT_MS):
+        os.kill(pid, signal.SIGKILL)
+    qtbot.waitUntil(lambda: view.evaluate("pahtWall.state().count") == 25, timeout=WAIT_MS)
+    assert view.evaluate("pahtWall.state().scale") == 2
