@@ -17,12 +17,12 @@ TICKER_LINES = 12
 ELLIPSIS = "…"
 
 #: The status a report enters -> the kind of line it makes.
-_KINDS = {
-    Status.NEW: "received",
-    Status.ASSIGNED: "assigned",
-    Status.RESOLVED: "resolved",
-    Status.PUBLISHED: "published",
-    Status.RETURNED: "returned",
+_KINDS: dict[str, str] = {
+    Status.NEW.value: "received",
+    Status.ASSIGNED.value: "assigned",
+    Status.RESOLVED.value: "resolved",
+    Status.PUBLISHED.value: "published",
+    Status.RETURNED.value: "returned",
 }
 
 
@@ -61,7 +61,7 @@ def line(kind: str, row: WallRow, reference: Reference, at: datetime) -> TickerL
 
 
 def status_kind(status: str) -> str | None:
-    return _KINDS.get(Status(status)) if status in Status._value2member_map_ else None
+    return _KINDS.get(status)
 
 
 def seed(rows: Iterable[WallRow], day_start: datetime, reference: Reference) -> list[TickerLine]:
