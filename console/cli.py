@@ -23,6 +23,7 @@ from typing import Any
 from console.cli_accounts import accounts_command, add_accounts_parser
 from console.cli_db import db_command
 from console.cli_exports import export_briefing_command, export_weekly_command
+from console.cli_wall import add_wall_parser, wall_command
 from console.command_session import connected
 from console.config import Settings, SettingsError, load_settings
 from console.logging_setup import install_log_scrubbing
@@ -144,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     briefing.add_argument("--out", type=Path, default=Path("."), help="output folder")
     briefing.add_argument("--no-photos", action="store_true", help="leave photos out")
     add_accounts_parser(sub, _command)
+    add_wall_parser(sub, _command)
     return parser
 
 
@@ -350,6 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return db_command(args.db_action, _demo_db_url(settings, args.db))
         if args.command == "demo-data":
             return _demo_data(settings, args)
+        if args.command == "wall":
+            return wall_command(settings, args)
         if args.command == "status":
             return _status(settings)
         if args.command == "accounts":

@@ -66,10 +66,8 @@ def prepare_environment() -> None:
         os.environ["QT_LOGGING_RULES"] = ";".join([*ours, *rules])
 
 
-def start_gui(
-    settings: Settings, *, screenshot: Path | None = None, demo: bool = False
-) -> tuple[QApplication, Launcher]:
-    """The application and its launcher, whose first step runs once the event loop does."""
+def application() -> QApplication:
+    """The one QApplication, made with what Chromium and Qt WebEngine need before it."""
     prepare_environment()
     qt_messages.install()  # before the QApplication: its own start warns too
     app = QApplication.instance()
@@ -81,6 +79,14 @@ def start_gui(
     app.setApplicationName("PAHT Console")
     app.setOrganizationName("IOC Huế")
     app.setQuitOnLastWindowClosed(False)
+    return app
+
+
+def start_gui(
+    settings: Settings, *, screenshot: Path | None = None, demo: bool = False
+) -> tuple[QApplication, Launcher]:
+    """The application and its launcher, whose first step runs once the event loop does."""
+    app = application()
     store = layout_settings(settings.config_dir)
     language = chosen_language(settings, store)
     install_translators(app, language)

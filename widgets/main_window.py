@@ -41,6 +41,7 @@ from widgets.window_sync import WindowSync
 if TYPE_CHECKING:
     from widgets.map_view import MapView
     from widgets.role_tools import RoleTools
+    from widgets.wall.window import WallWindow
 
 QUEUE_MIN_WIDTH = 420
 DEFAULT_SIZE = (1400, 860)
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.link = WindowSync(self, self.status)
         self.follower = DetailFollower(self.detail, self.runner, self.role)
         self.shortcut_sheet: ShortcutSheet | None = None
+        self.wall: WallWindow | None = None
         self._retranslate()
         if place.token_warning:
             self.status.show_warning(self.tr("Sign-in kept in a file"), place.token_warning)
@@ -224,7 +226,13 @@ class MainWindow(QMainWindow):
             about=self.about,
             choose_language=self.choose_language,
             language=lambda: self.language,
+            open_wall=self.open_wall,
         )
+
+    def open_wall(self) -> None:
+        from widgets.wall.inside import show_wall
+
+        show_wall(self)
 
     def default_layout(self) -> None:
         arrange(self, *self.docks())

@@ -1,7 +1,7 @@
 """The main window's menus, toolbar and shortcuts.
 
 F5 (or Ctrl+R) syncs, Ctrl+F searches the queue, Ctrl+1/2/3 show the queue, details and
-map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Q quits, F1 lists every
+map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Shift+W opens the video wall, Ctrl+Q quits, F1 lists every
 shortcut. The role's own work (triage, supervision) sits between View and Language. Texts are
 set in `retranslate`, again on every LanguageChange.
 """
@@ -37,6 +37,7 @@ class MenuSlots:
     show_shortcuts: Callable[[], Any]
     about: Callable[[], Any]
     choose_language: Callable[[str], Any]
+    open_wall: Callable[[], Any]
     #: The language the window shows now (checked in the Language menu).
     language: Callable[[], str]
 
@@ -58,6 +59,7 @@ class WindowMenus(QObject):
         self.heat.setCheckable(True)
         self.fit = self._action(slots.fit_all, "Ctrl+0")
         self.reset_layout = self._action(slots.reset_layout)
+        self.wall = self._action(slots.open_wall, "Ctrl+Shift+W")
         self.shortcuts = self._action(slots.show_shortcuts, "F1")
         self.about = self._action(slots.about)
 
@@ -78,6 +80,8 @@ class WindowMenus(QObject):
         view_menu.addSeparator()
         for act in (self.heat, self.fit, self.reset_layout):
             view_menu.addAction(act)
+        view_menu.addSeparator()
+        view_menu.addAction(self.wall)
 
         self.toolbar = window.addToolBar("")
         self.toolbar.setObjectName("mainToolbar")
@@ -112,6 +116,7 @@ class WindowMenus(QObject):
         self.heat.setText(self.tr("&Heat map"))
         self.fit.setText(self.tr("Show &all markers"))
         self.reset_layout.setText(self.tr("&Reset layout"))
+        self.wall.setText(self.tr("Video &wall"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))
         self.about.setText(self.tr("&About PAHT Console"))
         self.file_menu.setTitle(self.tr("&File"))

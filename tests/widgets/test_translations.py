@@ -46,10 +46,9 @@ def _source_strings() -> set[tuple[str, str]]:
                 first = node.args[0]
                 func = node.func
                 if (
-                    isinstance(func, ast.Attribute)
-                    and func.attr == "translate"
-                    and len(node.args) >= 2
-                ):
+                    (isinstance(func, ast.Attribute) and func.attr == "translate")
+                    or (isinstance(func, ast.Name) and func.id == "translate")
+                ) and len(node.args) >= 2:
                     ctx, text = node.args[0], node.args[1]
                     if isinstance(ctx, ast.Constant) and isinstance(text, ast.Constant):
                         found.add((str(ctx.value), str(text.value)))

@@ -1586,6 +1586,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>WindowMenus</name>
         <message>
+            <source>Video &amp;wall</source>
+            <translation>Màn hình &amp;tường</translation>
+        </message>
+        <message>
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Phím tắt</translation>
         </message>
@@ -2797,4 +2801,184 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <translation>Mở trang tải về</translation>
         </message>
     </context>
+<context>
+    <name>WallController</name>
+        <message>
+            <source> · data from %1</source>
+            <translation> · dữ liệu lúc %1</translation>
+        </message>
+        <message>
+            <source>Connected</source>
+            <translation>Đã kết nối</translation>
+        </message>
+        <message>
+            <source>Live</source>
+            <translation>Trực tiếp</translation>
+        </message>
+        <message>
+            <source>Server refused</source>
+            <translation>Máy chủ từ chối</translation>
+        </message>
+        <message>
+            <source>Server unreachable, retrying</source>
+            <translation>Mất kết nối máy chủ, đang thử lại</translation>
+        </message>
+        <message>
+            <source>The local data could not be read: %1</source>
+            <translation>Không đọc được dữ liệu cục bộ: %1</translation>
+        </message>
+</context>
+<context>
+    <name>WallFigures</name>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Handled</source>
+            <translation>Đã xử lý</translation>
+        </message>
+        <message>
+            <source>On time</source>
+            <translation>Đúng hạn</translation>
+        </message>
+        <message>
+            <source>Satisfaction</source>
+            <translation>Hài lòng</translation>
+        </message>
+        <message>
+            <source>Overdue now</source>
+            <translation>Đang quá hạn</translation>
+        </message>
+        <message>
+            <source>TODAY</source>
+            <translation>HÔM NAY</translation>
+        </message>
+        <message>
+            <source>THIS WEEK</source>
+            <translation>TUẦN NÀY</translation>
+        </message>
+        <message>
+            <source>OVERDUE BY UNIT</source>
+            <translation>QUÁ HẠN THEO ĐƠN VỊ</translation>
+        </message>
+        <message>
+            <source>No unit is late</source>
+            <translation>Không đơn vị nào quá hạn</translation>
+        </message>
+</context>
+<context>
+    <name>WallHeader</name>
+        <message>
+            <source>CITIZEN FIELD REPORTS · HUẾ IOC</source>
+            <translation>PHẢN ÁNH HIỆN TRƯỜNG · TRUNG TÂM IOC HUẾ</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Đang kết nối…</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>Thứ Hai</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>Thứ Ba</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>Thứ Tư</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>Thứ Năm</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>Thứ Sáu</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>Thứ Bảy</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>Chủ Nhật</translation>
+        </message>
+        <message>
+            <source>Press visit: live handling, nothing personal shown</source>
+            <translation>Đón đoàn báo chí: quy trình xử lý trực tiếp, không hiển thị thông tin cá nhân</translation>
+        </message>
+        <message>
+            <source>Smart City Monitoring and Operations Center: live</source>
+            <translation>Trung tâm Giám sát, điều hành đô thị thông minh: trực tiếp</translation>
+        </message>
+</context>
+<context>
+    <name>WallTicker</name>
+        <message>
+            <source>Received</source>
+            <translation>Tiếp nhận</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>Chuyển xử lý</translation>
+        </message>
+        <message>
+            <source>Resolved</source>
+            <translation>Đã xử lý</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>Công khai</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>Trả lại</translation>
+        </message>
+        <message>
+            <source>Overdue</source>
+            <translation>Quá hạn</translation>
+        </message>
+        <message>
+            <source>Waiting for the first reports of the day</source>
+            <translation>Đang chờ những phản ánh đầu tiên trong ngày</translation>
+        </message>
+</context>
+<context>
+    <name>WallPanels</name>
+        <message>
+            <source>Nothing to show yet</source>
+            <translation>Chưa có số liệu</translation>
+        </message>
+        <message>
+            <source>CASE IN FOCUS · %1</source>
+            <translation>VỤ VIỆC TIÊU BIỂU · %1</translation>
+        </message>
+        <message>
+            <source>THIS MONTH IN FIGURES</source>
+            <translation>THÁNG NÀY QUA CÁC CON SỐ</translation>
+        </message>
+</context>
+<context>
+    <name>WallLauncher</name>
+        <message>
+            <source>Not connected: %1; trying again</source>
+            <translation>Chưa kết nối: %1; sẽ thử lại</translation>
+        </message>
+</context>
+<context>
+    <name>WallWindow</name>
+        <message>
+            <source>PAHT video wall</source>
+            <translation>Màn hình tường PAHT</translation>
+        </message>
+</context>
+<context>
+    <name>WallInside</name>
+        <message>
+            <source>The video wall opens once the cache is open</source>
+            <translation>Màn hình tường mở được khi dữ liệu cục bộ đã mở</translation>
+        </message>
+</context>
 </TS>
