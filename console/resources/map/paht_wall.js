@@ -69,7 +69,6 @@
         } else if (!sameRow(dot.row, row)) {
           dot.layer.setLatLng([row[LAT], row[LON]]);
           dot.layer.setStyle(style(row));
-          dot.layer.setRadius(style(row).radius);
           dot.row = row;
         }
       }
@@ -153,11 +152,7 @@
     function setScale(s) {
       scale = s > 0 ? s : 1;
       map.getContainer().style.setProperty("--wall-scale", String(scale));
-      dots.forEach(function (dot) {
-        var st = style(dot.row);
-        dot.layer.setStyle(st);
-        dot.layer.setRadius(st.radius);
-      });
+      dots.forEach(function (dot) { dot.layer.setStyle(style(dot.row)); });
       return scale;
     }
 

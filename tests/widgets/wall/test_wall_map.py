@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from console.domain.model import Status
 from console.maps.page import TileProvider
+from console.maps.wall_page import WallFeed
 from console.wall.scene import WallMarker
 from tests.widgets.conftest import write_tile_folder
 from widgets.wall.wall_map import WallMap
@@ -237,3 +238,14 @@ def test_a_crashed_renderer_comes_back_with_its_markers(
         os.kill(pid, signal.SIGKILL)
     qtbot.waitUntil(lambda: view.evaluate("pahtWall.state().count") == 25, timeout=WAIT_MS)
     assert view.evaluate("pahtWall.state().scale") == 2
+
+
+def test_the_feed_keeps_the_newest_pulses_and_forgets_what_was_taken() -> None:
+    feed = WallFeed()
+    feed.put_pulse(range(WallFeed.MAX_PULSES + 10))
+    feed.put_markers(city_markers(3), fit=True)
+    feed.put_markers(city_markers(2))
+    payload = json.loads(feed.take())
+    assert payload["pulse"] == list(range(10, WallFeed.MAX_PULSES + 10))
+    assert len(payload["rows"]) == 2 and payload["fit"] is True
+    assert json.loads(feed.take()) == {"rows": None, "fit": False, "pulse": []}
