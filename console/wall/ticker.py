@@ -46,17 +46,15 @@ def _unit(row: WallRow, reference: Reference) -> str:
 def line(kind: str, row: WallRow, reference: Reference, at: datetime) -> TickerLine:
     unit = _unit(row, reference)
     if kind == "received":
-        template = "Tiếp nhận: {t} — " + reference.ward_name(row.ward)
+        template = "{t} — " + reference.ward_name(row.ward)
     elif kind == "assigned":
-        template = f"Chuyển {unit}: {{t}}"
-    elif kind == "resolved":
-        template = f"{unit} đã xử lý: {{t}}"
-    elif kind == "published":
-        template = "Công khai kết quả: {t}"
-    elif kind == "returned":
-        template = f"{unit} trả lại: {{t}}" if row.unit else "Trả lại: {t}"
+        template = f"{{t}} → {unit}"
+    elif kind in ("resolved", "returned") and row.unit:
+        template = f"{unit}: {{t}}"
+    elif kind == "overdue":
+        template = f"{{t}} — {unit}"
     else:
-        template = f"Quá hạn: {{t}} — {unit}"
+        template = "{t}"
     return TickerLine(at=at, kind=kind, report_id=row.id, text=_fit(template, row))
 
 

@@ -44,9 +44,9 @@ def test_first_refresh_seeds_today_by_last_update_and_current_status(cache: Cach
         ("received", 1),
     ]
     unit = state.reference.unit_name
-    assert ticker[3].text == f"Chuyển {unit('u1')}: Phản ánh 2"
-    assert ticker[4].text == f"Tiếp nhận: Phản ánh 1 — {state.reference.ward_name('vy-da')}"
-    assert ticker[0].text == f"{unit('u3')} trả lại: Phản ánh 5"
+    assert ticker[3].text == f"Phản ánh 2 → {unit('u1')}"
+    assert ticker[4].text == f"Phản ánh 1 — {state.reference.ward_name('vy-da')}"
+    assert ticker[0].text == f"{unit('u3')}: Phản ánh 5"
 
 
 def test_each_change_makes_its_line_and_only_changed_rows_are_read(cache: Cache) -> None:
@@ -98,12 +98,12 @@ def test_each_change_makes_its_line_and_only_changed_rows_are_read(cache: Cache)
     assert state.rows_read == 5
     unit, ward = state.reference.unit_name, state.reference.ward_name
     assert [(t.kind, t.report_id, t.text) for t in scene.ticker] == [
-        ("received", 99, f"Tiếp nhận: Cây đổ trên đường Lê Lợi — {ward('vy-da')}"),
-        ("assigned", 1, f"Chuyển {unit('u1')}: Phản ánh 1"),
-        ("resolved", 2, f"{unit('u1')} đã xử lý: Phản ánh 2"),
-        ("published", 3, "Công khai kết quả: Phản ánh 3"),
-        ("returned", 4, f"{unit('u3')} trả lại: Phản ánh 4"),
-        ("overdue", 5, f"Quá hạn: Phản ánh 5 — {unit('u2')}"),
+        ("received", 99, f"Cây đổ trên đường Lê Lợi — {ward('vy-da')}"),
+        ("assigned", 1, f"Phản ánh 1 → {unit('u1')}"),
+        ("resolved", 2, f"{unit('u1')}: Phản ánh 2"),
+        ("published", 3, "Phản ánh 3"),
+        ("returned", 4, f"{unit('u3')}: Phản ánh 4"),
+        ("overdue", 5, f"Phản ánh 5 — {unit('u2')}"),
     ]
     assert scene.ticker[-1].at == deadline
     assert 99 in {m.id for m in state.new_markers([99, 12345])}
@@ -131,5 +131,5 @@ def test_long_titles_are_cut_to_one_line(cache: Cache) -> None:
     state = WallState(cache)
     (line,) = state.refresh(NOW).ticker
     assert len(line.text) <= LINE_CHARS
-    assert line.text.startswith("Tiếp nhận: Rác thải Rác thải")
+    assert line.text.startswith("Rác thải Rác thải")
     assert line.text.endswith(f"… — {state.reference.ward_name('vy-da')}")
