@@ -168,40 +168,53 @@ def _decimal(value: float | None, unit: str) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",") + unit
 
 
-def story(current: Tally, previous: Tally) -> tuple[PanelRow, ...]:
-    """This month so far against last month, one line per figure."""
-    now, before = current.figures(0), previous.figures(0)
+def story(current: Tally, previous: Tally, same_span: Tally) -> tuple[PanelRow, ...]:
+    """This month so far, one line per figure: counts against the same days of last month
+    (a month begun a week ago is not compared with a whole one), rates against last month."""
+    now, before, same = current.figures(0), previous.figures(0), same_span.figures(0)
 
     def line(
         label: str, shown: str, was: str, value: float | None, other: float | None
     ) -> PanelRow:
         largest = max(value or 0.0, other or 0.0)
-        return PanelRow(label, f"{shown} (tháng trước {was})", _share(value or 0.0, largest))
+        return PanelRow(label, f"{shown} ({was})", _share(value or 0.0, largest))
 
     def rate(figures: FigureSet) -> float | None:
         return None if figures.on_time is None else 100 * figures.on_time
 
     return (
-        line("Tiếp nhận", str(now.received), str(before.received), now.received, before.received),
-        line("Đã xử lý", str(now.handled), str(before.handled), now.handled, before.handled),
+        line(
+            "Tiếp nhận",
+            str(now.received),
+            f"cùng kỳ tháng trước {same.received}",
+            now.received,
+            same.received,
+        ),
+        line(
+            "Đã xử lý",
+            str(now.handled),
+            f"cùng kỳ tháng trước {same.handled}",
+            now.handled,
+            same.handled,
+        ),
         line(
             "Đúng hạn",
             _percent(rate(now)),
-            _percent(rate(before)),
+            f"tháng trước {_percent(rate(before))}",
             rate(now),
             rate(before),
         ),
         line(
-            "Hài lòng (điểm TB)",
+            "Hài lòng",
             _decimal(now.satisfaction, "/5"),
-            _decimal(before.satisfaction, "/5"),
+            f"tháng trước {_decimal(before.satisfaction, '/5')}",
             now.satisfaction,
             before.satisfaction,
         ),
         line(
-            "Thời gian xử lý (trung vị)",
+            "Xử lý trong (trung vị)",
             _decimal(current.median_hours, " giờ"),
-            _decimal(previous.median_hours, " giờ"),
+            f"tháng trước {_decimal(previous.median_hours, ' giờ')}",
             current.median_hours,
             previous.median_hours,
         ),

@@ -182,8 +182,14 @@ class WallState:
             unit_performance(self.cache, start, now), before, self.reference
         )
         if after is not None:
+            before_start = previous_month_start(start)
+            same_end = min(start, before_start + (now - start))
             self._story = figures.story(
-                figures.tally(span_rows(self.cache, start, now), start, now), after
+                figures.tally(span_rows(self.cache, start, now), start, now),
+                after,
+                figures.tally(
+                    span_rows(self.cache, before_start, same_end), before_start, same_end
+                ),
             )
 
     def _last_month_figures(

@@ -25,11 +25,14 @@ class BarRows(QWidget):
         self._limit = limit
         self._size = size
         self._rows: tuple[PanelRow, ...] = ()
+        self._bars = True
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(look.px(size * LINE))
 
-    def set_rows(self, rows: Sequence[PanelRow]) -> None:
+    def set_rows(self, rows: Sequence[PanelRow], *, bars: bool = True) -> None:
+        """`bars` False: a plain two-column list (figures that do not share one scale)."""
         self._rows = tuple(rows[: self._limit])
+        self._bars = bars
         self.setMinimumHeight(self._look.px(self._size * LINE) * max(1, len(self._rows)))
         self.update()
 
@@ -47,7 +50,10 @@ class BarRows(QWidget):
         metrics = painter.fontMetrics()
         widest = max((metrics.horizontalAdvance(row.value) for row in self._rows), default=0)
         value_w = max(width * 0.12, widest + look.px(8))
-        label_w = min(width * 0.56, width - value_w - look.px(60))
+        room = look.px(60) if self._bars else look.px(12)
+        label_w = (
+            min(width * 0.56, width - value_w - room) if self._bars else width - value_w - room
+        )
         bar_x = label_w + look.px(12)
         bar_w = max(0.0, width - label_w - value_w - look.px(24))
         for index, row in enumerate(self._rows):
@@ -60,13 +66,15 @@ class BarRows(QWidget):
             painter.drawText(
                 text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, label
             )
-            track = QRectF(bar_x, top + line * 0.28, bar_w, line * 0.44)
-            painter.fillRect(track, QColor(RULE))
             share = min(1.0, max(0.0, row.share))
-            painter.fillRect(
-                QRectF(track.x(), track.y(), track.width() * share, track.height()), self._colour
-            )
-            painter.setPen(QColor(TEXT if share else MUTED))
+            if self._bars:
+                track = QRectF(bar_x, top + line * 0.28, bar_w, line * 0.44)
+                painter.fillRect(track, QColor(RULE))
+                painter.fillRect(
+                    QRectF(track.x(), track.y(), track.width() * share, track.height()),
+                    self._colour,
+                )
+            painter.setPen(QColor(TEXT if share or not self._bars else MUTED))
             painter.drawText(
                 QRectF(width - value_w, top, value_w, line),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,

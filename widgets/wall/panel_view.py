@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from console.wall.scene import Panel, Spotlight, WallScene
 from widgets.wall.bars import BarRows
@@ -14,6 +21,14 @@ from widgets.wall.look import ACCENT, MUTED, PANEL, TEXT, WallLook
 translate = QCoreApplication.translate
 TURN_MS = 15_000
 STORY_KEY = "story"
+#: Every text is one line, cut to fit (a wrapped label would make the panel ask for its
+#: height, and a full screen has none to give). The spotlight shows its last steps and photos
+#: this tall.
+STEPS = 3
+STEP_CHARS = 72
+TITLE_CHARS = 52
+NOTE_CHARS = 80
+PHOTO_HEIGHT = 150
 SPOTLIGHT_KEY = "spotlight"
 
 
@@ -21,6 +36,11 @@ def _title_label(look: WallLook) -> QLabel:
     label = QLabel()
     label.setStyleSheet(f"color: {ACCENT}; font-size: {look.px(28)}px; font-weight: bold;")
     return label
+
+
+def _cut(text: str, room: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= room else text[: room - 1].rstrip() + "…"
 
 
 class PanelPage(QWidget):
@@ -34,7 +54,6 @@ class PanelPage(QWidget):
         self.title = _title_label(look)
         self.bars = BarRows(look, ACCENT, limit=6, size=24)
         self.note = QLabel()
-        self.note.setWordWrap(True)
         self.note.setStyleSheet(f"color: {MUTED}; font-size: {look.px(18)}px;")
         self.empty = QLabel(translate("WallPanels", "Nothing to show yet"))
         self.empty.setStyleSheet(f"color: {MUTED}; font-size: {look.px(24)}px;")
@@ -44,9 +63,9 @@ class PanelPage(QWidget):
 
     def show_panel(self, panel: Panel) -> None:
         self.title.setText(panel.title)
-        self.bars.set_rows(panel.rows)
+        self.bars.set_rows(panel.rows, bars=panel.key != STORY_KEY)
         self.empty.setVisible(not panel.rows)
-        self.note.setText(panel.note)
+        self.note.setText(_cut(panel.note, NOTE_CHARS))
         self.note.setVisible(bool(panel.note))
 
     def shown_texts(self) -> list[str]:
@@ -65,10 +84,8 @@ class SpotlightPage(QWidget):
         layout.setSpacing(look.px(8))
         self.heading = _title_label(look)
         self.title = QLabel()
-        self.title.setWordWrap(True)
         self.title.setStyleSheet(f"color: {TEXT}; font-size: {look.px(26)}px; font-weight: bold;")
         self.steps = QLabel()
-        self.steps.setWordWrap(True)
         self.steps.setTextFormat(Qt.TextFormat.PlainText)
         self.steps.setStyleSheet(f"color: {TEXT}; font-size: {look.px(20)}px;")
         photos = QHBoxLayout()
@@ -85,21 +102,17 @@ class SpotlightPage(QWidget):
         self.heading.setText(
             translate("WallPanels", "CASE IN FOCUS · %1").replace("%1", spotlight.code)
         )
-        self.title.setText(spotlight.title)
-        self.steps.setText("\n".join(spotlight.lines[:6]))
-        side = self._look.px(300)
+        self.title.setText(_cut(spotlight.title, TITLE_CHARS))
+        self.steps.setText("\n".join(_cut(step, STEP_CHARS) for step in spotlight.lines[-STEPS:]))
+        height = self._look.px(PHOTO_HEIGHT)
         for index, label in enumerate(self.photos):
-            image = (
-                QImage.fromData(spotlight.photos[index]) if index < len(spotlight.photos) else None
-            )
-            label.setVisible(image is not None and not image.isNull())
-            if image is not None and not image.isNull():
+            data = spotlight.photos[index] if index < len(spotlight.photos) else b""
+            image = QImage.fromData(data)
+            label.setVisible(not image.isNull())
+            if not image.isNull():
                 label.setPixmap(
-                    QPixmap.fromImage(image).scaled(
-                        side,
-                        side,
-                        Qt.AspectRatioMode.KeepAspectRatio,
-                        Qt.TransformationMode.SmoothTransformation,
+                    QPixmap.fromImage(image).scaledToHeight(
+                        height, Qt.TransformationMode.SmoothTransformation
                     )
                 )
 
@@ -122,6 +135,8 @@ class PanelTurns(QWidget):
         margin = look.px(18)
         layout.setContentsMargins(margin, margin, margin, margin)
         self.stack = QStackedWidget()
+        # The screen's height is fixed: a long page is cut, it never makes the wall taller.
+        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.page = PanelPage(look)
         self.spotlight = SpotlightPage(look)
         self.stack.addWidget(self.page)
@@ -129,6 +144,7 @@ class PanelTurns(QWidget):
         layout.addWidget(self.stack)
         self._panels: list[Panel] = []
         self._spot: Spotlight | None = None
+        self._spotted = False
         self._keys: list[str] = []
         self.turn = 0
         self.timer = QTimer(self)
@@ -145,6 +161,10 @@ class PanelTurns(QWidget):
         self._panels = panels
         self._spot = scene.spotlight
         self._keys = [p.key for p in panels] + ([SPOTLIGHT_KEY] if self._spot else [])
+        # The case the media officer chose comes first when it first arrives.
+        if self._spot is not None and not self._spotted:
+            current = SPOTLIGHT_KEY
+        self._spotted = self._spot is not None
         self.turn = self._keys.index(current) if current in self._keys else 0
         self._show_turn()
 

@@ -8,7 +8,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from console.wall.scene import WallMarker, WallScene
 from widgets.wall.figures_view import FiguresView
@@ -49,6 +49,9 @@ class WallWindow(QWidget):
         self.figures = FiguresView(look)
         self.panels = PanelTurns(look)
         self.ticker = TickerView(look)
+        # Header, figures and ticker keep their height; the map and the panels take the rest.
+        for fixed in (self.header, self.figures, self.ticker):
+            fixed.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         gap = look.px(16)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(gap, look.px(10), gap, gap)
