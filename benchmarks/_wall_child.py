@@ -1,0 +1,193 @@
+"""The wall benchmark's wall: `python -m benchmarks._wall_child BASE_URL DATA_DIR` assembles the
+video wall as `paht-console wall` does (its read-only account and own cache, live channel,
+real map page) at 1920x1080, with its clocks 10x faster, as the room's time runs 10x.
+
+It prints a `{"ready": ...}` line once the first sync is stored and the first scene shown,
+then measures until the parent writes the simulator's filed report ids (JSON) to its stdin:
+a 10 ms heartbeat (the GUI thread's gaps), PSS of itself and its QtWebEngine processes every
+SAMPLE_S, and per new report the moment its page was stored in the cache (on the sync thread)
+and the moment the map page said its pulse started. Then it waits up to GRACE_S for the last
+reports to pulse and prints its report as one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks._gui_children import _environment, _Heartbeat, _wait
+from benchmarks._memory import memory_parts
+
+SAMPLE_S = 10.0
+GRACE_S = 15.0
+READY_TIMEOUT_S = 300.0
+#: The wall's clocks over 10: panels turn every 1.5 s, the time-only scene every 3 s.
+SPEEDUP = 10
+ID, LAT, LON = 0, 12, 13  # console.store.records.ROW_COLUMNS
+
+
+class Arrivals:
+    """Wraps the cache's store step: the first store of each report id not in the cache
+    before `watch()`, with whether it has a place on the map."""
+
+    def __init__(self, cache: Any) -> None:
+        self.known: set[int] = set()
+        self.first: dict[int, float] = {}
+        self.unplaced: set[int] = set()
+        self.watching = False
+        store = cache.store_rows
+
+        def recording(rows: Any, bad: Any, cursor: Any, **kwargs: Any) -> Any:
+            result = store(rows, bad, cursor, **kwargs)
+            at = time.monotonic()
+            for row in rows:
+                report_id = int(row[ID])
+                if not self.watching:
+                    self.known.add(report_id)
+                elif report_id not in self.known and report_id not in self.first:
+                    self.first[report_id] = at
+                    if row[LAT] is None or row[LON] is None:
+                        self.unplaced.add(report_id)
+            return result
+
+        cache.store_rows = recording
+
+    def watch(self) -> None:
+        self.watching = True
+
+
+class Sampler(threading.Thread):
+    """PSS of the whole wall every SAMPLE_S, off the GUI thread: (seconds since start, MB)."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.started_at = time.monotonic()
+        self.samples: list[tuple[float, float]] = []
+        self.parts: dict[str, float] = {}
+        self.done = threading.Event()
+
+    def take(self) -> None:
+        parts = memory_parts()
+        self.parts = parts
+        self.samples.append((time.monotonic() - self.started_at, sum(parts.values())))
+
+    def run(self) -> None:
+        self.take()
+        while not self.done.wait(SAMPLE_S):
+            self.take()
+
+
+def _assemble(base_url: str, data_dir: Path) -> tuple[Any, ...]:
+    from console.config import load_settings
+    from widgets.sync_worker import SyncController
+    from widgets.wall.controller import WallController
+    from widgets.wall.look import WallLook
+    from widgets.wall.opening import open_wall
+    from widgets.wall.wall_map import WallMap
+    from widgets.wall.window import WallWindow
+
+    settings = load_settings(data_dir=data_dir, server=base_url, user="wall").with_changes(
+        tiles_url=None, live_updates=True
+    )
+    session = open_wall(settings, "demo", False)
+    arrivals = Arrivals(session.cache)
+    wall_map = WallMap(tiles=None)
+    window = WallWindow(WallLook.for_height(1080), wall_map)
+    window.resize(1920, 1080)
+    window.show()
+    window.panels.timer.setInterval(window.panels.timer.interval() // SPEEDUP)
+    sync = SyncController(
+        session.engine, session.cache, session.outbox, settings.sync_interval_s, live=True
+    )
+    controller = WallController(window, session.state, sync, relogin=session.renew_sign_in)
+    controller.timer.setInterval(controller.timer.interval() // SPEEDUP)
+    return session, arrivals, wall_map, window, sync, controller
+
+
+def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+    from PySide6.QtWidgets import QApplication
+
+    from widgets import runtime
+
+    app = QApplication([])
+    applied = runtime.apply()
+    session, arrivals, wall_map, window, sync, controller = _assemble(base_url, data_dir)
+    outcomes: list[Any] = []
+    sync.finished.connect(lambda outcome, _manual: outcomes.append(outcome))
+    shown: list[int] = []
+    controller.shown.connect(lambda scene, _ids: shown.append(len(scene.markers)))
+    pulses: dict[int, float] = {}
+
+    def pulsed(ids: list[int]) -> None:
+        now = time.monotonic()
+        for report_id in ids:
+            pulses.setdefault(report_id, now)
+
+    wall_map.pulsed.connect(pulsed)
+    crashes: list[int] = []
+    wall_map.page().renderProcessTerminated.connect(lambda *_: crashes.append(1))
+    controller.start()
+    ready = _wait(
+        app,
+        lambda: wall_map.is_ready() and bool(shown) and any(o.ok for o in outcomes),
+        READY_TIMEOUT_S,
+    )
+    if not ready:
+        raise RuntimeError(f"the wall was not up in {READY_TIMEOUT_S:.0f} s: {outcomes[-1:]}")
+    arrivals.watch()
+    heart = _Heartbeat()
+    sampler = Sampler()
+    sampler.start()
+    print(json.dumps({"ready": len(arrivals.known), "markers": shown[-1]}), flush=True)
+    filed: list[int] = []
+    stopped = threading.Event()
+
+    def listen() -> None:
+        filed.extend(json.loads(sys.stdin.read() or "[]"))
+        sampler.done.set()
+        sampler.join()
+        sampler.take()
+        stopped.set()
+
+    threading.Thread(target=listen, daemon=True).start()
+    _wait(app, stopped.is_set, 86_400)
+    stall_ms = heart.stop()
+    gaps = heart.gaps
+    expected = [i for i in filed if i not in arrivals.unplaced]
+    _wait(app, lambda: all(i in pulses for i in expected), GRACE_S)
+    failures = [o.error or "offline" for o in outcomes if not o.ok]
+    texts = window.shown_texts()
+    window.close()
+    session.close()
+    applied.restore()
+    return {
+        "known": len(arrivals.known),
+        "arrivals": {str(i): t for i, t in arrivals.first.items()},
+        "unplaced": sorted(arrivals.unplaced),
+        "pulses": {str(i): t for i, t in pulses.items()},
+        "stall_ms": stall_ms,
+        "p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,
+        "beats": len(gaps),
+        "memory": sampler.samples,
+        "parts_mb": sampler.parts,
+        "scenes": len(shown),
+        "markers": shown[-1],
+        "sync_failures": failures[:5],
+        "sync_failed": len(failures),
+        "syncs": len(outcomes),
+        "renderer_crashes": len(crashes),
+        "texts_shown": len(texts),
+    }
+
+
+if __name__ == "__main__":
+    _environment()
+    report = measure(sys.argv[1], Path(sys.argv[2]))
+    print(json.dumps(report), flush=True)
+    os._exit(0)  # the web engine's teardown is not part of the measurement
