@@ -121,6 +121,7 @@ class SyncStatusBar(QStatusBar):
             Role.ADMIN: self.tr("Administrator"),
             Role.UNIT: self.tr("Handling unit"),
             Role.CITIZEN: self.tr("Citizen"),
+            Role.WALL: self.tr("Video wall"),
         }
         return labels.get(role, str(role))
 

@@ -166,6 +166,7 @@ def case_photos(
     """Up to PHOTOS_PER_KIND before and after photos, each cleaned and blurred."""
     photos: list[PackPhoto] = []
     missing: list[tuple[int, str]] = []
+    names = [report.reporter.name] if report.reporter is not None else []
     if fetch_media is None:
         return photos, missing
     for n, media in chosen_media(report):
@@ -183,7 +184,7 @@ def case_photos(
                 report_id=report.id,
                 n=n,
                 kind=media.kind,
-                caption=redact_text(media.caption),
+                caption=redact_text(media.caption, names),
                 jpeg=jpeg,
                 boxes=tuple(boxes),
                 detected=detected,

@@ -1356,6 +1356,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>SyncStatusBar</name>
         <message>
+            <source>Video wall</source>
+            <translation>Màn hình tường</translation>
+        </message>
+        <message>
             <location filename="../../widgets/status_bar.py" line="74" />
             <source>Operator</source>
             <translation>Điều hành viên</translation>

@@ -71,7 +71,12 @@ def planted() -> dict[str, Any]:
                 "kind": "photo",
                 "caption": "Hiện trường",
             },
-            {"url": f"/api/v1/reports/{PLANTED}/media/2", "kind": "photo", "caption": "Cận cảnh"},
+            {
+                "url": f"/api/v1/reports/{PLANTED}/media/2",
+                "kind": "photo",
+                # The reporter named in a caption: masked like any other text.
+                "caption": "Cận cảnh, ảnh của Trần Thị Bích Ngọc",
+            },
             {"url": f"/api/v1/reports/{PLANTED}/media/3", "kind": "result_photo", "caption": "Sau"},
         ],
         "reporter": REPORTER,
