@@ -41,6 +41,7 @@ from widgets.window_sync import WindowSync
 if TYPE_CHECKING:
     from widgets.map_view import MapView
     from widgets.role_tools import RoleTools
+    from widgets.wall.inside import Focus
     from widgets.wall.window import WallWindow
 
 QUEUE_MIN_WIDTH = 420
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         tools.changed.connect(self._reports_changed)
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
         tools.reported.connect(self.link.action_reported)
+        tools.wallRequested.connect(lambda case, boxes: self.open_wall((case, boxes)))
         if not session.connection.confirmed:
             self._show_read_only(True)
         self.link.open(session)
@@ -226,13 +228,13 @@ class MainWindow(QMainWindow):
             about=self.about,
             choose_language=self.choose_language,
             language=lambda: self.language,
-            open_wall=self.open_wall,
+            open_wall=lambda: self.open_wall(),
         )
 
-    def open_wall(self) -> None:
+    def open_wall(self, focus: Focus | None = None) -> None:
         from widgets.wall.inside import show_wall
 
-        show_wall(self)
+        show_wall(self, focus)
 
     def default_layout(self) -> None:
         arrange(self, *self.docks())

@@ -56,6 +56,8 @@ class RoleTools(QObject):
     message = Signal(str)
     #: What an action just queued did, naming the reports (for the status bar).
     reported = Signal(str)
+    #: The briefing wizard's case for the video wall: (report id, reviewed blur boxes).
+    wallRequested = Signal(int, object)
 
     def __init__(
         self,
@@ -162,6 +164,7 @@ class RoleTools(QObject):
             )
             self.briefing.setWindowFlag(Qt.WindowType.Window)
             self.briefing.finished.connect(self._briefing_closed)
+            self.briefing.wallRequested.connect(self.wallRequested)
         self.briefing.show()
         self.briefing.raise_()
         return self.briefing

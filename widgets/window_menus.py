@@ -1,7 +1,7 @@
 """The main window's menus, toolbar and shortcuts.
 
 F5 (or Ctrl+R) syncs, Ctrl+F searches the queue, Ctrl+1/2/3 show the queue, details and
-map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Shift+W opens the video wall, Ctrl+Q quits, F1 lists every
+map, Ctrl+H toggles the heat map, Ctrl+0 shows every marker, Ctrl+Shift+V opens the video wall, Ctrl+Q quits, F1 lists every
 shortcut. The role's own work (triage, supervision) sits between View and Language. Texts are
 set in `retranslate`, again on every LanguageChange.
 """
@@ -59,7 +59,7 @@ class WindowMenus(QObject):
         self.heat.setCheckable(True)
         self.fit = self._action(slots.fit_all, "Ctrl+0")
         self.reset_layout = self._action(slots.reset_layout)
-        self.wall = self._action(slots.open_wall, "Ctrl+Shift+W")
+        self.wall = self._action(slots.open_wall, "Ctrl+Shift+V")
         self.shortcuts = self._action(slots.show_shortcuts, "F1")
         self.about = self._action(slots.about)
 

@@ -3,16 +3,25 @@ cleaned of EXIF with faces and plates blurred)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
-from console.exports.briefing.cases import FetchMedia, case_sheet
-from console.exports.briefing.redaction import redact_text
+from console.exports.briefing.cases import FetchMedia, PhotoKey, case_sheet
+from console.exports.briefing.redaction import Box, redact_text
 from console.store import Cache
 from console.wall.scene import Spotlight
 
+#: Blur boxes a person drew or kept, per (report id, photo number), as the pack takes them.
+Reviewed = Mapping[PhotoKey, Sequence[Box]]
+
 
 def spotlight(
-    cache: Cache, report_id: int, reference: Reference, fetch_media: FetchMedia | None
+    cache: Cache,
+    report_id: int,
+    reference: Reference,
+    fetch_media: FetchMedia | None,
+    reviewed: Reviewed | None = None,
 ) -> Spotlight | None:
     """None when the cache does not hold the report. Without `fetch_media` (the server's
     media, as the briefing pack takes it) the spotlight has no photos."""
@@ -25,7 +34,7 @@ def spotlight(
         reference,
         reasons=(),
         fetch_media=fetch_media,
-        overrides={},
+        overrides=reviewed or {},
     )
     names = [report.reporter.name] if report.reporter is not None else []
     lines = [f"{time_text(step.at)} — {step.text}" for step in sheet.timeline]

@@ -22,7 +22,7 @@ from console.store.overdue import UnitPerformance, unit_performance
 from console.wall import figures, ticker
 from console.wall.rows import WallRow, rows_since, span_rows, tracked_rows
 from console.wall.scene import Panel, PanelRow, Spotlight, TickerLine, WallMarker, WallScene
-from console.wall.spotlight import spotlight
+from console.wall.spotlight import Reviewed, spotlight
 
 MONTH_EVERY = timedelta(minutes=10)
 
@@ -71,6 +71,7 @@ class WallState:
         self._improved: Panel | None = None
         self._story: tuple[PanelRow, ...] = ()
         self._spotlight: Spotlight | None = None
+        self._reviewed: Reviewed = {}
         #: Rows read from the cache by the last refresh (tests and the benchmark look).
         self.rows_read = 0
 
@@ -204,12 +205,22 @@ class WallState:
             self._last_month = (start, unit_performance(self.cache, before, start), tally)
         return self._last_month[1], self._last_month[2]
 
+    def put_in_focus(self, report_id: int | None, reviewed: Reviewed | None = None) -> None:
+        """The case the media officer chose (None: no case), with the blur boxes reviewed in
+        the briefing wizard (the photos it has not seen are blurred as detected). Called from
+        the GUI thread: the next refresh builds it."""
+        self._reviewed = dict(reviewed or {})
+        self._spotlight = None
+        self.spotlight_id = report_id
+
     def _spotlight_now(self) -> Spotlight | None:
         wanted = self.spotlight_id
         if wanted is None:
             return None
         if self._spotlight is None or self._spotlight.report_id != wanted:
-            self._spotlight = spotlight(self.cache, wanted, self.reference, self._fetch_media)
+            self._spotlight = spotlight(
+                self.cache, wanted, self.reference, self._fetch_media, self._reviewed
+            )
         return self._spotlight
 
 

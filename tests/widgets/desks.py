@@ -26,6 +26,27 @@ def seeded_central(
     server.close()
 
 
+def role_window(qtbot: Any, central: Any, settings: Any, user: str) -> Iterator[Any]:
+    """A main window signed in as `user` over `central`, after its first sync, active."""
+    from PySide6.QtWidgets import QApplication
+
+    from console.connection import sign_in
+    from widgets.main_window import MainWindow
+    from widgets.opening import open_session
+
+    session = open_session(settings, sign_in(central.base_url, user, "demo"))
+    window = MainWindow(session, use_tray=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.start()
+    qtbot.waitUntil(lambda: window.sync.last_outcome is not None, timeout=60_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    yield window
+    window.close()
+    session.cache.close()
+
+
 # -- triage fixtures (triage helper) ---------------------------------------------------------
 # A real central API seeded with a few hundred demo reports, new reports filed through its
 # intake (as the demo admin), and "desks": a signed-in operator's cache, outbox, sync engine

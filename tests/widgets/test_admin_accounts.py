@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from console.domain.model import Role
 from console.sync.accounts import Account
+from tests.widgets.desks import role_window
 from widgets.admin.dialog import AccountsDialog
 from widgets.admin.model import SORT_ROLE, AccountsFilter, AccountsModel, Column
 from widgets.main_window import MainWindow
@@ -101,28 +102,11 @@ def test_columns_read_in_vietnamese_and_huế_time_and_filter_by_unit_and_name(
 # -- the dialog in a signed-in window, against a real central ---------------------------------
 
 
-def _window(qtbot: Any, central: Any, settings: Any, user: str) -> Iterator[MainWindow]:
-    from console.connection import sign_in
-    from widgets.opening import open_session
-
-    session = open_session(settings, sign_in(central.base_url, user, "demo"))
-    window = MainWindow(session, use_tray=False)
-    qtbot.addWidget(window)
-    window.show()
-    window.start()
-    qtbot.waitUntil(lambda: window.sync.last_outcome is not None, timeout=60_000)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    yield window
-    window.close()
-    session.cache.close()
-
-
 @pytest.fixture
 def admin_window(
     vietnamese: None, qtbot: Any, shell_central: Any, shell_settings: Any
 ) -> Iterator[MainWindow]:
-    yield from _window(qtbot, shell_central, shell_settings, "admin")
+    yield from role_window(qtbot, shell_central, shell_settings, "admin")
 
 
 def _names(dialog: AccountsDialog) -> list[str]:
@@ -278,7 +262,7 @@ def test_the_server_refusals_show_in_the_dialog_and_the_window_stays_usable(
 def test_other_roles_have_no_accounts_menu(
     qtbot: Any, shell_central: Any, shell_settings: Any
 ) -> None:
-    for window in _window(qtbot, shell_central, shell_settings, "supervisor"):
+    for window in role_window(qtbot, shell_central, shell_settings, "supervisor"):
         assert window.tools.accounts_action is None and "admin" not in window.tools.menus
         QTest.keyClick(
             window,

@@ -102,6 +102,15 @@ def test_media_desk_builds_reviews_previews_and_exports_a_pack(
     assert any(int(item.data(Qt.ItemDataRole.UserRole)) == PLANTED for item in impact)
     picker.set_checked(PLANTED, True)
     assert PLANTED in wizard.case_ids and len(wizard.case_ids) >= 3
+    # The highlighted case goes to the video wall's spotlight from here.
+    assert not picker.to_wall.isEnabled()
+    picker.tabs.setCurrentWidget(picker.lists["impact"])
+    picker.lists["impact"].setCurrentItem(
+        next(i for i in impact if int(i.data(Qt.ItemDataRole.UserRole)) == PLANTED)
+    )
+    with qtbot.waitSignal(wizard.wallRequested) as asked:
+        qtbot.mouseClick(picker.to_wall, Qt.MouseButton.LeftButton)
+    assert asked.args == [PLANTED, {}]
     wizard.next()
 
     review = wizard.photos_page

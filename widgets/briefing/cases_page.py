@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWizardPage,
@@ -42,9 +44,21 @@ class CasePickerPage(QWizardPage):
             self.tabs.addTab(widget, title)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
+        self.to_wall = QPushButton(self.tr("Show on the video &wall"))
+        self.to_wall.setToolTip(
+            self.tr("Puts the highlighted case in the video wall's spotlight (press mode)")
+        )
+        self.to_wall.setEnabled(False)
+        self.to_wall.clicked.connect(self._show_on_wall)
+        for widget in self.lists.values():
+            widget.currentItemChanged.connect(self._highlighted)
+        self.tabs.currentChanged.connect(self._highlighted)
+        below = QHBoxLayout()
+        below.addWidget(self.count, 1)
+        below.addWidget(self.to_wall)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.count)
+        layout.addLayout(below)
         self._filling = False
 
     def initializePage(self) -> None:
@@ -105,6 +119,19 @@ class CasePickerPage(QWizardPage):
         self._filling = False
         self.owner.case_ids = self._checked_in_order()
         self._show_count()
+
+    def highlighted_case(self) -> int | None:
+        widget = self.tabs.currentWidget()
+        item = widget.currentItem() if isinstance(widget, QListWidget) else None
+        return None if item is None else int(item.data(ID_ROLE))
+
+    def _highlighted(self, *_args: object) -> None:
+        self.to_wall.setEnabled(self.highlighted_case() is not None)
+
+    def _show_on_wall(self) -> None:
+        report_id = self.highlighted_case()
+        if report_id is not None:
+            self.owner.show_on_wall(report_id)
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("{0} cases chosen").format(len(self.owner.case_ids)))

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -78,6 +78,9 @@ def fetch_for_review(
 
 class BriefingWizard(QWizard):
     """One pack per wizard: when it finishes or is cancelled, its map page and runner go."""
+
+    #: A case for the video wall's spotlight: (report id, blur boxes reviewed so far).
+    wallRequested = Signal(int, object)
 
     def __init__(
         self,
@@ -244,6 +247,10 @@ class BriefingWizard(QWizard):
                 self.tr("Could not export the document: {0}").format(exc)
             ),
         )
+
+    def show_on_wall(self, report_id: int) -> None:
+        """The window that holds the wizard opens its video wall on this case."""
+        self.wallRequested.emit(report_id, dict(self.reviewed))
 
     def _exported(self, export: BriefingExport) -> None:
         self.export = export

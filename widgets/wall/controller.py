@@ -72,6 +72,11 @@ class WallController(QObject):
             self.sync.stop()
         self._runner.shutdown()
 
+    def focus_on(self, report_id: int | None, reviewed: Any = None) -> None:
+        """The press spotlight's case (the briefing wizard's choice), on the wall at once."""
+        self.state.put_in_focus(report_id, reviewed)
+        self.refresh()
+
     def refresh(self, pulse: tuple[int, ...] = ()) -> None:
         """A new scene soon; the ids given pulse in it (merged into a refresh that runs)."""
         self._pending.extend(pulse)

@@ -230,6 +230,14 @@
     <context>
         <name>CasePickerPage</name>
         <message>
+            <source>Show on the video &amp;wall</source>
+            <translation>Chiếu lên màn hình &amp;tường</translation>
+        </message>
+        <message>
+            <source>Puts the highlighted case in the video wall's spotlight (press mode)</source>
+            <translation>Đưa vụ việc đang chọn lên màn hình tường, ở mục vụ việc tiêu biểu (chế độ báo chí)</translation>
+        </message>
+        <message>
             <location filename="../../widgets/briefing/cases_page.py" line="31" />
             <source>Choose cases</source>
             <translation>Chọn vụ việc</translation>
