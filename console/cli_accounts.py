@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from console.cli_open311_keys import add_open311_keys_parser, open311_keys_command
 from console.command_session import connected
 from console.config import Settings, SettingsError
 from console.domain.hue_time import to_local
@@ -56,6 +57,7 @@ def add_accounts_parser(sub: Any, command: CommandFactory) -> None:
     role.add_argument("--unit", help="unit code (for the unit role)")
     for parser in (listing, staff, add, reset, role, *switches):
         parser.add_argument("--json", action="store_true", help="JSON output for scripts")
+    add_open311_keys_parser(verbs, command)
 
 
 def _password_options(parser: argparse.ArgumentParser) -> None:
@@ -132,6 +134,8 @@ def _print(
 
 def accounts_command(settings: Settings, args: argparse.Namespace) -> int:
     verb = args.accounts_verb
+    if verb == "open311-keys":
+        return open311_keys_command(settings, args)
     password, generated = _new_password(args) if verb in {"add", "reset-password"} else ("", False)
     shown = {"password": password} if generated else {}
     with connected(settings, demo_user="admin") as conn:

@@ -196,6 +196,28 @@ class CentralMetaRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class Open311KeyRow(Base):
+    """A partner app's Open311 api_key (hashed like tokens); its name becomes the channel."""
+
+    __tablename__ = "open311_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    app: Mapped[str] = mapped_column(String(64), unique=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class Open311TokenRow(Base):
+    """The token answered to an Open311 POST and the report it became."""
+
+    __tablename__ = "open311_tokens"
+
+    token: Mapped[str] = mapped_column(String(64), primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
 Index("ix_events_report_at", EventRow.report_id, EventRow.at)
 
 

@@ -367,6 +367,16 @@ class CentralClient:
         """The signed-in account's password; its other sessions end, this one goes on."""
         self._no_content("POST", "/api/v1/me/password", {"current": current, "new": new})
 
+    def list_open311_keys(self) -> Any:
+        """{"items": [...]}: the partner apps' Open311 keys (admin role), checked by the caller."""
+        return self._call("GET", "/api/v1/open311/keys", safe=True)
+
+    def create_open311_key(self, app: str) -> Any:
+        return self._call("POST", "/api/v1/open311/keys", safe=False, body={"app": app})
+
+    def revoke_open311_key(self, app: str) -> Any:
+        return self._call("DELETE", "/api/v1/open311/keys/" + quote(app, safe=""), safe=True)
+
     def _no_content(self, method: str, path: str, body: dict[str, Any]) -> None:
         # Not asked again: a retried change of one's own password would meet the new one.
         response, content = self._send(method, path, safe=False, body=body)
