@@ -24,7 +24,7 @@ from console.cli_accounts import accounts_command, add_accounts_parser
 from console.cli_db import db_command
 from console.cli_exports import export_briefing_command, export_weekly_command
 from console.cli_wall import add_wall_parser, wall_command
-from console.command_session import connected
+from console.command_session import sync_engine
 from console.config import Settings, SettingsError, load_settings
 from console.logging_setup import install_log_scrubbing
 from console.sync.errors import ApiError
@@ -171,7 +171,7 @@ def _ids(text: str) -> list[int]:
 def _sync(settings: Settings, once: bool) -> int:
     """One sync with --once; else hold the live channel (or poll) until Ctrl+C."""
     from console.store import open_cache, open_outbox
-    from console.sync.engine import SyncEngine, SyncResult
+    from console.sync.engine import SyncResult
     from console.sync.live import LiveBatch, LiveFeed
 
     cache = open_cache(settings.data_dir)
@@ -200,8 +200,7 @@ def _sync(settings: Settings, once: bool) -> int:
         }
         print(json.dumps(summary, ensure_ascii=False), flush=True)
 
-    with connected(settings) as conn:
-        engine = SyncEngine(conn.client, cache, outbox)
+    with sync_engine(settings, cache, outbox) as engine:
         feed = LiveFeed(engine, report, interval_s=settings.sync_interval_s)
         if once:
             result = engine.sync_once()

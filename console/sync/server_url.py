@@ -12,6 +12,8 @@ from urllib.parse import urlsplit
 from console.sync.errors import ApiError
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "::1", "localhost"})
+#: `open311+https://host/open311/v2`: another city's Open311 GeoReport v2 backend (read-only).
+OPEN311_PREFIX = "open311+"
 
 
 class InsecureServer(ApiError):
@@ -21,6 +23,13 @@ class InsecureServer(ApiError):
         super().__init__(0, "insecure_http", message)
 
 
+def open311_base(url: str) -> str | None:
+    """The plain http(s) base of an `open311+http(s)://` server URL; None for any other."""
+    if url.lower().startswith(OPEN311_PREFIX):
+        return url[len(OPEN311_PREFIX) :]
+    return None
+
+
 def is_loopback(url: str) -> bool:
     return (urlsplit(url).hostname or "").lower() in LOOPBACK_HOSTS
 
@@ -28,6 +37,7 @@ def is_loopback(url: str) -> bool:
 def check_server_url(url: str, *, insecure_http: bool) -> str | None:
     """None for HTTPS or loopback; the warning to show when plain HTTP is allowed; raises
     InsecureServer when it is not."""
+    url = open311_base(url) or url
     parts = urlsplit(url)
     if parts.scheme == "https" or is_loopback(url):
         return None
