@@ -79,6 +79,7 @@ def fuzz_operation(
     max_examples: int,
     mode: GenerationMode,
     result: OperationResult,
+    open311_key: str = "",
 ) -> None:
     @given(case=operation.as_strategy(generation_mode=mode))
     @settings(
@@ -90,6 +91,9 @@ def fuzz_operation(
         suppress_health_check=list(HealthCheck),
     )
     def run(case: Any) -> None:
+        if open311_key and isinstance(case.body, dict) and "api_key" in case.body:
+            # A real partner key, or every generated report would stop at 403.
+            case.body["api_key"] = open311_key
         response = case.call(base_url=base_url, session=session, headers=headers, timeout=30)
         result.cases += 1
         result.statuses[response.status_code] += 1
@@ -106,7 +110,7 @@ def fuzz_operation(
         run()
 
 
-def fuzz_api(base_url: str, token: str, *, max_examples: int) -> FuzzSummary:
+def fuzz_api(base_url: str, token: str, *, max_examples: int, open311_key: str = "") -> FuzzSummary:
     schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     session = requests.Session()
     headers = {"Authorization": f"Bearer {token}"}
@@ -121,7 +125,9 @@ def fuzz_api(base_url: str, token: str, *, max_examples: int) -> FuzzSummary:
             operation = found.ok()
             result = OperationResult(f"{operation.method.upper()} {operation.path}")
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
-                fuzz_operation(operation, base_url, session, headers, max_examples, mode, result)
+                fuzz_operation(
+                    operation, base_url, session, headers, max_examples, mode, result, open311_key
+                )
             summary.operations.append(result)
     finally:
         session.close()
@@ -138,6 +144,19 @@ def run_fuzz(work: Path, *, reports: int = 200, max_examples: int = 100) -> Fuzz
             timeout=10,
         )
         login.raise_for_status()
-        return fuzz_api(central.base_url, login.json()["token"], max_examples=max_examples)
+        token = login.json()["token"]
+        made = requests.post(
+            f"{central.base_url}/api/v1/open311/keys",
+            json={"app": "fuzz-partner"},
+            headers={"Authorization": f"Bearer {token}"},
+            timeout=10,
+        )
+        made.raise_for_status()
+        return fuzz_api(
+            central.base_url,
+            token,
+            max_examples=max_examples,
+            open311_key=made.json()["api_key"],
+        )
     finally:
         central.close()

@@ -21,6 +21,7 @@ FORMATS: tuple[Format, ...] = ("json", "xml")
 XML_TYPE = "text/xml; charset=utf-8"
 #: The one jurisdiction this server answers for (GeoReport v2 `jurisdiction_id`).
 JURISDICTION = "hue.gov.vn"
+_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 
 
 class Problem(BaseModel):
@@ -65,7 +66,7 @@ def answer(
 
 
 def xml_response(element: ET.Element, status: int = 200) -> Response:
-    content = ET.tostring(element, encoding="utf-8", xml_declaration=True)
+    content = _DECLARATION + ET.tostring(element, encoding="unicode").encode("utf-8")
     return Response(content, status_code=status, media_type=XML_TYPE)
 
 

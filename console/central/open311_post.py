@@ -26,6 +26,7 @@ from console.central.db import Open311TokenRow, write_transaction
 from console.central.errors import ApiError
 from console.central.open311_format import (
     FORMATS,
+    JURISDICTION,
     Format,
     answer,
     documented,
@@ -166,7 +167,7 @@ def _intake(svc: CentralService, app: str, fields: dict[str, list[str]]) -> Inta
 def _create(
     svc: CentralService, query_key: str | None, fields: dict[str, list[str]]
 ) -> dict[str, Any]:
-    key = query_key or _one(fields, "api_key", 200)
+    key = (query_key or _one(fields, "api_key", 200))[:200]
     app = app_for_key(svc.engine, key) if key else None
     if app is None:
         raise Refused(403, "api_key không hợp lệ hoặc đã bị thu hồi.")
@@ -194,7 +195,7 @@ def _post(fmt: Format) -> Callable[..., Coroutine[Any, Any, Response]]:
     async def post_request(
         request: Request,
         svc: Service,
-        api_key: Annotated[str | None, Query(max_length=200)] = None,
+        api_key: Annotated[str | None, Query()] = None,
         jurisdiction_id: Annotated[str | None, Query()] = None,
     ) -> Response:
         raw = await request.body()
@@ -237,7 +238,7 @@ _BODY_SCHEMA = {
     "required": ["api_key", "service_code"],
     "properties": {
         "api_key": _TEXT,
-        "jurisdiction_id": _TEXT,
+        "jurisdiction_id": {"type": "string", "enum": [JURISDICTION]},
         "service_code": _TEXT,
         "lat": {"type": "number", "minimum": -90, "maximum": 90},
         "long": {"type": "number", "minimum": -180, "maximum": 180},
@@ -251,12 +252,20 @@ _BODY_SCHEMA = {
     },
     "additionalProperties": {"type": "string", "description": "attribute[CODE] answers"},
 }
+_EXAMPLE = {
+    "api_key": "the-partner-apps-key",
+    "service_code": "roads",
+    "lat": 16.4637,
+    "long": 107.5909,
+    "description": "Ổ gà lớn trước khách sạn",
+    "attribute[DAMAGE]": "pothole",
+}
 _REQUEST_BODY = {
     "requestBody": {
         "required": True,
         "content": {
-            "application/x-www-form-urlencoded": {"schema": _BODY_SCHEMA},
-            "application/json": {"schema": _BODY_SCHEMA},
+            kind: {"schema": _BODY_SCHEMA, "example": _EXAMPLE}
+            for kind in ("application/x-www-form-urlencoded", "application/json")
         },
     }
 }
