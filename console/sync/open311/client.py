@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import quote
 
 from console.sync.client import CentralClient
-from console.sync.errors import ApiError, NotFound, error_for
+from console.sync.errors import ApiError, NetworkError, NotFound, error_for
 from console.sync.open311.parse import error_text, looks_like_html, parse_body
 from console.sync.server_url import open311_base
 
@@ -63,6 +63,8 @@ class Open311Client(CentralClient):
         """The discovery document, when the server has one (it is optional)."""
         try:
             records = self._get("discovery")
+        except NetworkError:
+            raise
         except ApiError:
             return None
         return records[0] if records and isinstance(records[0], dict) else None

@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from console.domain.model import Report, parse_time
+from console.domain.model import Report, format_time, parse_time
 from console.store.cache import Cache
 from console.store.outbox import Outbox
 from console.sync.engine import Progress, PullResult, PushResult, SyncResult, validate_page
@@ -32,6 +32,8 @@ from console.sync.open311.mapping import (
 )
 
 PAGE_SIZE = 100
+#: The first run asks from here: without a date the spec lets a server answer 90 days only.
+FIRST_AFTER = "2000-01-01T00:00:00Z"
 #: A server that ignores `page` and never runs dry is stopped here.
 MAX_PAGES = 1000
 READ_ONLY = (
@@ -145,9 +147,8 @@ class Open311Engine:
         cursor = Cursor.load(self.cache.cursor())
         run = _Run()
         newest = cursor
-        params: dict[str, Any] = {"page_size": self.page_size}
-        if cursor.after is not None:
-            params["updated_after"] = cursor.after.isoformat().replace("+00:00", "Z")
+        after = format_time(cursor.after) if cursor.after is not None else FIRST_AFTER
+        params: dict[str, Any] = {"page_size": self.page_size, "updated_after": after}
         for page in range(1, MAX_PAGES + 1):
             records = self.client.requests({**params, "page": page})
             run.pages += 1
