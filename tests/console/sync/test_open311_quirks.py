@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from console.domain.model import ActionType, Report, Role, Status
+from console.domain.wire import report_from_json
 from console.store import Cache, EntryState, Outbox, open_cache, open_outbox
 from console.sync.open311.engine import READ_ONLY, Open311Engine
-from console.sync.open311.mapping import FIRST_MAPPED_ID
+from console.sync.open311.mapping import FIRST_MAPPED_ID, to_wire
 from tests.console.sync.scripted_server import Answer, ScriptedServer
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "open311"
@@ -241,3 +242,15 @@ def test_every_queued_action_is_refused_and_kept(desk: Desk) -> None:
     assert kept is not None and kept.state is EntryState.REFUSED
     assert kept.last_error == READ_ONLY and READ_ONLY.startswith("Máy chủ Open311 chỉ cho đọc")
     assert desk.outbox.counts().refused == 1
+
+
+def test_a_cache_that_followed_another_server_is_filled_again(desk: Desk) -> None:
+    stale = report_from_json(
+        to_wire({"service_request_id": 99, "requested_datetime": "2010-04-01T00:00:00Z"}, int)
+    )
+    desk.cache.upsert_page([stale], [], "41", database="paht-central-1")
+    serve(desk, "requests.json")
+    result = desk.engine().sync_once()
+    assert result.pull.rebuilt
+    assert sorted(desk.reports()) == ["638344", "638349"]
+    assert desk.cache.database() is not None and desk.cache.database().startswith("open311:")
