@@ -260,10 +260,10 @@ class Open311Engine:
         cached = self.cache.get_report(report_id)
         if cached is None:
             return None
-        records = self.client.request(cached.code)
-        if not records:
+        mine = [r for r in self.client.request(cached.code) if _key_and_time(r)[0] == cached.code]
+        if not mine:
             return None
-        stored = self._store(records[:1], _Run(), first_fill=True)
+        stored = self._store(mine[:1], _Run(), first_fill=True)
         return stored[0][0] if stored else None
 
 

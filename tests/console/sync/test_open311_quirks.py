@@ -254,3 +254,23 @@ def test_a_cache_that_followed_another_server_is_filled_again(desk: Desk) -> Non
     assert result.pull.rebuilt
     assert sorted(desk.reports()) == ["638344", "638349"]
     assert desk.cache.database() is not None and desk.cache.database().startswith("open311:")
+
+
+def test_one_request_is_read_again_by_the_servers_own_id(desk: Desk) -> None:
+    serve(desk, "requests_string_ids.json")
+    desk.sync()
+    number = desk.reports()["SR-2010-638344"].id
+    closed = {
+        "service_request_id": "SR-2010-638344",
+        "status": "closed",
+        "service_code": "006",
+        "requested_datetime": "2010-04-14T06:37:38-08:00",
+        "updated_datetime": "2010-04-20T06:37:38-08:00",
+    }
+    desk.city.on(f"{V2}/requests/SR-2010-638344.json", Answer(200, [closed]))
+    report = desk.engine().refresh_report(number)
+    assert report is not None and report.id == number and report.status is Status.CLOSED
+    desk.city.on(f"{V2}/requests/638349.json", Answer(200, [closed]))
+    assert desk.engine().refresh_report(638349) is None  # another request's answer
+    stored = desk.cache.get_report(638349)
+    assert stored is not None and stored.status is Status.ACCEPTED
