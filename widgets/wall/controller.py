@@ -125,21 +125,26 @@ class WallController(QObject):
             if outcome.stored or outcome.new_ids or outcome.rebuilt:
                 self.refresh(outcome.new_ids)
             return
-        self.window.set_link(self._trouble(outcome), ok=False)
         if outcome.online and self._relogin is not None:
+            # The wall's own account: its token ran out or was revoked. Not the room's concern.
+            self.window.set_link(
+                translate("WallController", "Signing in again") + self._since(), ok=False
+            )
             self._renew_sign_in()
+            return
+        self.window.set_link(self._trouble(outcome), ok=False)
+
+    def _since(self) -> str:
+        if self._changes_at is None:
+            return ""
+        return translate("WallController", " · data from %1").replace(
+            "%1", f"{to_local(self._changes_at):%H:%M}"
+        )
 
     def _trouble(self, outcome: SyncOutcome) -> str:
-        since = (
-            translate("WallController", " · data from %1").replace(
-                "%1", f"{to_local(self._changes_at):%H:%M}"
-            )
-            if self._changes_at is not None
-            else ""
-        )
         if not outcome.online:
-            return translate("WallController", "Server unreachable, retrying") + since
-        return (outcome.error or translate("WallController", "Server refused")) + since
+            return translate("WallController", "Server unreachable, retrying") + self._since()
+        return (outcome.error or translate("WallController", "Server refused")) + self._since()
 
     def _renewed(self, _answer: object) -> None:
         self.sync.sync_now(manual=False)

@@ -34,6 +34,18 @@ SCREENSHOT_SETTLE_MS = 2500
 TIMED_OUT, NOT_SAVED = 3, 4
 
 
+def wall_controller(window: WallWindow, session: WallSession, settings: Settings) -> WallController:
+    """The wall's own sync (live when the server offers it) feeding `window`."""
+    sync = SyncController(
+        session.engine,
+        session.cache,
+        session.outbox,
+        settings.sync_interval_s,
+        live=settings.live_updates,
+    )
+    return WallController(window, session.state, sync, relogin=session.renew_sign_in)
+
+
 class WallLauncher(QObject):
     def __init__(
         self,
@@ -106,14 +118,7 @@ class WallLauncher(QObject):
     def _opened(self, session: WallSession) -> None:
         assert self.window is not None
         self.session = session
-        sync = SyncController(
-            session.engine,
-            session.cache,
-            session.outbox,
-            self.settings.sync_interval_s,
-            live=self.settings.live_updates,
-        )
-        controller = WallController(self.window, session.state, sync, relogin=session.renew_sign_in)
+        controller = wall_controller(self.window, session, self.settings)
         controller.shown.connect(self._scene)
         self.controller = controller
         controller.start()

@@ -2816,6 +2816,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
 <context>
     <name>WallController</name>
         <message>
+            <source>Signing in again</source>
+            <translation>Đang đăng nhập lại</translation>
+        </message>
+        <message>
             <source> · data from %1</source>
             <translation> · dữ liệu lúc %1</translation>
         </message>

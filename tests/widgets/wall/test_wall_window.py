@@ -45,10 +45,9 @@ class Wall:
 
     def __init__(self, qtbot: QtBot, central: Any, size: tuple[int, int], **options: Any) -> None:
         from console.config import load_settings
-        from widgets.sync_worker import SyncController
-        from widgets.wall.controller import WallController
         from widgets.wall.look import WallLook
         from widgets.wall.opening import open_wall
+        from widgets.wall.start import wall_controller
         from widgets.wall.wall_map import WallMap
         from widgets.wall.window import WallWindow
 
@@ -64,14 +63,7 @@ class Wall:
         qtbot.addWidget(self.window)
         self.window.resize(*size)
         self.window.show()
-        sync = SyncController(
-            self.session.engine,
-            self.session.cache,
-            self.session.outbox,
-            1,
-            live=settings.live_updates,
-        )
-        self.controller = WallController(self.window, self.session.state, sync)
+        self.controller = wall_controller(self.window, self.session, settings)
         with qtbot.waitSignal(self.map.ready, timeout=WAIT_MS):
             pass
         with qtbot.waitSignal(self.controller.shown, timeout=WAIT_MS):
@@ -196,3 +188,29 @@ def test_the_wall_gets_over_a_server_restart_by_itself(
     )
     qtbot.waitUntil(lambda: link.text().startswith("●"), timeout=WAIT_MS)
     assert "Đèn đường tắt cả dãy phố" in "\n".join(wall.window.shown_texts())
+
+
+def test_the_wall_signs_in_again_when_its_token_runs_out(
+    open_wall_at: Callable[..., Wall], wall_central: Any, qtbot: QtBot, clock_at: Any
+) -> None:
+    from datetime import timedelta
+
+    from console.central.auth import TOKEN_LIFETIME
+    from console.domain.clock import utcnow
+
+    wall = open_wall_at()
+    link = wall.window.header.link
+    headers = wall.session.connection.client._session.headers  # the bearer the wall sends
+    token = headers["Authorization"]
+    # A wall runs for days; its token lasts hours.
+    clock_at(utcnow() + TOKEN_LIFETIME + timedelta(minutes=5))
+    filed = TriageApi(wall_central.base_url, "citizen").file(title="Cây đổ chắn ngang đường")
+    qtbot.waitUntil(
+        lambda: (
+            wall.window.scene is not None
+            and any(line.report_id == filed["id"] for line in wall.window.scene.ticker)
+        ),
+        timeout=WAIT_MS,
+    )
+    assert headers["Authorization"] != token
+    assert link.text().startswith("●")
