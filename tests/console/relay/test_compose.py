@@ -1,0 +1,86 @@
+"""Composing a relay message: nothing personal in the text, cut to each channel's limit,
+only reviewed photos, and those without EXIF."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+from PIL import Image
+
+from console.domain.reference import load_reference
+from console.domain.wire import report_from_json
+from console.relay import Channel, RelayPhoto, clean_photo, compose_draft, cut_text
+from tests.console.exports.briefing_data import (
+    PLANTED_EMAIL,
+    PLANTED_PHONE,
+    PLANTED_PLATE,
+    REPORTER,
+    planted,
+)
+from tests.console.exports.briefing_photos import face_photo
+
+ZALO = Channel("zalo-xanh", "zalo", "Nhóm Zalo Ngày chủ nhật xanh", max_text=2000)
+TELEGRAM = Channel("telegram-tt", "telegram", "Kênh Telegram", photos=False, max_text=120)
+
+
+def planted_report(**changes: object):  # type: ignore[no-untyped-def]
+    record = planted()
+    record["status"] = "published"
+    record["title"] = f"Xe {PLANTED_PLATE} của {REPORTER['name']} đỗ trên vỉa hè"
+    record["result_text"] = (
+        f"Đã liên hệ {REPORTER['name']} ({PLANTED_PHONE}, {PLANTED_EMAIL}); "
+        f"yêu cầu chủ xe {PLANTED_PLATE} di dời. " + "Đã xử lý xong. " * 20
+    )
+    record.update(changes)
+    return report_from_json(record)
+
+
+def test_text_carries_the_result_and_nothing_personal() -> None:
+    report = planted_report()
+    draft = compose_draft(report, load_reference(), [ZALO, TELEGRAM])
+    for text in (draft.text, *draft.texts.values()):
+        for secret in (REPORTER["name"], PLANTED_PHONE, PLANTED_EMAIL, PLANTED_PLATE, "0912"):
+            assert secret not in text
+    assert "Lĩnh vực: " in draft.text and "Phú Xuân" in draft.text
+    assert "Kết quả xử lý: Đã liên hệ [đã ẩn]" in draft.text
+    # Huế time: resolved 08:00 UTC is 15:00 in Huế.
+    assert "Hoàn thành: 15:00 04/11/2026" in draft.text
+    assert draft.texts[ZALO.id] == draft.text
+
+
+def test_each_channel_gets_its_own_cut_and_key() -> None:
+    draft = compose_draft(planted_report(), load_reference(), [ZALO, TELEGRAM])
+    short = draft.texts[TELEGRAM.id]
+    assert len(short) == 120 and short.endswith("…")
+    assert draft.text.startswith(short[:-1])
+    assert cut_text("abc", 3) == "abc" and cut_text("abcd", 3) == "ab…"
+    bodies = draft.requests()
+    assert [b["channels"] for b in bodies] == [[ZALO.id], [TELEGRAM.id]]
+    assert [b["text"] for b in bodies] == [draft.texts[ZALO.id], short]
+    # The same draft asked again repeats its keys: the server queues nothing twice.
+    assert [b["idempotency_key"] for b in draft.requests()] == [
+        b["idempotency_key"] for b in bodies
+    ]
+    other = compose_draft(planted_report(), load_reference(), [ZALO])
+    assert other.key != draft.key
+
+
+def test_only_reviewed_photos_go_and_without_exif() -> None:
+    report = planted_report()
+    raw = face_photo()
+    with Image.open(io.BytesIO(raw)) as original:
+        assert original.getexif(), "the test photo should carry EXIF"
+    photo = clean_photo(raw, [(10, 10, 80, 80)], f"Ảnh của {REPORTER['name']}", report)
+    assert isinstance(photo, RelayPhoto) and photo.boxes == ((10, 10, 80, 80),)
+    assert REPORTER["name"] not in photo.caption
+    with Image.open(io.BytesIO(photo.jpeg)) as cleaned:
+        assert not cleaned.getexif() and "exif" not in cleaned.info
+    # No review, no photo: a draft composed without reviewed photos carries none.
+    bare = compose_draft(report, load_reference(), [ZALO])
+    assert bare.requests()[0]["photos"] == []
+    draft = compose_draft(report, load_reference(), [ZALO, TELEGRAM], [photo])
+    zalo, telegram = draft.requests()
+    assert [p["reviewed"] for p in zalo["photos"]] == [True]
+    assert base64.b64decode(zalo["photos"][0]["jpeg_b64"]) == photo.jpeg
+    assert telegram["photos"] == [], "a channel without photos gets none"
