@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Connection
@@ -48,6 +49,7 @@ from console.exports.weekly_model import (
     OverdueCase,
     Received,
     Satisfaction,
+    SpanFigures,
     UnitToUrge,
     WeeklyFigures,
 )
@@ -107,10 +109,10 @@ def _counts(tally: dict[str, int], label: Callable[[str], str]) -> tuple[Count, 
 
 class _Builder:
     def __init__(
-        self, conn: Connection, week: Week, cut: datetime, ref: Reference, cal: WorkingCalendar
+        self, conn: Connection, start: datetime, cut: datetime, ref: Reference, cal: WorkingCalendar
     ) -> None:
-        self.conn, self.week, self.cut, self.ref, self.cal = conn, week, cut, ref, cal
-        self.params = {"s": bound(week.start), "e": bound(cut), "top": TOP}
+        self.conn, self.cut, self.ref, self.cal = conn, cut, ref, cal
+        self.params = {"s": bound(start), "e": bound(cut), "top": TOP}
         self.places = _Places(ref)
         self.category: dict[str, BreakdownRow] = {}
         self.unit: dict[str, BreakdownRow] = {}
@@ -249,16 +251,17 @@ def units_to_urge(cases: Iterable[OverdueCase]) -> tuple[UnitToUrge, ...]:
     return tuple(sorted(units, key=lambda u: (-u.overdue, u.oldest_deadline, u.label)))
 
 
-def compute_weekly_figures(
+def compute_span_figures(
     conn: Connection,
-    week: Week,
+    start: datetime,
+    end: datetime,
     reference: Reference,
     calendar: WorkingCalendar,
     now: datetime,
-) -> WeeklyFigures:
-    """All figures of one week, from one scan of the cache through `conn`."""
-    cut = min(week.end, now.astimezone(UTC))
-    builder = _Builder(conn, week, cut, reference, calendar)
+) -> SpanFigures:
+    """All figures of [start, end) (cut at `now`), from one scan of the cache through `conn`."""
+    cut = min(end, now.astimezone(UTC))
+    builder = _Builder(conn, start, cut, reference, calendar)
     conn.execute(Q_DROP)
     conn.execute(Q_WEEK_ROWS, builder.params)
     try:
@@ -270,8 +273,7 @@ def compute_weekly_figures(
     finally:
         conn.execute(Q_DROP)
     builder.ward_notes()
-    return WeeklyFigures(
-        week=week,
+    return SpanFigures(
         cut=cut,
         received=received,
         handled=handled,
@@ -285,3 +287,15 @@ def compute_weekly_figures(
         merged=merged,
         hotspots=builder.hotspots(),
     )
+
+
+def compute_weekly_figures(
+    conn: Connection,
+    week: Week,
+    reference: Reference,
+    calendar: WorkingCalendar,
+    now: datetime,
+) -> WeeklyFigures:
+    """All figures of one week, from one scan of the cache through `conn`."""
+    span = compute_span_figures(conn, week.start, week.end, reference, calendar, now)
+    return WeeklyFigures(week=week, **{f.name: getattr(span, f.name) for f in fields(span)})

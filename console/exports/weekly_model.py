@@ -127,9 +127,10 @@ class Hotspot:
 
 
 @dataclass(frozen=True)
-class WeeklyFigures:
-    week: Week
-    #: The moment the figures run to: the week's end, or the export time if earlier.
+class SpanFigures:
+    """The counts of any span of whole days (a week, a month, a year), by the weekly rules."""
+
+    #: The moment the figures run to: the span's end, or the export time if earlier.
     cut: datetime
     received: Received
     handled: Handled
@@ -142,6 +143,11 @@ class WeeklyFigures:
     units_to_urge: tuple[UnitToUrge, ...]
     merged: tuple[MergedCase, ...]
     hotspots: tuple[Hotspot, ...]
+
+
+@dataclass(frozen=True)
+class WeeklyFigures(SpanFigures):
+    week: Week
 
     @property
     def complete(self) -> bool:

@@ -3,6 +3,7 @@ a PDF made by LibreOffice with its Vietnamese text intact, and the audit entry."
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -140,6 +141,8 @@ def test_pdf_from_libreoffice_keeps_vietnamese_text(exported: WeeklyExport, tmp_
         check=True,
         capture_output=True,
         timeout=180,
+        # LibreOffice makes ~/.config and ~/.cache whatever its profile says.
+        env={**os.environ, "HOME": str(tmp_path / "lo-home")},
     )
     pdf = out / (exported.docx.stem + ".pdf")
     text = subprocess.run(
