@@ -39,12 +39,39 @@ class Connection:
     token: str
     expires_at: datetime | None = None
     confirmed: bool = True
+    #: Why this server takes no action (another city's Open311 backend), or None.
+    read_only: str | None = None
 
     @property
     def insecure_warning(self) -> str | None:
         """What the status bar must say while this connection runs over plain HTTP off
         this machine (allowed by --insecure-http), else None."""
         return self.client.insecure_warning
+
+
+OPEN311_USER = "open311"
+OPEN311_READ_ONLY = (
+    "Máy chủ Open311 chỉ cho đọc: xem, lọc và xuất báo cáo được, thao tác không gửi được."
+)
+
+
+def open311_connection(settings: Settings) -> Connection:
+    """A connection to another city's Open311 backend: nothing to sign in to (its reads are
+    public), read-only; the role's tools show but stay disabled with the reason."""
+    from console.sync.open311.client import Open311Client
+
+    assert settings.server_url is not None
+    client = Open311Client(
+        settings.server_url, ca_bundle=settings.ca_bundle, insecure_http=settings.insecure_http
+    )
+    return Connection(
+        base_url=settings.server_url,
+        client=client,
+        user=OPEN311_USER,
+        role=Role.OPERATOR,
+        token="",
+        read_only=OPEN311_READ_ONLY,
+    )
 
 
 def ensure_demo_database(db_path: Path, count: int) -> None:

@@ -30,10 +30,12 @@ from console.connection import (
     Connection,
     EmbeddedCentral,
     confirm,
+    open311_connection,
     sign_in,
     sign_in_with_known_password,
     start_embedded,
 )
+from console.sync.server_url import open311_base
 from widgets.i18n import installed_translators, remove_translators
 from widgets.main_window import MainWindow
 from widgets.opening import keep_token, open_store, restore_connection, session_for
@@ -96,6 +98,9 @@ class Launcher(QObject):
             self.runner.run(
                 start_embedded, self.settings, on_done=self._embedded_ready, on_error=self._fatal
             )
+            return
+        if open311_base(server) is not None:
+            self._connected(open311_connection(self.settings))
             return
         known = None if self.demo else remembered_identity(self.store, server, self.settings.user)
         if known is None:

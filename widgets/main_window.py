@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         tools.message.connect(lambda text: self.status.showMessage(text, 10_000))
         tools.reported.connect(self.link.action_reported)
         tools.wallRequested.connect(lambda case, boxes: self.open_wall((case, boxes)))
-        if not session.connection.confirmed:
+        if not session.connection.confirmed or session.connection.read_only:
             self._show_read_only(True)
         self.link.open(session)
         if self.role is Role.SUPERVISOR:
@@ -173,10 +173,12 @@ class MainWindow(QMainWindow):
     def _show_read_only(self, read_only: bool) -> None:
         if self._tools is not None:
             self._tools.set_read_only(read_only, self._read_only_text())
+        self.read_only_label.setText("⚠ " + self._read_only_text())
         self.read_only_label.setVisible(read_only)
 
     def _read_only_text(self) -> str:
-        return self.tr("Offline: read-only until the server confirms your role")
+        reason = self._session.connection.read_only if self._session is not None else None
+        return reason or self.tr("Offline: read-only until the server confirms your role")
 
     @property
     def phase(self) -> Phase:

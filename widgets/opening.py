@@ -74,6 +74,8 @@ def session_for(
     if place is None:
         place = workplace_for(settings, connection.base_url, connection.user, connection.role)
     cache, outbox = store
+    if connection.read_only is not None:
+        return _open311_session(settings, connection, cache, outbox, place)
     details = CentralClient(
         connection.base_url,
         token=connection.token,
@@ -88,6 +90,25 @@ def session_for(
         engine=SyncEngine(connection.client, cache, outbox),
         detail_engine=SyncEngine(details, cache, outbox),
     )
+
+
+def _open311_session(
+    settings: Settings, connection: Connection, cache: Cache, outbox: Outbox, place: Workplace
+) -> WorkSession:
+    """Another city's Open311 backend: both engines read through the same public client."""
+    from typing import cast
+
+    from console.sync.engine import SyncEngine
+    from console.sync.open311.client import Open311Client
+    from console.sync.open311.engine import Open311Engine
+
+    assert isinstance(connection.client, Open311Client)
+    engine = cast("SyncEngine", Open311Engine(connection.client, cache, outbox))
+    details = Open311Client(
+        connection.base_url, ca_bundle=settings.ca_bundle, insecure_http=settings.insecure_http
+    )
+    detail_engine = cast("SyncEngine", Open311Engine(details, cache, outbox))
+    return WorkSession(place, connection, cache, outbox, engine, detail_engine)
 
 
 def open_session(settings: Settings, connection: Connection) -> WorkSession:
