@@ -22,7 +22,12 @@ from typing import Any
 
 from console.cli_accounts import accounts_command, add_accounts_parser
 from console.cli_db import db_command
-from console.cli_exports import export_briefing_command, export_weekly_command
+from console.cli_exports import (
+    add_period_parser,
+    export_briefing_command,
+    export_period_command,
+    export_weekly_command,
+)
 from console.cli_wall import add_wall_parser, wall_command
 from console.command_session import sync_engine
 from console.config import Settings, SettingsError, load_settings
@@ -138,6 +143,7 @@ def _parser() -> argparse.ArgumentParser:
     weekly.add_argument("--out", type=Path, default=Path("."), help="output folder")
     weekly.add_argument("--number", type=int, help="document number (Số: NN/BC-...)")
     weekly.add_argument("--no-sync", action="store_true", help="use the cache as it is")
+    add_period_parser(kinds, _command)
     briefing = _command(kinds, "briefing", "press-tour briefing pack (PDF, DOCX, PPTX)")
     briefing.add_argument("--from", dest="date_from", required=True, type=_date, help="YYYY-MM-DD")
     briefing.add_argument("--to", dest="date_to", required=True, type=_date, help="YYYY-MM-DD")
@@ -359,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return accounts_command(settings, args)
         if args.command == "export" and args.export_kind == "weekly":
             return export_weekly_command(settings, args)
+        if args.command == "export" and args.export_kind == "period":
+            return export_period_command(settings, args)
         if args.command == "export" and args.export_kind == "briefing":
             return export_briefing_command(settings, args)
     except SettingsError as exc:

@@ -1,4 +1,4 @@
-"""paht-console export weekly|briefing: bring the cache up to date when the server answers, then
+"""paht-console export weekly|period|briefing: bring the cache up to date when the server answers, then
 write the documents from it."""
 
 from __future__ import annotations
@@ -6,6 +6,9 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 from console.command_session import connected
 from console.config import Settings, SettingsError
@@ -90,4 +93,56 @@ def export_briefing_command(settings: Settings, args: argparse.Namespace) -> int
         ("Danh mục", done.manifest),
     ):
         print(f"{label}: {path}")
+    return 0
+
+
+def add_period_parser(kinds: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    """`export period`: a month, quarter or year by name, or any span --from/--to."""
+    period = command(kinds, "period", "month, quarter or year report (DOCX, XLSX; PPTX deck)")
+    named = period.add_mutually_exclusive_group()
+    named.add_argument("--month", help="a month, e.g. 2026-11")
+    named.add_argument("--quarter", help="a quarter, e.g. 2026-Q4")
+    named.add_argument("--year", help="a year, e.g. 2026 (with the conference deck)")
+    named.add_argument("--from", dest="date_from", help="first day, YYYY-MM-DD (Huế time)")
+    period.add_argument("--to", dest="date_to", help="last day included, YYYY-MM-DD")
+    period.add_argument("--kind", choices=("month", "quarter", "year"), help="check the span")
+    period.add_argument("--out", type=Path, default=Path("."), help="output folder")
+    period.add_argument("--number", type=int, help="document number (Số: NN/BC-...)")
+    period.add_argument("--deck", action="store_true", help="also the PPTX deck (a year has it)")
+    period.add_argument("--no-sync", action="store_true", help="use the cache as it is")
+
+
+def export_period_command(settings: Settings, args: argparse.Namespace) -> int:
+    from console.domain.calendar import RulesError
+    from console.exports.period import export_period
+    from console.exports.period_span import InvalidPeriod, period_from_args
+    from console.store import open_cache
+
+    try:
+        period = period_from_args(
+            first=args.date_from,
+            last=args.date_to,
+            kind=args.kind,
+            named=args.month or args.quarter or args.year,
+        )
+        if not args.no_sync:
+            _sync_before_export(settings)
+        done = export_period(
+            open_cache(settings.data_dir),
+            period,
+            args.out,
+            actor=settings.user or getpass.getuser(),
+            number=args.number,
+            deck=True if args.deck else None,
+        )
+    except (InvalidPeriod, RulesError) as exc:
+        raise SettingsError(str(exc)) from exc
+    print(f"Báo cáo {period.name}: {done.docx}")
+    print(f"Bảng số liệu: {done.xlsx}")
+    if done.pptx is not None:
+        print(f"Trình chiếu: {done.pptx}")
+    figures = done.figures
+    for kind, rows in (("Đơn vị", figures.units), ("Phường, xã", figures.wards)):
+        names = ", ".join(s.label for s in rows if s.proposed) or "không có"
+        print(f"{kind} đề xuất khen thưởng: {names}")
     return 0

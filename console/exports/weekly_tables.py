@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.model import STATUS_LABELS_VI, Status
-from console.exports.weekly_model import BreakdownRow, Count, WeeklyFigures
+from console.exports.weekly_model import BreakdownRow, Count, SpanFigures, WeeklyFigures
 
 Cell = int | float | str | datetime
 
@@ -64,7 +64,7 @@ def summary_table(f: WeeklyFigures) -> FigureTable:
     return FigureTable("Tổng hợp", "Số liệu tổng hợp", ("Chỉ tiêu", "Số lượng"), rows, (11.0, 4.0))
 
 
-def channel_table(f: WeeklyFigures) -> FigureTable:
+def channel_table(f: SpanFigures) -> FigureTable:
     return FigureTable(
         "Kênh tiếp nhận",
         "Phản ánh tiếp nhận theo kênh",
@@ -74,7 +74,7 @@ def channel_table(f: WeeklyFigures) -> FigureTable:
     )
 
 
-def reason_table(f: WeeklyFigures) -> FigureTable:
+def reason_table(f: SpanFigures) -> FigureTable:
     return FigureTable(
         "Không tiếp nhận",
         "Phản ánh không tiếp nhận theo lý do",
@@ -129,17 +129,17 @@ def _breakdown(
     return FigureTable(sheet, title, header, tuple(body), widths)
 
 
-def category_table(f: WeeklyFigures) -> FigureTable:
+def category_table(f: SpanFigures) -> FigureTable:
     return _breakdown(
         "Theo lĩnh vực", "Tình hình tiếp nhận, xử lý theo lĩnh vực", "Lĩnh vực", f.by_category
     )
 
 
-def unit_table(f: WeeklyFigures) -> FigureTable:
+def unit_table(f: SpanFigures) -> FigureTable:
     return _breakdown("Theo đơn vị", "Tình hình xử lý theo đơn vị xử lý", "Đơn vị xử lý", f.by_unit)
 
 
-def ward_table(f: WeeklyFigures) -> FigureTable:
+def ward_table(f: SpanFigures) -> FigureTable:
     return _breakdown(
         "Theo phường, xã",
         "Tình hình tiếp nhận, xử lý theo phường, xã",
@@ -149,7 +149,7 @@ def ward_table(f: WeeklyFigures) -> FigureTable:
     )
 
 
-def satisfaction_table(f: WeeklyFigures) -> FigureTable:
+def satisfaction_table(f: SpanFigures) -> FigureTable:
     s = f.satisfaction
     rows: list[tuple[Cell, ...]] = [
         (f"{stars} sao", n, percent(n, s.count))

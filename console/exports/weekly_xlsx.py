@@ -53,15 +53,22 @@ def _sheet(workbook: Workbook, table: FigureTable, caption: str) -> None:
 
 
 def build_weekly_xlsx(figures: WeeklyFigures, path: Path) -> Path:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
     week = figures.week
     caption = (
         f"Tuần {week.number:02d}/{week.year} ({week.monday:%d/%m/%Y} - {week.sunday:%d/%m/%Y})"
     )
-    for table in all_tables(figures):
+    return write_tables(
+        all_tables(figures), path, caption=caption, title=f"Báo cáo tuần {week.label}"
+    )
+
+
+def write_tables(tables: Sequence[FigureTable], path: Path, *, caption: str, title: str) -> Path:
+    """One sheet per table, in order; `caption` heads every printed page."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for table in tables:
         _sheet(workbook, table, caption)
-    workbook.properties.title = f"Báo cáo tuần {week.label}"
+    workbook.properties.title = title
     workbook.properties.creator = "PAHT Console"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
