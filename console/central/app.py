@@ -23,6 +23,8 @@ from console.central.auth import DEMO_ACCOUNTS, DEMO_PASSWORD, ensure_account
 from console.central.bell import MAX_WAIT_S, ChangeBell, listen_postgres
 from console.central.db import make_engine, on_change
 from console.central.errors import ApiError
+from console.central.relay.api import router as relay_router
+from console.central.relay.sender import RelaySender
 from console.central.service import CentralService
 from console.central.shared_pages import SharedPages
 from console.central.token_cache import cache_for
@@ -84,27 +86,39 @@ async def _unexpected(_request: Request, exc: Exception) -> Response:
     )
 
 
-def _live_lifespan(engine: Engine, bell: ChangeBell | None) -> Callable[[FastAPI], Any]:
-    """On PostgreSQL, one LISTEN task per server process rings the local bell and keeps the
-    token cache honest."""
+def _live_lifespan(
+    engine: Engine, bell: ChangeBell | None, relay: RelaySender
+) -> Callable[[FastAPI], Any]:
+    """The relay sender runs while the app serves. On PostgreSQL, one LISTEN task per server
+    process rings the local bell and keeps the token cache honest."""
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        if engine.dialect.name != "postgresql":
-            yield
-            return
-        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        listener = asyncio.create_task(
-            listen_postgres(url, bell, cache_for(engine)), name="paht-changes-listener"
-        )
+        relay.start()
         try:
-            yield
+            async with _listening(engine, bell):
+                yield
         finally:
-            listener.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await listener
+            await asyncio.to_thread(relay.stop)
 
     return lifespan
+
+
+@asynccontextmanager
+async def _listening(engine: Engine, bell: ChangeBell | None) -> AsyncIterator[None]:
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    listener = asyncio.create_task(
+        listen_postgres(url, bell, cache_for(engine)), name="paht-changes-listener"
+    )
+    try:
+        yield
+    finally:
+        listener.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await listener
 
 
 def create_app(
@@ -146,8 +160,10 @@ def create_app(
     bell = ChangeBell() if live else None
     if bell is not None:
         on_change(engine, bell.ring)
+    relay = RelaySender(engine, clock)
+    on_change(engine, relay.wake)
     app = FastAPI(
-        lifespan=_live_lifespan(engine, bell),
+        lifespan=_live_lifespan(engine, bell, relay),
         title="PAHT central API",
         version="1.0",
         description="Phản ánh hiện trường (Huế IOC): the reference central API of PAHT Console. "
@@ -155,6 +171,7 @@ def create_app(
     )
     app.state.service = service
     app.state.bell = bell
+    app.state.relay = relay
     app.state.pages = SharedPages()
     app.state.max_wait = max_wait
     app.state.min_console_version = min_console_version
@@ -166,4 +183,5 @@ def create_app(
     app.include_router(router)
     app.include_router(accounts_router)
     app.include_router(open311.router)
+    app.include_router(relay_router)
     return app

@@ -340,3 +340,7 @@ def next_seq(conn: Connection, count: int = 1) -> int:
         )
     conn.info[_BUMPED] = True
     return int(top) - count + 1
+
+
+# The relay's tables join Base.metadata wherever the models are (schema creation, migrations).
+from console.central.relay import rows as _relay_rows  # noqa: E402, F401

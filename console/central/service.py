@@ -27,6 +27,7 @@ from console.central.db import (
 from console.central.errors import ApiError, not_found
 from console.central.identity import check_cursor, database_id, read_id
 from console.central.principal import Principal
+from console.central.relay.outbox import fire_rules
 from console.central.report_rows import report_from_row, report_json, report_values
 from console.central.schemas import ActionIn, IntakeIn
 from console.central.wall_view import mask_detail, wall_json
@@ -394,4 +395,6 @@ class CentralService:
                 .where(ReportRow.id == original.id)
                 .values(merged_count=ReportRow.merged_count + 1, updated_at=now, seq=seq + 1)
             )
+        if updated.status is Status.PUBLISHED and report.status is not Status.PUBLISHED:
+            fire_rules(conn, report_id, self.reference, now)
         return 200, self.view(updated, principal)

@@ -1,0 +1,205 @@
+"""The relay sender: one thread per server process, and one process sending.
+
+A message is marked `sending` in its own committed transaction before the channel is called,
+then `sent`, or `queued` again with backoff, or `failed` after the last attempt. At start, a
+message left `sending` by a dead server is sent again only through a channel that recognises
+a resend (webhook Idempotency-Key, e-mail Message-ID); elsewhere (Zalo, Telegram) it becomes
+`uncertain` for a person to check, never resent by itself. With several server processes on
+PostgreSQL, the one holding an advisory lock sends; SQLite has a single server process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select, text, update
+
+from console.central.db import ReportRow, write_transaction
+from console.central.relay.channels import (
+    KIND_LABELS,
+    LIMITS,
+    SENDERS,
+    ChannelError,
+    Outgoing,
+)
+from console.central.relay.rows import CHANNELS, MESSAGES, RelayChannelRow, RelayPhotoRow
+
+log = logging.getLogger(__name__)
+
+BACKOFF_S = (5, 30, 120, 600, 3600, 3600, 3600)
+MAX_ATTEMPTS = 8
+POLL_S = 1.0
+LOCK_KEY = 0x70616874  # "paht": the sending process's PostgreSQL advisory lock
+UNCERTAIN = "Máy chủ dừng khi đang gửi: kiểm tra nhóm rồi gửi lại nếu chưa có"
+
+
+class RelaySender:
+    def __init__(self, engine: Engine, now: Callable[[], datetime], poll_s: float = POLL_S):
+        self.engine = engine
+        self.now = now
+        self.poll_s = poll_s
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._lock_conn: Connection | None = None
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name="relay-sender", daemon=True)
+            self._thread.start()
+
+    def stop(self) -> None:
+        """After the message in hand (a channel call is bounded by its timeout)."""
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=60)
+        self._thread = None
+        self._release()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def _run(self) -> None:
+        recovered = False
+        while not self._stop.is_set():
+            try:
+                if self._sole_sender():
+                    if not recovered:
+                        recover(self.engine)
+                        recovered = True
+                    while not self._stop.is_set() and self.send_one():
+                        pass
+            except Exception:
+                log.exception("Relay sender: a round failed; trying again shortly")
+                self._release()
+                recovered = False
+            self._wake.wait(self.poll_s)
+            self._wake.clear()
+
+    def _sole_sender(self) -> bool:
+        if self.engine.dialect.name != "postgresql" or self._lock_conn is not None:
+            return True
+        conn = self.engine.connect()
+        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar()
+        conn.commit()
+        if got:
+            self._lock_conn = conn
+            return True
+        conn.close()
+        return False
+
+    def _release(self) -> None:
+        if self._lock_conn is not None:
+            with contextlib.suppress(Exception):
+                self._lock_conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+                self._lock_conn.commit()
+            with contextlib.suppress(Exception):
+                self._lock_conn.close()
+            self._lock_conn = None
+
+    def send_one(self) -> bool:
+        """Send the next due message, if any; whether there was one."""
+        claimed = self._claim()
+        if claimed is None:
+            return False
+        message_id, attempts = claimed
+        remote, error = self._deliver(message_id)
+        now = self.now()
+        if error is None:
+            values: dict[str, Any] = {
+                "state": "sent",
+                "sent_at": now,
+                "remote_id": remote[:200],
+                "last_error": None,
+            }
+        elif attempts >= MAX_ATTEMPTS:
+            values = {"state": "failed", "last_error": error}
+        else:
+            delay = BACKOFF_S[min(attempts, len(BACKOFF_S)) - 1]
+            values = {
+                "state": "queued",
+                "next_attempt_at": now + timedelta(seconds=delay),
+                "last_error": error,
+            }
+        with write_transaction(self.engine) as conn:
+            conn.execute(update(MESSAGES).where(MESSAGES.c.id == message_id).values(**values))
+        return True
+
+    def _claim(self) -> tuple[int, int] | None:
+        with write_transaction(self.engine) as conn:
+            row = conn.execute(
+                select(MESSAGES.c.id, MESSAGES.c.attempts)
+                .where(MESSAGES.c.state == "queued", MESSAGES.c.next_attempt_at <= self.now())
+                .order_by(MESSAGES.c.next_attempt_at, MESSAGES.c.id)
+                .limit(1)
+                .with_for_update(skip_locked=True)
+            ).first()
+            if row is None:
+                return None
+            conn.execute(
+                update(MESSAGES)
+                .where(MESSAGES.c.id == row.id)
+                .values(state="sending", attempts=row.attempts + 1)
+            )
+        return int(row.id), int(row.attempts) + 1
+
+    def _deliver(self, message_id: int) -> tuple[str, str | None]:
+        """The channel's id for the message, or the error to show (Vietnamese prefix, then
+        the channel's own words)."""
+        with self.engine.connect() as conn:
+            message = conn.execute(select(MESSAGES).where(MESSAGES.c.id == message_id)).one()
+            channel = conn.execute(
+                select(CHANNELS).where(RelayChannelRow.id == message.channel)
+            ).first()
+            photos = conn.execute(
+                select(RelayPhotoRow.data, RelayPhotoRow.caption)
+                .where(RelayPhotoRow.message_id == message_id)
+                .order_by(RelayPhotoRow.n)
+            ).all()
+            code = conn.execute(
+                select(ReportRow.code).where(ReportRow.id == message.report_id)
+            ).scalar_one_or_none()
+        if channel is None or not channel.enabled:
+            return "", f"Kênh «{message.channel}» không còn hoặc đang tắt."
+        out = Outgoing(
+            key=message.key,
+            text=message.text,
+            photos=tuple((bytes(p.data), p.caption) for p in photos),
+            report_code=code or str(message.report_id),
+        )
+        prefix = f"Lỗi gửi qua {KIND_LABELS[channel.kind]} «{channel.name}»"
+        try:
+            return SENDERS[channel.kind](json.loads(channel.settings), out), None
+        except ChannelError as exc:
+            return "", f"{prefix}: {exc}"
+        except Exception as exc:
+            log.exception("Relay: unexpected failure sending message %s", message_id)
+            return "", f"{prefix}: lỗi không lường trước ({type(exc).__name__})"
+
+
+def recover(engine: Engine) -> int:
+    """Messages a dead server left `sending`: queued again where the channel recognises a
+    resend, `uncertain` elsewhere. How many there were."""
+    with write_transaction(engine) as conn:
+        rows = conn.execute(
+            select(MESSAGES.c.id, RelayChannelRow.kind)
+            .outerjoin(RelayChannelRow, RelayChannelRow.id == MESSAGES.c.channel)
+            .where(MESSAGES.c.state == "sending")
+        ).all()
+        for row in rows:
+            resend = row.kind is not None and LIMITS[row.kind][2]
+            values = (
+                {"state": "queued"} if resend else {"state": "uncertain", "last_error": UNCERTAIN}
+            )
+            conn.execute(update(MESSAGES).where(MESSAGES.c.id == row.id).values(**values))
+    if rows:
+        log.warning("Relay: %d message(s) left sending by a stopped server recovered", len(rows))
+    return len(rows)
