@@ -1,0 +1,129 @@
+"""Killing the server mid-send loses nothing and duplicates nothing: `paht-console serve` in a
+child process is killed (SIGKILL) while a channel holds the relay's request open, then started
+again on the same database; every channel's log is checked after the restarts.
+
+A webhook (Idempotency-Key) and e-mail (Message-ID) are sent again and their receivers drop
+the repeat; a Telegram message may or may not have arrived, so it is left `uncertain` for a
+person to check, never sent again by itself."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import requests
+
+from console.central.relay.sender import UNCERTAIN
+from tests.channels.http_fakes import FakeTelegram, FakeWebhook, FakeZalo
+from tests.channels.smtp_fake import FakeSmtp
+from tests.console.central.relay_helpers import Fakes
+from tests.integration.conftest import Serve, signed_in
+
+TEXT = "Rác trên đường Lê Lợi đã được thu gom."
+
+
+@pytest.fixture
+def fakes() -> Iterator[Fakes]:
+    made = Fakes(FakeZalo(), FakeTelegram(), FakeWebhook(), FakeSmtp())
+    yield made
+    for fake in (made.zalo, made.telegram, made.webhook, made.smtp):
+        fake.close()
+
+
+def _step(
+    session: requests.Session,
+    serve: Serve,
+    report: dict[str, Any],
+    action: str,
+    payload: dict[str, Any],
+) -> dict[str, Any]:
+    body = {
+        "type": action,
+        "payload": payload,
+        "expected_version": report["version"],
+        "idempotency_key": uuid.uuid4().hex,
+    }
+    answer = session.post(f"{serve.base}/reports/{report['id']}/actions", json=body, timeout=10)
+    assert answer.status_code == 200, answer.text
+    result: dict[str, Any] = answer.json()
+    return result
+
+
+def _published(serve: Serve) -> dict[str, Any]:
+    citizen, operator, unit = (signed_in(serve, n) for n in ("citizen", "operator", "unit"))
+    body = {"title": "Rác tràn lòng đường", "category": "environment", "ward": "phu-xuan"}
+    report = citizen.post(f"{serve.base}/reports", json=body, timeout=10).json()
+    report = _step(
+        operator, serve, report, "accept", {"category": "environment", "urgency": "normal"}
+    )
+    units = operator.get(f"{serve.base}/reference", timeout=10).json()["units"]
+    report = _step(operator, serve, report, "assign", {"unit": units[0]["code"]})
+    report = _step(unit, serve, report, "resolve", {"result_text": "Đã thu gom."})
+    return _step(operator, serve, report, "publish", {})
+
+
+def _messages(serve: Serve) -> list[dict[str, Any]]:
+    answer = signed_in(serve, "operator").get(f"{serve.base}/relay/messages", timeout=10)
+    items: list[dict[str, Any]] = answer.json()["items"]
+    return items
+
+
+def _settled(serve: Serve, count: int) -> dict[str, dict[str, Any]]:
+    deadline = time.monotonic() + 30
+    while True:
+        items = _messages(serve)
+        if len(items) == count and all(m["state"] in ("sent", "uncertain") for m in items):
+            return {m["channel"]: m for m in items}
+        assert time.monotonic() < deadline, items
+        time.sleep(0.2)
+
+
+def test_a_server_killed_mid_send_loses_nothing_and_duplicates_nothing(
+    tmp_path: Path, fakes: Fakes
+) -> None:
+    db_url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    serve = Serve(db_url, tmp_path / "data", workers=1)
+    try:
+        admin = signed_in(serve, "admin")
+        for body in fakes.channels():
+            assert admin.post(f"{serve.base}/relay/channels", json=body, timeout=10).ok
+        report = _published(serve)
+        held = {
+            "webhook-portal": fakes.webhook,
+            "email-tttt": fakes.smtp,
+            "telegram-ioc": fakes.telegram,
+        }
+        for channel, fake in held.items():
+            fake.hold()
+            body = {
+                "report_id": report["id"],
+                "channels": [channel],
+                "text": TEXT,
+                "idempotency_key": uuid.uuid4().hex,
+            }
+            sent = signed_in(serve, "media").post(
+                f"{serve.base}/relay/messages", json=body, timeout=10
+            )
+            assert sent.status_code == 202, sent.text
+            assert fake.arrived.wait(20), f"{channel} got nothing"
+            serve.kill()
+            fake.release()
+            serve = Serve(db_url, tmp_path / "data", workers=1)
+
+        states = _settled(serve, 3)
+    finally:
+        serve.kill()
+
+    assert states["webhook-portal"]["state"] == states["email-tttt"]["state"] == "sent"
+    assert states["webhook-portal"]["attempts"] == states["email-tttt"]["attempts"] == 2
+    assert states["telegram-ioc"]["state"] == "uncertain"
+    assert states["telegram-ioc"]["last_error"] == UNCERTAIN
+    assert [h["text"] for h in fakes.webhook.log] == [TEXT]
+    assert fakes.webhook.repeats == 1
+    assert len(fakes.smtp.log) == 1 and fakes.smtp.repeats == 1
+    assert [t["text"] for t in fakes.telegram.log] == [TEXT]
+    assert fakes.telegram.requests == 1
