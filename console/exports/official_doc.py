@@ -68,8 +68,11 @@ def vn_cell(value: object) -> str:
     """A table cell as text: Vietnamese numbers, times as dd/mm/yyyy HH:MM in Vietnam time."""
     if isinstance(value, bool):
         return "Có" if value else "Không"
-    if isinstance(value, int | float):
+    if isinstance(value, int):
         return vn_number(value)
+    if isinstance(value, float):
+        # Rates carry one decimal, average ratings two: show what the table holds.
+        return vn_number(value, 1 if round(value, 1) == value else 2)
     if isinstance(value, datetime):
         return f"{to_local(value):%d/%m/%Y %H:%M}"
     if isinstance(value, date):
