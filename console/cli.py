@@ -28,6 +28,7 @@ from console.cli_exports import (
     export_period_command,
     export_weekly_command,
 )
+from console.cli_relay import add_relay_parser, relay_command
 from console.cli_wall import add_wall_parser, wall_command
 from console.command_session import sync_engine
 from console.config import Settings, SettingsError, load_settings
@@ -151,6 +152,7 @@ def _parser() -> argparse.ArgumentParser:
     briefing.add_argument("--out", type=Path, default=Path("."), help="output folder")
     briefing.add_argument("--no-photos", action="store_true", help="leave photos out")
     add_accounts_parser(sub, _command)
+    add_relay_parser(sub, _command, _env_db(), DB_URL_HELP)
     add_wall_parser(sub, _command)
     return parser
 
@@ -363,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _status(settings)
         if args.command == "accounts":
             return accounts_command(settings, args)
+        if args.command == "relay":
+            return relay_command(args, _demo_db_url(settings, args.db))
         if args.command == "export" and args.export_kind == "weekly":
             return export_weekly_command(settings, args)
         if args.command == "export" and args.export_kind == "period":
