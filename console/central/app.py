@@ -160,7 +160,7 @@ def create_app(
     bell = ChangeBell() if live else None
     if bell is not None:
         on_change(engine, bell.ring)
-    relay = RelaySender(engine, clock)
+    relay = RelaySender(engine.url.render_as_string(hide_password=False), clock)
     on_change(engine, relay.wake)
     app = FastAPI(
         lifespan=_live_lifespan(engine, bell, relay),

@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select, text, update
 
-from console.central.db import ReportRow, write_transaction
+from console.central.db import ReportRow, connect, write_transaction
 from console.central.relay.channels import (
     KIND_LABELS,
     LIMITS,
@@ -40,8 +40,11 @@ UNCERTAIN = "Máy chủ dừng khi đang gửi: kiểm tra nhóm rồi gửi l�
 
 
 class RelaySender:
-    def __init__(self, engine: Engine, now: Callable[[], datetime], poll_s: float = POLL_S):
-        self.engine = engine
+    """Works through an engine (pool) of its own, so its polling never mixes with, or is
+    counted among, the API's requests."""
+
+    def __init__(self, db_url: str, now: Callable[[], datetime], poll_s: float = POLL_S):
+        self.engine = connect(db_url)
         self.now = now
         self.poll_s = poll_s
         self._wake = threading.Event()
@@ -63,6 +66,7 @@ class RelaySender:
             self._thread.join(timeout=60)
         self._thread = None
         self._release()
+        self.engine.dispose()
 
     def wake(self) -> None:
         self._wake.set()
