@@ -34,10 +34,13 @@ from widgets.triage.key_hints import KeyHints
 if TYPE_CHECKING:
     from widgets.admin import AccountsDialog
     from widgets.briefing import BriefingWizard
+    from widgets.relay import RelayDialog
 
 TOOLBAR_TRIAGE = ("accept", "assign", "reject", "merge")
 TOOLBAR_SUPERVISION = ("escalate", "overdue")
 PRESS_ROLES = frozenset({Role.MEDIA, Role.SUPERVISOR, Role.ADMIN})
+#: Who may relay published results to the channels (the central API's relay roles).
+RELAY_ROLES = frozenset({Role.MEDIA, Role.OPERATOR, Role.SUPERVISOR})
 ACCOUNTS_KEY = "Ctrl+Shift+U"
 #: The supervisor's single-key actions and what each does to a report.
 SUPERVISION_KEYS = {
@@ -78,6 +81,8 @@ class RoleTools(QObject):
         self.briefing: BriefingWizard | None = None
         self.briefing_action: QAction | None = None
         self.accounts: AccountsDialog | None = None
+        self.relay: RelayDialog | None = None
+        self.relay_action: QAction | None = None
         self.accounts_action: QAction | None = None
         self.menus: dict[str, QMenu] = {}
         #: Every action that changes a report: disabled together while read-only.
@@ -89,6 +94,10 @@ class RoleTools(QObject):
             self.briefing_action = QAction(self.tr("Press-tour &briefing…"), window)
             self.briefing_action.setObjectName("press_briefing")
             self.briefing_action.triggered.connect(self.open_briefing)
+        if connection.role in RELAY_ROLES:
+            self.relay_action = QAction(self.tr("&Relay results…"), window)
+            self.relay_action.setObjectName("relay_results")
+            self.relay_action.triggered.connect(self.open_relay)
         if connection.role is Role.ADMIN:
             self.accounts_action = QAction(self.tr("&Accounts…"), window)
             self.accounts_action.setObjectName("admin_accounts")
@@ -194,6 +203,34 @@ class RoleTools(QObject):
         self.accounts.raise_()
         return self.accounts
 
+    def open_relay(self) -> RelayDialog:
+        """One relay dialog at a time, beside the window, with its own HTTP session."""
+        if self.relay is None:
+            from console.sync.relay_client import RelayClient
+            from widgets.relay import RelayDialog
+
+            connection, settings = self._session.connection, self._session.settings
+            client = RelayClient(
+                connection.base_url,
+                token=connection.token,
+                ca_bundle=settings.ca_bundle,
+                insecure_http=settings.insecure_http,
+            )
+            self.relay = RelayDialog(
+                self._session.cache, self._session.reference, client, parent=self._window
+            )
+            self.relay.setWindowFlag(Qt.WindowType.Window)
+            self.relay.finished.connect(self._relay_closed)
+        self.relay.show()
+        self.relay.raise_()
+        return self.relay
+
+    def _relay_closed(self) -> None:
+        if self.relay is not None:
+            self.relay.client.close()
+            self.relay.deleteLater()
+            self.relay = None
+
     def _accounts_closed(self) -> None:
         if self.accounts is not None:
             self.accounts.deleteLater()
@@ -218,8 +255,10 @@ class RoleTools(QObject):
             toolbar.addSeparator()
             for key in TOOLBAR_SUPERVISION:
                 toolbar.addAction(self.supervisor.actions[key])
+        press = [a for a in (self.briefing_action, self.relay_action) if a is not None]
+        if press:
+            menu("press", press)
         if self.briefing_action is not None:
-            menu("press", [self.briefing_action])
             toolbar.addSeparator()
             toolbar.addAction(self.briefing_action)
         if self.accounts_action is not None:
@@ -243,6 +282,8 @@ class RoleTools(QObject):
                 self.briefing_action.setText(self.tr("Press-tour &briefing…"))
             if self.accounts_action is not None:
                 self.accounts_action.setText(self.tr("&Accounts…"))
+            if self.relay_action is not None:
+                self.relay_action.setText(self.tr("&Relay results…"))
             for controller in (self.triage, self.supervisor):
                 if controller is not None:
                     controller.retranslate()
@@ -268,3 +309,5 @@ class RoleTools(QObject):
             self.briefing.close()
         if self.accounts is not None:
             self.accounts.close()
+        if self.relay is not None:
+            self.relay.close()

@@ -1267,7 +1267,11 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>A&amp;dministration</source>
             <translation>&amp;Quản trị</translation>
         </message>
-    </context>
+            <message>
+            <source>&amp;Relay results…</source>
+            <translation>&amp;Chuyển tiếp kết quả…</translation>
+        </message>
+</context>
     <context>
         <name>SignInDialog</name>
         <message>
@@ -2157,7 +2161,59 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
             <source>too soon after the last escalation; possible from %1</source>
             <translation>chưa đủ thời gian giữa hai lần đôn đốc, có thể từ %1</translation>
         </message>
-    </context>
+        <message>
+        <source>Period reports</source>
+        <translation>Báo cáo tháng, quý, năm</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>With the conference slides (PPTX)</source>
+        <translation>Kèm bản trình chiếu hội nghị (PPTX)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <source>Report for</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Could not prepare the report: %1</source>
+        <translation>Không lập được báo cáo: %1</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Đã ghi: %1</translation>
+    </message>
+    <message>
+        <source>Proposed for commendation: units with %1. Wards with %2.</source>
+        <translation>Đề xuất khen thưởng: đơn vị xử lý có %1. Phường, xã có %2.</translation>
+    </message>
+    <message>
+        <source>Month, quarter, year &amp;reports…</source>
+        <translation>Báo cáo &amp;tháng, quý, năm…</translation>
+    </message>
+    <message>
+        <source>%1, under way</source>
+        <translation>%1, chưa hết kỳ</translation>
+    </message>
+</context>
     <context>
         <name>Triage</name>
         <message>
@@ -2995,6 +3051,187 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
         <message>
             <source>The video wall opens once the cache is open</source>
             <translation>Màn hình tường mở được khi dữ liệu cục bộ đã mở</translation>
+        </message>
+</context>
+<context>
+    <name>ComposePage</name>
+        <message>
+            <source>&amp;Preview</source>
+            <translation>&amp;Xem trước</translation>
+        </message>
+        <message>
+            <source>&amp;Send</source>
+            <translation>&amp;Gửi</translation>
+        </message>
+        <message>
+            <source>Channels</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <source>Could not load: {0}</source>
+            <translation>Không tải được: {0}</translation>
+        </message>
+        <message>
+            <source>No published result in this computer's data yet.</source>
+            <translation>Dữ liệu trên máy này chưa có kết quả nào đã công khai.</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>Ảnh</translation>
+        </message>
+        <message>
+            <source>Published results</source>
+            <translation>Kết quả đã công khai</translation>
+        </message>
+        <message>
+            <source>Red areas will be blurred. Drag to add an area, right-click to remove one. A photo nobody reviewed is not sent.</source>
+            <translation>Vùng màu đỏ sẽ được làm mờ. Kéo chuột để thêm vùng, nhấp chuột phải để bỏ vùng. Ảnh chưa ai duyệt sẽ không được gửi.</translation>
+        </message>
+        <message>
+            <source>Reviewed: send this photo, blurred as marked</source>
+            <translation>Đã duyệt: gửi ảnh này, làm mờ như đã đánh dấu</translation>
+        </message>
+        <message>
+            <source>not reviewed</source>
+            <translation>chưa duyệt</translation>
+        </message>
+        <message>
+            <source>photos</source>
+            <translation>có ảnh</translation>
+        </message>
+        <message>
+            <source>reviewed</source>
+            <translation>đã duyệt</translation>
+        </message>
+        <message>
+            <source>text only</source>
+            <translation>chỉ văn bản</translation>
+        </message>
+        <message>
+            <source>{0} characters of at most {1}; {2} photos</source>
+            <translation>{0} ký tự (tối đa {1}); {2} ảnh</translation>
+        </message>
+        <message>
+            <source>{0} · {1} blurred areas · {2}</source>
+            <translation>{0} · {1} vùng làm mờ · {2}</translation>
+        </message>
+</context>
+<context>
+    <name>FailedPage</name>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Làm mới</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Số lần thử</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Kênh</translation>
+        </message>
+        <message>
+            <source>Channel's error</source>
+            <translation>Lỗi của kênh</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Tạo lúc</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Thất bại</translation>
+        </message>
+        <message>
+            <source>No failed or uncertain message.</source>
+            <translation>Không có tin nào thất bại hoặc chưa rõ kết quả.</translation>
+        </message>
+        <message>
+            <source>Re&amp;try</source>
+            <translation>&amp;Thử lại</translation>
+        </message>
+        <message>
+            <source>Report</source>
+            <translation>Phản ánh</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Trạng thái</translation>
+        </message>
+        <message>
+            <source>Uncertain</source>
+            <translation>Chưa rõ</translation>
+        </message>
+        <message>
+            <source>{0} messages failed or uncertain</source>
+            <translation>{0} tin thất bại hoặc chưa rõ kết quả</translation>
+        </message>
+</context>
+<context>
+    <name>RelayDialog</name>
+        <message>
+            <source>Choose a published result and at least one channel.</source>
+            <translation>Hãy chọn một kết quả đã công khai và ít nhất một kênh.</translation>
+        </message>
+        <message>
+            <source>Compose and send</source>
+            <translation>Soạn và gửi</translation>
+        </message>
+        <message>
+            <source>Composing the preview...</source>
+            <translation>Đang soạn bản xem trước...</translation>
+        </message>
+        <message>
+            <source>Could not send: {0} The message is kept; press Send to try again.</source>
+            <translation>Không gửi được: {0} Tin đã soạn vẫn được giữ; bấm Gửi để thử lại.</translation>
+        </message>
+        <message>
+            <source>Error: {0}</source>
+            <translation>Lỗi: {0}</translation>
+        </message>
+        <message>
+            <source>Failed and uncertain messages</source>
+            <translation>Tin thất bại và chưa rõ kết quả</translation>
+        </message>
+        <message>
+            <source>Loading photos...</source>
+            <translation>Đang tải ảnh...</translation>
+        </message>
+        <message>
+            <source>Loading...</source>
+            <translation>Đang tải...</translation>
+        </message>
+        <message>
+            <source>No channel is configured on the central server.</source>
+            <translation>Máy chủ trung tâm chưa cấu hình kênh nào.</translation>
+        </message>
+        <message>
+            <source>Queued for sending: {0} messages ({1}).</source>
+            <translation>Đã đưa vào hàng đợi gửi: {0} tin ({1}).</translation>
+        </message>
+        <message>
+            <source>Relay results</source>
+            <translation>Chuyển tiếp kết quả</translation>
+        </message>
+        <message>
+            <source>Sending...</source>
+            <translation>Đang gửi...</translation>
+        </message>
+        <message>
+            <source>The report is not in this computer's data.</source>
+            <translation>Phản ánh không có trong dữ liệu trên máy này.</translation>
+        </message>
+        <message>
+            <source>This is exactly what each channel will receive.</source>
+            <translation>Đây đúng là nội dung mỗi kênh sẽ nhận.</translation>
+        </message>
+        <message>
+            <source>photo {0}</source>
+            <translation>ảnh {0}</translation>
+        </message>
+        <message>
+            <source>{0} photos to review; none is sent until reviewed.</source>
+            <translation>{0} ảnh cần duyệt; ảnh chưa duyệt sẽ không được gửi.</translation>
         </message>
 </context>
 </TS>
