@@ -35,6 +35,7 @@ from widgets.triage.batch import BatchResult, BatchRunner, Item
 
 if TYPE_CHECKING:
     from widgets.supervisor.dashboard import Dashboard
+    from widgets.supervisor.period_dialog import PeriodDialog
     from widgets.supervisor.weekly_dialog import WeeklyDialog
 
 OpenInQueue = Callable[[QueueFilter | list[int]], None]
@@ -48,6 +49,7 @@ SHORTCUTS = {
     "overdue": "Ctrl+Shift+O",
     "dashboard": "Ctrl+Shift+D",
     "weekly": "Ctrl+Shift+W",
+    "period": "Ctrl+Shift+R",
 }
 
 
@@ -87,6 +89,7 @@ class SupervisorController(QObject):
         self.overdue_board: OverdueBoard | None = None
         self.dashboard: Dashboard | None = None
         self.weekly: WeeklyDialog | None = None
+        self.period: PeriodDialog | None = None
         self.last_message = ""
         self.actions: dict[str, QAction] = {}
         self._build_actions()
@@ -103,6 +106,7 @@ class SupervisorController(QObject):
             "overdue": tr("&Overdue board"),
             "dashboard": tr("&Dashboard"),
             "weekly": tr("&Weekly report…"),
+            "period": tr("Month, quarter, year &reports…"),
         }
 
     def retranslate(self) -> None:
@@ -121,6 +125,7 @@ class SupervisorController(QObject):
             "overdue": self.show_overdue_board,
             "dashboard": self.show_dashboard,
             "weekly": self.show_weekly,
+            "period": self.show_period,
         }
         for key, shortcut in SHORTCUTS.items():
             act = QAction(self.parent_widget)
@@ -145,7 +150,7 @@ class SupervisorController(QObject):
                 r.status in rule.sources for r in reports
             )
             self.actions[key].setEnabled(enabled)
-        for key in ("overdue", "dashboard", "weekly"):
+        for key in ("overdue", "dashboard", "weekly", "period"):
             self.actions[key].setEnabled(self.desk.role in STAFF)
 
     def after_sync(self) -> None:
@@ -155,7 +160,7 @@ class SupervisorController(QObject):
         self.refresh()
 
     def shutdown(self) -> None:
-        for window in (self.overdue_board, self.dashboard, self.weekly):
+        for window in (self.overdue_board, self.dashboard, self.weekly, self.period):
             if window is not None:
                 window.close()
         if self._own_runner:
@@ -331,3 +336,21 @@ class SupervisorController(QObject):
         self.weekly.raise_()
         self.weekly.refresh()
         return self.weekly
+
+    def show_period(self) -> PeriodDialog:
+        """python-docx, openpyxl and python-pptx load with the first export, not here."""
+        if self.period is None:
+            from widgets.supervisor.period_dialog import PeriodDialog
+
+            self.period = PeriodDialog(
+                self.desk.cache,
+                self.desk.reference,
+                self.desk.user,
+                self.runner,
+                self.exports,
+                self.desk.now,
+                self.parent_widget,
+            )
+        self.period.show()
+        self.period.raise_()
+        return self.period

@@ -30,7 +30,7 @@ from console.domain.hue_time import time_text
 from console.domain.reference import Reference
 from console.exports.weekly import WeeklyExport, default_stem, export_weekly, weekly_figures
 from console.exports.weekly_model import WeeklyFigures
-from console.exports.weekly_tables import Cell, all_tables
+from console.exports.weekly_tables import Cell, FigureTable, all_tables
 from console.exports.weekly_week import Week, week_of
 from console.store import Cache
 from widgets.export_place import ExportPlace, open_folder
@@ -44,7 +44,8 @@ def _cell(value: Cell) -> str:
     if isinstance(value, datetime):
         return time_text(value)
     if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
+        # Rates carry one decimal, average ratings two.
+        return f"{value:.{1 if round(value, 1) == value else 2}f}".replace(".", ",")
     return str(value)
 
 
@@ -58,16 +59,21 @@ def preview_html(figures: WeeklyFigures) -> str:
     if not figures.complete:
         note = tr("The week is not over: figures run to %1.")
         parts.append(f"<p><i>{html.escape(note.replace('%1', _cell(figures.cut)))}</i></p>")
-    for table in all_tables(figures):
-        parts.append(f"<h3>{html.escape(table.title)}</h3>")
-        parts.append('<table border="1" cellspacing="0" cellpadding="3">')
-        parts.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.header) + "</tr>")
-        for row in table.rows:
-            cells = "".join(f"<td>{html.escape(_cell(c))}</td>" for c in row)
-            parts.append(f"<tr>{cells}</tr>")
-        if not table.rows:
-            parts.append(f'<tr><td colspan="{len(table.header)}">—</td></tr>')
-        parts.append("</table>")
+    parts.extend(table_html(table) for table in all_tables(figures))
+    return "\n".join(parts)
+
+
+def table_html(table: FigureTable) -> str:
+    """One table with its title, every cell escaped."""
+    parts = [f"<h3>{html.escape(table.title)}</h3>"]
+    parts.append('<table border="1" cellspacing="0" cellpadding="3">')
+    parts.append("<tr>" + "".join(f"<th>{html.escape(h)}</th>" for h in table.header) + "</tr>")
+    for row in table.rows:
+        cells = "".join(f"<td>{html.escape(_cell(c))}</td>" for c in row)
+        parts.append(f"<tr>{cells}</tr>")
+    if not table.rows:
+        parts.append(f'<tr><td colspan="{len(table.header)}">—</td></tr>')
+    parts.append("</table>")
     return "\n".join(parts)
 
 
