@@ -21,7 +21,8 @@ from console.central.relay.sender import UNCERTAIN
 from tests.channels.http_fakes import FakeTelegram, FakeWebhook, FakeZalo
 from tests.channels.smtp_fake import FakeSmtp
 from tests.console.central.relay_helpers import Fakes
-from tests.integration.conftest import Serve, signed_in
+from tests.integration.conftest import PG_URL, Serve, signed_in
+from tests.postgres import own_database
 
 TEXT = "Rác trên đường Lê Lợi đã được thu gom."
 
@@ -82,6 +83,16 @@ def _settled(serve: Serve, count: int) -> dict[str, dict[str, Any]]:
         time.sleep(0.2)
 
 
+def _settled_all(serve: Serve, count: int) -> list[str]:
+    deadline = time.monotonic() + 30
+    while True:
+        states = [m["state"] for m in _messages(serve)]
+        if len(states) == count and "queued" not in states and "sending" not in states:
+            return states
+        assert time.monotonic() < deadline, states
+        time.sleep(0.2)
+
+
 def test_a_server_killed_mid_send_loses_nothing_and_duplicates_nothing(
     tmp_path: Path, fakes: Fakes
 ) -> None:
@@ -127,3 +138,35 @@ def test_a_server_killed_mid_send_loses_nothing_and_duplicates_nothing(
     assert len(fakes.smtp.log) == 1 and fakes.smtp.repeats == 1
     assert [t["text"] for t in fakes.telegram.log] == [TEXT]
     assert fakes.telegram.requests == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(PG_URL is None, reason="PAHT_TEST_PG_URL is not set")
+def test_with_two_server_processes_only_one_sends(tmp_path: Path, fakes: Fakes) -> None:
+    """`serve --workers 2`: each process runs a sender, the advisory lock lets one send."""
+    with own_database("relay_workers") as db_url:
+        serve = Serve(db_url, tmp_path / "data", workers=2)
+        try:
+            admin = signed_in(serve, "admin")
+            assert admin.post(
+                f"{serve.base}/relay/channels", json=fakes.channels()[1], timeout=10
+            ).ok
+            report = _published(serve)
+            media = signed_in(serve, "media")
+            for n in range(12):
+                body = {
+                    "report_id": report["id"],
+                    "channels": ["telegram-ioc"],
+                    "text": f"{TEXT} ({n})",
+                    "idempotency_key": uuid.uuid4().hex,
+                }
+                assert media.post(f"{serve.base}/relay/messages", json=body, timeout=10).ok
+            states = _settled_all(serve, 12)
+        finally:
+            serve.kill()
+
+    assert states == ["sent"] * 12
+    assert sorted(t["text"] for t in fakes.telegram.log) == sorted(
+        f"{TEXT} ({n})" for n in range(12)
+    )
+    assert fakes.telegram.requests == 12
