@@ -45,6 +45,7 @@ class FailedPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.retry_button = QPushButton(self.tr("Re&try"))
         self.retry_button.setObjectName("relay_retry")
