@@ -76,3 +76,21 @@ def test_period_dialog_month_then_year(
     assert dialog.status.text() == "Đã ghi: " + ", ".join(names)
     assert dialog.open_button.isEnabled()
     dialog.close()
+
+
+def test_unreadable_commendation_rules_are_reported_not_raised(
+    qtbot: Any, supervisor_central: Any, supervisor_desk: Any, tmp_path: Any, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from console.exports import period_rules
+
+    broken = tmp_path / "commendation.yaml"
+    broken.write_text("units: {on_time: [95\n", encoding="utf-8")
+    monkeypatch.setattr(period_rules, "RULES_FILE", broken)
+    desk = supervisor_desk(supervisor_central)
+    desk.controller.actions["period"].trigger()
+    assert desk.controller.period is None
+    box = next(b for b in desk.host.findChildren(QMessageBox) if b.isVisible())
+    assert "Không đọc được tiêu chí khen thưởng" in box.text() and "commendation.yaml" in box.text()
+    box.close()

@@ -337,20 +337,29 @@ class SupervisorController(QObject):
         self.weekly.refresh()
         return self.weekly
 
-    def show_period(self) -> PeriodDialog:
-        """python-docx, openpyxl and python-pptx load with the first export, not here."""
+    def show_period(self) -> PeriodDialog | None:
+        """python-docx, openpyxl and python-pptx load with the first export, not here. Rules
+        the Center edited into an unreadable file are reported, not raised."""
         if self.period is None:
+            from console.domain.calendar import RulesError
             from widgets.supervisor.period_dialog import PeriodDialog
 
-            self.period = PeriodDialog(
-                self.desk.cache,
-                self.desk.reference,
-                self.desk.user,
-                self.runner,
-                self.exports,
-                self.desk.now,
-                self.parent_widget,
-            )
+            try:
+                self.period = PeriodDialog(
+                    self.desk.cache,
+                    self.desk.reference,
+                    self.desk.user,
+                    self.runner,
+                    self.exports,
+                    self.desk.now,
+                    self.parent_widget,
+                )
+            except RulesError as exc:
+                self.inform(
+                    tr("The commendation rules cannot be read: %1").replace("%1", str(exc)),
+                    tr("Period reports"),
+                )
+                return None
         self.period.show()
         self.period.raise_()
         return self.period

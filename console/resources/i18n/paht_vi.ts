@@ -1678,6 +1678,10 @@ Các thao tác của bạn vẫn được lưu trên máy này và sẽ được
     <context>
         <name>Supervisor</name>
         <message>
+            <source>The commendation rules cannot be read: %1</source>
+            <translation>Không đọc được tiêu chí khen thưởng: %1</translation>
+        </message>
+        <message>
             <location filename="../../widgets/supervisor/dashboard.py" line="1" />
             <source>%1 overdue now</source>
             <translation>%1 phản ánh đang quá hạn</translation>
