@@ -1,11 +1,13 @@
 """The "Relay results" dialog driven like an operator would, against the real central API and
 its relay outbox, with webhook channels that are small HTTP servers on 127.0.0.1: choose a
-published result, tick channels, review a photo, preview, send once (a double click and a
+published result, tick channels, review a photo and draw a blur box by hand, preview, send once (a double click and a
 send again after a network error queue one message per channel), a failure shown in
 Vietnamese, and a failed message retried from the failed view."""
 
 from __future__ import annotations
 
+import base64
+import io
 import json
 import threading
 from collections.abc import Iterator
@@ -14,8 +16,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
+from PIL import Image, ImageStat
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
@@ -68,11 +72,8 @@ def receivers() -> Iterator[tuple[Receiver, Receiver]]:
         receiver.close()
 
 
-@pytest.fixture
-def operator_window(
-    qtbot: QtBot, shell_central: Any, shell_settings: Any, receivers: tuple[Receiver, Receiver]
-) -> Iterator[Any]:
-    admin = TriageApi(shell_central.base_url, "admin")
+def add_channels(central: Any, receivers: tuple[Receiver, Receiver]) -> None:
+    admin = TriageApi(central.base_url, "admin")
     for n, receiver in enumerate(receivers, 1):
         answer = admin.http.post(
             f"{admin.base}/relay/channels",
@@ -85,6 +86,13 @@ def operator_window(
             timeout=10,
         )
         assert answer.status_code == 201, answer.text
+
+
+@pytest.fixture
+def operator_window(
+    qtbot: QtBot, shell_central: Any, shell_settings: Any, receivers: tuple[Receiver, Receiver]
+) -> Iterator[Any]:
+    add_channels(shell_central, receivers)
     yield from role_window(qtbot, shell_central, shell_settings, "operator")
 
 
@@ -146,7 +154,19 @@ def test_operator_previews_and_sends_once_per_channel(
     dialog = open_dialog(qtbot, operator_window)
     page = dialog.compose_page
     compose(qtbot, dialog)
-    assert dialog.draft is not None
+    first = dialog.draft
+    # A box drawn by hand over the buildings: the preview shown is no longer what would go.
+    canvas, area = page.canvas, page.canvas.image_rect()
+    start = QPoint(int(area.x() + area.width() * 0.2), int(area.y() + area.height() * 0.15))
+    end = QPoint(int(area.x() + area.width() * 0.6), int(area.y() + area.height() * 0.45))
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(canvas, end)
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=end)
+    box = page.photos[0].boxes[-1]
+    assert box[2] > 100 and dialog.draft is None and not page.send_button.isEnabled()
+    qtbot.mouseClick(page.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.send_button.isEnabled, timeout=SLOW_MS)
+    assert dialog.draft is not None and first is not None and dialog.draft.key != first.key
     report = operator_window.session.cache.get_report(dialog.draft.report_id)
     assert page.previews.count() == 2
     shown = page.previews.widget(0).findChild(QPlainTextEdit).toPlainText()
@@ -169,6 +189,14 @@ def test_operator_previews_and_sends_once_per_channel(
     for receiver in receivers:
         [(_key, body)] = receiver.received
         assert body["text"] == shown and len(body["photos"]) == 1
+    # What arrived is blurred where the box was, and carries no EXIF.
+    sent = Image.open(io.BytesIO(base64.b64decode(body["photos"][0]["jpeg_b64"])))
+    seen = Image.open(io.BytesIO(dialog.fetched[0].review_jpeg))
+    assert sent.size == seen.size and not sent.getexif()
+    region = (box[0], box[1], box[0] + box[2], box[1] + box[3])
+    before = ImageStat.Stat(seen.convert("L").crop(region)).stddev[0]
+    after = ImageStat.Stat(sent.convert("L").crop(region)).stddev[0]
+    assert before > 10 and after < before / 2, (before, after)
 
 
 def test_a_failed_send_is_shown_kept_and_sent_once_later(
@@ -238,3 +266,19 @@ def test_failed_messages_show_the_channels_error_and_retry(
     qtbot.waitUntil(lambda: len(receivers[0].received) == 1, timeout=SLOW_MS)
     qtbot.waitUntil(lambda: failed.table.rowCount() == 1, timeout=SLOW_MS)
     assert failed.table.item(0, 1).text() == "Trang tin số 2"
+
+
+def test_a_media_officer_relays_from_the_press_menu(
+    qtbot: QtBot, shell_central: Any, shell_settings: Any, receivers: Any, vietnamese: None
+) -> None:
+    add_channels(shell_central, receivers)
+    for window in role_window(qtbot, shell_central, shell_settings, "media"):
+        dialog = open_dialog(qtbot, window)
+        assert dialog.windowTitle() == "Chuyển tiếp kết quả"
+        compose(qtbot, dialog)
+        qtbot.mouseClick(dialog.compose_page.send_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: len(receivers[1].received) == 1, timeout=SLOW_MS)
+        assert {m["created_by"] for m in outbox(shell_central)} == {"media"}
+        assert dialog.compose_page.status.text() == (
+            "Đã đưa vào hàng đợi gửi: 2 tin (Trang tin số 1, Trang tin số 2)."
+        )
