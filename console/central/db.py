@@ -15,15 +15,13 @@ import threading
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Connection,
-    DateTime,
-    Dialect,
     Engine,
     Float,
     ForeignKey,
@@ -32,7 +30,6 @@ from sqlalchemy import (
     LargeBinary,
     String,
     Text,
-    TypeDecorator,
     create_engine,
     event,
     insert,
@@ -43,33 +40,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from console.central.db_base import Base as Base
+from console.central.db_base import UtcDateTime as UtcDateTime
 from console.central.migrate import prepare_schema
 
 CHANGES_CHANNEL = "paht_changes"
-
-
-class UtcDateTime(TypeDecorator[datetime]):
-    """Aware UTC in Python, naive UTC in the database: the same on SQLite and PostgreSQL."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        return None if value is None else value.replace(tzinfo=UTC)
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class ReportRow(Base):

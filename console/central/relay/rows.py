@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from console.central.db import Base, UtcDateTime
+from console.central.db_base import Base, UtcDateTime
 
 
 class RelayChannelRow(Base):
