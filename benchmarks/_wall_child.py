@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks._gui_children import _environment, _Heartbeat, _wait
+from benchmarks._gui_children import HEARTBEAT_MS, _environment, _Heartbeat, _wait
 from benchmarks._memory import memory_parts
 
 SAMPLE_S = 10.0
@@ -29,6 +29,12 @@ READY_TIMEOUT_S = 300.0
 #: The wall's clocks over 10: panels turn every 1.5 s, the time-only scene every 3 s.
 SPEEDUP = 10
 ID, LAT, LON = 0, 12, 13  # console.store.records.ROW_COLUMNS
+#: What the map page holds, sampled with the memory: its JS heap (MB; precise with Chromium's
+#: --enable-precise-memory-info, which the parent sets) and its DOM's element count.
+PAGE_PROBE = (
+    "JSON.stringify([performance.memory ? performance.memory.usedJSHeapSize / 1048576 : -1,"
+    " document.getElementsByTagName('*').length])"
+)
 
 
 class Arrivals:
@@ -62,24 +68,73 @@ class Arrivals:
 
 
 class Sampler(threading.Thread):
-    """PSS of the whole wall every SAMPLE_S, off the GUI thread: (seconds since start, MB)."""
+    """Memory of the whole wall every SAMPLE_S, off the GUI thread: (seconds since start, PSS
+    MB of each process, PSS MB of the memory the wall's processes allocated themselves)."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.started_at = time.monotonic()
-        self.samples: list[tuple[float, float]] = []
-        self.parts: dict[str, float] = {}
+        self.samples: list[tuple[float, dict[str, float], dict[str, float]]] = []
         self.done = threading.Event()
 
     def take(self) -> None:
-        parts = memory_parts()
-        self.parts = parts
-        self.samples.append((time.monotonic() - self.started_at, sum(parts.values())))
+        at = time.monotonic() - self.started_at
+        self.samples.append((at, memory_parts(), _allocated_mb()))
 
     def run(self) -> None:
         self.take()
         while not self.done.wait(SAMPLE_S):
             self.take()
+
+
+def _allocated_mb() -> dict[str, float]:
+    """Pss_Anon + Pss_Shmem of this process and those below it: their heaps and the memory
+    they share among themselves, not the library files that other programs running Qt on the
+    machine share (and so shrink or swell) as they start and end."""
+    import psutil
+
+    me = psutil.Process()
+    kb = {"main": 0, "engine": 0}
+    for process in [me, *me.children(recursive=True)]:
+        try:
+            lines = Path(f"/proc/{process.pid}/smaps_rollup").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            if line.startswith(("Pss_Anon:", "Pss_Shmem:")):
+                kb["main" if process.pid == me.pid else "engine"] += int(line.split()[1])
+    return {name: n / 1024 for name, n in kb.items()}
+
+
+class FullCollections:
+    """The duration (ms) of every collection of Python's oldest generation while it runs: they
+    run on the GUI thread (widgets.collector) and walk every object not frozen."""
+
+    def __init__(self) -> None:
+        import gc
+        from array import array
+
+        self.ms = array("d")
+        self._started = 0.0
+        gc.callbacks.append(self._note)
+
+    def _note(self, phase: str, info: dict[str, int]) -> None:
+        if info["generation"] != 2:
+            return
+        if phase == "start":
+            self._started = time.monotonic()
+        else:
+            self.ms.append((time.monotonic() - self._started) * 1000)
+
+
+def _worst(gaps: Any, count: int = 8) -> list[tuple[float, float]]:
+    """The longest gaps as (seconds since the heartbeat started, ms beyond its interval)."""
+    at, moments = 0.0, []
+    for gap in gaps:
+        at += (gap + HEARTBEAT_MS) / 1000
+        moments.append(at)
+    worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-count:]
+    return [(round(moments[i], 2), round(gaps[i], 1)) for i in sorted(worst)]
 
 
 def _assemble(base_url: str, data_dir: Path) -> tuple[Any, ...]:
@@ -111,6 +166,7 @@ def _assemble(base_url: str, data_dir: Path) -> tuple[Any, ...]:
 
 def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
     import PySide6.QtWebEngineWidgets  # noqa: F401
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from widgets import runtime
@@ -142,9 +198,16 @@ def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
         raise RuntimeError(f"the wall was not up in {READY_TIMEOUT_S:.0f} s: {outcomes[-1:]}")
     arrivals.watch()
     heart = _Heartbeat()
+    collections = FullCollections()
     sampler = Sampler()
     sampler.start()
-    print(json.dumps({"ready": len(arrivals.known), "markers": shown[-1]}), flush=True)
+    ready_markers = shown[-1]
+    page_samples: list[Any] = []
+    probe = QTimer()
+    probe.setInterval(int(SAMPLE_S * 1000))
+    probe.timeout.connect(lambda: wall_map.page().runJavaScript(PAGE_PROBE, 0, page_samples.append))
+    probe.start()
+    print(json.dumps({"ready": len(arrivals.known), "markers": ready_markers}), flush=True)
     filed: list[int] = []
     stopped = threading.Event()
 
@@ -158,6 +221,7 @@ def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
     threading.Thread(target=listen, daemon=True).start()
     _wait(app, stopped.is_set, 86_400)
     stall_ms = heart.stop()
+    probe.stop()
     gaps = heart.gaps
     expected = [i for i in filed if i not in arrivals.unplaced]
     _wait(app, lambda: all(i in pulses for i in expected), GRACE_S)
@@ -174,8 +238,11 @@ def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
         "stall_ms": stall_ms,
         "p99_gap_ms": statistics.quantiles(gaps, n=100)[98] if len(gaps) > 100 else 0.0,
         "beats": len(gaps),
+        "worst_gaps_s_ms": _worst(gaps),
+        "full_collections": [len(collections.ms), round(max(collections.ms, default=0.0), 1)],
         "memory": sampler.samples,
-        "parts_mb": sampler.parts,
+        "markers_at_start": ready_markers,
+        "page_heap_mb_elements": page_samples,
         "scenes": len(shown),
         "markers": shown[-1],
         "sync_failures": failures[:5],
