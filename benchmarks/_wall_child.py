@@ -22,13 +22,14 @@ from typing import Any
 
 from benchmarks._gui_children import HEARTBEAT_MS, _environment, _Heartbeat, _wait
 from benchmarks._memory import memory_parts
+from console.store.records import ROW_COLUMNS
 
 SAMPLE_S = 10.0
 GRACE_S = 15.0
 READY_TIMEOUT_S = 300.0
 #: The wall's clocks over 10: panels turn every 1.5 s, the time-only scene every 3 s.
 SPEEDUP = 10
-ID, LAT, LON = 0, 12, 13  # console.store.records.ROW_COLUMNS
+ID, LAT, LON = (ROW_COLUMNS.index(name) for name in ("id", "lat", "lon"))
 #: What the map page holds, sampled with the memory: its JS heap (MB; precise with Chromium's
 #: --enable-precise-memory-info, which the parent sets) and its DOM's element count.
 PAGE_PROBE = (

@@ -30,6 +30,7 @@ from typing import Any
 
 from benchmarks._figures import failed, figure
 from benchmarks._server import ServerProcess
+from console.store.records import ROW_COLUMNS
 
 CONSOLES = 30
 POLLERS = 5
@@ -40,6 +41,8 @@ POLL_S = 30.0
 GOAL_P95_S, GOAL_MAX_S, GOAL_IDLE_CPU = 1.0, 3.0, 0.05
 #: One real window: POST start to the row in its queue's model, for every report filed.
 GOAL_WINDOW_S = 2.0
+
+ROW_ID = ROW_COLUMNS.index("id")
 
 
 class Client(threading.Thread):
@@ -59,16 +62,17 @@ class Client(threading.Thread):
         self.errors: list[str] = []
         self.pulls = 0
         self.stop_event = threading.Event()
-        store = self.cache.upsert_page
+        # The engine stores pulled pages as rows (Cache.store_rows), each row's id first.
+        store = self.cache.store_rows
 
-        def recording(good: Any, bad: Any, cursor: Any, **kwargs: Any) -> Any:
-            result = store(good, bad, cursor, **kwargs)
+        def recording(rows: Any, bad: Any, cursor: Any, **kwargs: Any) -> Any:
+            result = store(rows, bad, cursor, **kwargs)
             at = time.monotonic()
-            for report in good:
-                self.stored.setdefault(report.id, []).append(at)
+            for row in rows:
+                self.stored.setdefault(int(row[ROW_ID]), []).append(at)
             return result
 
-        self.cache.upsert_page = recording  # type: ignore[method-assign]
+        self.cache.store_rows = recording  # type: ignore[method-assign]
 
     def run(self) -> None:
         next_poll = time.monotonic() + self.phase

@@ -179,6 +179,7 @@ class WallMap(QWebEngineView):
     def _on_load_started(self) -> None:
         self._is_ready = False
         self._feed.clear_pulses()
+        self._feed.page_reset()
 
     def _on_page_ready(self) -> None:
         if self._closing:

@@ -59,11 +59,10 @@
         a[OVERDUE] === b[OVERDUE];
     }
 
-    function setMarkers(rows, fit) {
-      var seen = new Set();
+    // Rows new or changed since the last call, and the ids no longer shown.
+    function applyMarkers(rows, removed, fit) {
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i], id = row[ID], dot = dots.get(id);
-        seen.add(id);
         if (!dot) {
           dots.set(id, { layer: L.circleMarker([row[LAT], row[LON]], style(row)).addTo(map), row: row });
         } else if (!sameRow(dot.row, row)) {
@@ -72,13 +71,14 @@
           dot.row = row;
         }
       }
-      dots.forEach(function (dot, id) {
-        if (!seen.has(id)) {
-          map.removeLayer(dot.layer);
-          dots.delete(id);
-          endPulse(id);
+      for (var j = 0; j < removed.length; j++) {
+        var gone = dots.get(removed[j]);
+        if (gone) {
+          map.removeLayer(gone.layer);
+          dots.delete(removed[j]);
+          endPulse(removed[j]);
         }
-      });
+      }
       updates += 1;
       if (fit) { fitCity(); }
       return dots.size;
@@ -144,7 +144,9 @@
       if (!bridge) { return; }
       bridge.take(function (text) {
         var feed = JSON.parse(text);
-        if (feed.rows) { setMarkers(feed.rows, feed.fit); }
+        if (feed.set.length || feed.remove.length || feed.fit) {
+          applyMarkers(feed.set, feed.remove, feed.fit);
+        }
         if (feed.pulse.length) { pulse(feed.pulse); }
       });
     }

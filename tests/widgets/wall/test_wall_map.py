@@ -162,10 +162,10 @@ def test_the_page_and_every_call_to_it_hold_numbers_and_status_codes_only(
     assert set(scripts) == {"pahtWall.pull()", "pahtWall.setScale(2.0)", "pahtWall.fitCity()"}
     assert len(taken) >= 4
     for payload in map(json.loads, taken):
-        assert set(payload) == {"rows", "fit", "pulse"}
+        assert set(payload) == {"set", "remove", "fit", "pulse"}
         assert isinstance(payload["fit"], bool)
-        assert all(isinstance(i, int) for i in payload["pulse"])
-        for ident, lat, lon, status, overdue in payload["rows"] or []:
+        assert all(isinstance(i, int) for i in payload["pulse"] + payload["remove"])
+        for ident, lat, lon, status, overdue in payload["set"]:
             assert isinstance(ident, int) and isinstance(lat, float) and isinstance(lon, float)
             assert status in (*STATUSES, "other") and overdue in (0, 1)
 
@@ -240,12 +240,25 @@ def test_a_crashed_renderer_comes_back_with_its_markers(
     assert view.evaluate("pahtWall.state().scale") == 2
 
 
-def test_the_feed_keeps_the_newest_pulses_and_forgets_what_was_taken() -> None:
+def test_the_feed_keeps_the_newest_pulses_and_sends_only_what_changed() -> None:
     feed = WallFeed()
     feed.put_pulse(range(WallFeed.MAX_PULSES + 10))
     feed.put_markers(city_markers(3), fit=True)
     feed.put_markers(city_markers(2))
     payload = json.loads(feed.take())
     assert payload["pulse"] == list(range(10, WallFeed.MAX_PULSES + 10))
-    assert len(payload["rows"]) == 2 and payload["fit"] is True
-    assert json.loads(feed.take()) == {"rows": None, "fit": False, "pulse": []}
+    assert len(payload["set"]) == 2 and payload["remove"] == [] and payload["fit"] is True
+    nothing = {"set": [], "remove": [], "fit": False, "pulse": []}
+    assert json.loads(feed.take()) == nothing
+    # The same markers again cross as nothing; one changed and one gone cross as such.
+    feed.put_markers(city_markers(2))
+    assert json.loads(feed.take()) == nothing
+    first, second = city_markers(2)
+    feed.put_markers([dataclasses.replace(first, status="resolved")])
+    payload = json.loads(feed.take())
+    assert [row[0] for row in payload["set"]] == [first.id] and payload["set"][0][3] == "resolved"
+    assert payload["remove"] == [second.id]
+    # A page loaded again holds nothing: every marker crosses.
+    feed.page_reset()
+    feed.put_markers([first])
+    assert len(json.loads(feed.take())["set"]) == 1
