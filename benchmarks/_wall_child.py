@@ -140,10 +140,9 @@ def _worst(gaps: Any, count: int = 8) -> list[tuple[float, float]]:
 
 def _assemble(base_url: str, data_dir: Path) -> tuple[Any, ...]:
     from console.config import load_settings
-    from widgets.sync_worker import SyncController
-    from widgets.wall.controller import WallController
     from widgets.wall.look import WallLook
     from widgets.wall.opening import open_wall
+    from widgets.wall.start import wall_controller
     from widgets.wall.wall_map import WallMap
     from widgets.wall.window import WallWindow
 
@@ -157,12 +156,9 @@ def _assemble(base_url: str, data_dir: Path) -> tuple[Any, ...]:
     window.resize(1920, 1080)
     window.show()
     window.panels.timer.setInterval(window.panels.timer.interval() // SPEEDUP)
-    sync = SyncController(
-        session.engine, session.cache, session.outbox, settings.sync_interval_s, live=True
-    )
-    controller = WallController(window, session.state, sync, relogin=session.renew_sign_in)
+    controller = wall_controller(window, session, settings)
     controller.timer.setInterval(controller.timer.interval() // SPEEDUP)
-    return session, arrivals, wall_map, window, sync, controller
+    return session, arrivals, wall_map, window, controller.sync, controller
 
 
 def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
@@ -197,6 +193,7 @@ def measure(base_url: str, data_dir: Path) -> dict[str, Any]:
     )
     if not ready:
         raise RuntimeError(f"the wall was not up in {READY_TIMEOUT_S:.0f} s: {outcomes[-1:]}")
+    applied.freeze_long_lived()  # as widgets.wall.start does after the first scene
     arrivals.watch()
     heart = _Heartbeat()
     collections = FullCollections()
