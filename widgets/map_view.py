@@ -108,7 +108,7 @@ class _MapPage(QWebEnginePage):
             log.debug("map page: %s (%s:%d)", message, source, line)
 
 
-class _RequestGuard(QWebEngineUrlRequestInterceptor):
+class PageRequestGuard(QWebEngineUrlRequestInterceptor):
     """Blocks every request of the page that its PageAccess does not allow."""
 
     def __init__(self, access: PageAccess, parent: QObject) -> None:
@@ -120,6 +120,30 @@ class _RequestGuard(QWebEngineUrlRequestInterceptor):
         if not self._access.allows(url):
             log.info("map page: blocked a request to %s", url)
             info.block(True)
+
+
+def evaluate_page(page: QWebEnginePage, expression: str, timeout_ms: int = 10_000) -> Any:
+    """A JS expression's value on `page`, waited for in a local event loop (a JSON round
+    trip; for tests and tools, never on a path the operator waits on)."""
+    result: list[Any] = []
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+
+    def done(value: Any) -> None:
+        result.append(value)
+        loop.quit()
+
+    _run_js(page, f"JSON.stringify(({expression}))", done)
+    if not result:
+        timer.start(timeout_ms)
+        loop.exec()
+        timer.stop()
+    if not result:
+        raise TimeoutError(f"Trang bản đồ không trả lời sau {timeout_ms} ms: {expression}")
+    text = result[0]
+    return json.loads(text) if isinstance(text, str) and text else None
 
 
 class MapView(QWebEngineView):
@@ -174,7 +198,7 @@ class MapView(QWebEngineView):
         settings = page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        self._guard = _RequestGuard(page_access(page_dir, tiles), page)
+        self._guard = PageRequestGuard(page_access(page_dir, tiles), page)
         page.setUrlRequestInterceptor(self._guard)
         self._bridge = _Bridge(self)
         self._bridge.clicked.connect(self.markerClicked)
@@ -232,25 +256,7 @@ class MapView(QWebEngineView):
 
     def evaluate(self, expression: str, timeout_ms: int = 10_000) -> Any:
         """Runs a JS expression and waits for its value (JSON round trip; for tests and tools)."""
-        result: list[Any] = []
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-
-        def done(value: Any) -> None:
-            result.append(value)
-            loop.quit()
-
-        _run_js(self.page(), f"JSON.stringify(({expression}))", done)
-        if not result:
-            timer.start(timeout_ms)
-            loop.exec()
-            timer.stop()
-        if not result:
-            raise TimeoutError(f"Trang bản đồ không trả lời sau {timeout_ms} ms: {expression}")
-        text = result[0]
-        return json.loads(text) if isinstance(text, str) and text else None
+        return evaluate_page(self.page(), expression, timeout_ms)
 
     def marker_count(self) -> int:
         """How many markers the map holds now (0 while the page is still loading)."""

@@ -72,7 +72,7 @@ def _live_layer_class() -> Any:
 
 
 @cache
-def _offline_layer_class() -> Any:
+def offline_layer_class() -> Any:
     """The folium element that draws the background without tiles (console.maps.background)
     and watches the tiles; folium is imported only to build a page."""
     import folium
@@ -91,21 +91,21 @@ def _offline_layer_class() -> Any:
             super().__init__()  # type: ignore[no-untyped-call]
             self._name = "PahtOfflineLayer"
             self.data = json.dumps(data, ensure_ascii=False)
-            self.default_js = [("paht_offline", _resource_url("paht_offline.js"))]
-            self.default_css = [("paht_offline_css", _resource_url("paht_offline.css"))]
+            self.default_js = [("paht_offline", resource_url("paht_offline.js"))]
+            self.default_css = [("paht_offline_css", resource_url("paht_offline.css"))]
 
     return OfflineLayer
 
 
-def _resource_url(name: str) -> str:
+def resource_url(name: str) -> str:
     return (MAP_RESOURCES_DIR / name).resolve().as_uri()
 
 
-def _background() -> dict[str, object]:
+def offline_background() -> dict[str, object]:
     return background_data(load_reference())
 
 
-def _installed(package: str) -> list[Any]:
+def installed_assets(package: str) -> list[Any]:
     """Where `package` is installed and when (it changes with an upgrade): what
     importlib.metadata's version would tell, without its import on the window's start."""
     spec = importlib.util.find_spec(package)
@@ -131,9 +131,9 @@ def cached_map_page(
         "center": list(center),
         "zoom": zoom,
         "assets": astuple(assets),
-        "folium": _installed("folium"),
+        "folium": installed_assets("folium"),
         "builder": Path(__file__).stat().st_mtime_ns,
-        "background": _background(),
+        "background": offline_background(),
         "offline": [(MAP_RESOURCES_DIR / n).stat().st_mtime_ns for n in OFFLINE_FILES],
     }
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()[:16]
@@ -190,7 +190,7 @@ def build_map_page(
             max_zoom=tiles.max_zoom,
             name="tiles",
         ).add_to(fmap)
-    fmap.add_child(_offline_layer_class()(_background()))
+    fmap.add_child(offline_layer_class()(offline_background()))
     fmap.add_child(_live_layer_class()(assets.layer_js, assets.layer_css))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / name

@@ -24,10 +24,10 @@ from console.maps.page import (
     NO_TILES_MAX_ZOOM,
     OFFLINE_FILES,
     TileProvider,
-    _background,
-    _installed,
-    _offline_layer_class,
-    _resource_url,
+    installed_assets,
+    offline_background,
+    offline_layer_class,
+    resource_url,
 )
 from console.paths import RESOURCES_DIR
 from console.wall.scene import WallMarker
@@ -60,9 +60,9 @@ def _wall_layer_class() -> Any:
             self.bounds = json.dumps(bounds)
             self.default_js = [
                 ("qwebchannel", QWEBCHANNEL_JS),
-                ("paht_wall", _resource_url("paht_wall.js")),
+                ("paht_wall", resource_url("paht_wall.js")),
             ]
-            self.default_css = [("paht_wall_css", _resource_url("paht_wall.css"))]
+            self.default_css = [("paht_wall_css", resource_url("paht_wall.css"))]
 
     return WallLayer
 
@@ -77,11 +77,11 @@ def city_bounds(background: dict[str, Any]) -> list[list[float]]:
 
 def wall_page(out_dir: Path, *, tiles: TileProvider | None = DEFAULT_TILES) -> Path:
     """The page for these tiles in `out_dir`, built now unless an identical one is there."""
-    background = _background()
+    background = offline_background()
     inputs = {
         "tiles": None if tiles is None else astuple(tiles),
         "assets": astuple(local_assets()),
-        "folium": _installed("folium"),
+        "folium": installed_assets("folium"),
         "builder": Path(__file__).stat().st_mtime_ns,
         "background": background,
         "files": [
@@ -125,7 +125,7 @@ def _render(tiles: TileProvider | None, background: dict[str, Any]) -> str:
             max_zoom=tiles.max_zoom,
             name="tiles",
         ).add_to(fmap)
-    fmap.add_child(_offline_layer_class()(background))
+    fmap.add_child(offline_layer_class()(background))
     fmap.add_child(_wall_layer_class()(city_bounds(background)))
     html: str = fmap.get_root().render()
     return html

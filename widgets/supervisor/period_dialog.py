@@ -15,18 +15,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
 from console.domain.hue_time import local_date
 from console.domain.reference import Reference
@@ -36,8 +26,9 @@ from console.exports.period_rules import CommendationRules, load_rules
 from console.exports.period_span import ReportPeriod
 from console.exports.period_tables import proposal_table, summary_table, unit_ranking, ward_ranking
 from console.store import Cache
-from widgets.export_place import ExportPlace, open_folder
+from widgets.export_place import ExportPlace
 from widgets.supervisor.common import tr
+from widgets.supervisor.document_dialog import DocumentDialog
 from widgets.supervisor.weekly_dialog import table_html
 from widgets.tasks import TaskRunner
 
@@ -77,12 +68,8 @@ def preview_html(p: PeriodFigures) -> str:
     return "\n".join(parts)
 
 
-class PeriodDialog(QDialog):
-    """Signals: `previewed()`, `exported(PeriodExport)`, `failed(str)` (Vietnamese)."""
-
-    previewed = Signal()
-    exported = Signal(object)
-    failed = Signal(str)
+class PeriodDialog(DocumentDialog):
+    """Signals (DocumentDialog): `previewed()`, `exported(PeriodExport)`, `failed(str)`."""
 
     def __init__(
         self,
@@ -94,15 +81,12 @@ class PeriodDialog(QDialog):
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("periodDialog")
+        rules = load_rules()  # before any widget: unreadable rules raise RulesError
+        super().__init__("period", cache, reference, actor, runner, exports, now, parent)
         self.setWindowTitle(tr("Period reports"))
         self.resize(1000, 760)
-        self.cache, self.reference, self.actor = cache, reference, actor
-        self.runner, self.exports, self.now = runner, exports, now
-        self.rules = load_rules()
-        self.last_export: PeriodExport | None = None
-
+        self.rules = rules
+        self.export_button.setText(tr("Export…"))
         self.kind = QComboBox(self)
         self.kind.setObjectName("periodKind")
         for key, label in (
@@ -119,41 +103,15 @@ class PeriodDialog(QDialog):
         self.rules_label.setObjectName("periodRules")
         self.rules_label.setTextFormat(Qt.TextFormat.PlainText)
         self.rules_label.setWordWrap(True)
-        self.preview = QTextBrowser(self)
-        self.preview.setObjectName("periodPreview")
-        self.preview.setOpenLinks(False)
-        self.status = QLabel(self)
-        self.status.setObjectName("periodStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.export_button = QPushButton(tr("Export…"), self)
-        self.export_button.setObjectName("periodExport")
-        self.open_button = QPushButton(tr("Open folder"), self)
-        self.open_button.setObjectName("periodOpenFolder")
-        self.open_button.setEnabled(False)
-        close = QPushButton(tr("Close"), self)
-
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Report for"), self))
         top.addWidget(self.kind)
         top.addWidget(self.period, 1)
         top.addWidget(self.deck)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        for button in (self.export_button, self.open_button, close):
-            bottom.addWidget(button)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.rules_label)
-        layout.addWidget(self.preview, 1)
-        layout.addLayout(bottom)
-
+        self.lay_out(top, self.rules_label)
         self._fill_periods()
         self.kind.currentIndexChanged.connect(lambda _i: self._fill_periods())
         self.period.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.export_button.clicked.connect(self.export)
-        self.open_button.clicked.connect(self.open_folder)
-        close.clicked.connect(self.reject)
 
     def _fill_periods(self) -> None:
         kind = str(self.kind.currentData())
@@ -173,9 +131,8 @@ class PeriodDialog(QDialog):
         period: ReportPeriod = self.period.currentData()
         return period
 
-    def refresh(self) -> None:
-        self.preview.setPlainText(tr("Computing the figures…"))
-        task = functools.partial(
+    def figures_task(self) -> Callable[[], PeriodFigures]:
+        return functools.partial(
             period_figures,
             self.cache,
             self.chosen(),
@@ -183,35 +140,16 @@ class PeriodDialog(QDialog):
             reference=self.reference,
             rules=self.rules,
         )
-        self.runner.run(task, on_done=self._show, on_error=self._failed)
 
-    def _show(self, figures: PeriodFigures) -> None:
-        if figures.period != self.chosen():
-            return
-        self.preview.setHtml(preview_html(figures))
-        self.previewed.emit()
+    def figures_of(self, figures: PeriodFigures) -> tuple[ReportPeriod, str]:
+        return figures.period, preview_html(figures)
 
-    def _failed(self, exc: BaseException) -> None:
-        message = tr("Could not prepare the report: %1").replace("%1", str(exc))
-        self.status.setText(message)
-        self.export_button.setEnabled(True)
-        self.failed.emit(message)
+    def save_texts(self) -> tuple[str, str]:
+        """The XLSX and the PPTX go beside the DOCX, same name."""
+        return tr("Save the report"), f"{default_stem(self.chosen())}.docx"
 
-    def export(self) -> None:
-        """Ask where to save the DOCX (the XLSX and PPTX go beside it, same name)."""
-        self.exports.choose_file(
-            self,
-            tr("Save the report"),
-            f"{default_stem(self.chosen())}.docx",
-            tr("Word documents (*.docx)"),
-            self._export_to,
-        )
-
-    def _export_to(self, docx: Path) -> None:
-        self.export_button.setEnabled(False)
-        self.open_button.setEnabled(False)
-        self.status.setText(tr("Exporting…"))
-        task = functools.partial(
+    def export_task(self, docx: Path) -> Callable[[], PeriodExport]:
+        return functools.partial(
             export_period,
             self.cache,
             self.chosen(),
@@ -223,16 +161,7 @@ class PeriodDialog(QDialog):
             deck=self.deck.isChecked(),
             stem=docx.stem,
         )
-        self.runner.run(task, on_done=self._exported, on_error=self._failed)
 
-    def _exported(self, result: PeriodExport) -> None:
-        self.last_export = result
-        self.export_button.setEnabled(True)
-        self.open_button.setEnabled(True)
+    def written(self, result: PeriodExport) -> str:
         names = ", ".join(p.name for p in (result.docx, result.xlsx, result.pptx) if p)
-        self.status.setText(tr("Written: %1").replace("%1", names))
-        self.exported.emit(result)
-
-    def open_folder(self) -> None:
-        if self.last_export is not None:
-            open_folder(self, self.last_export.docx.parent)
+        return tr("Written: %1").replace("%1", names)

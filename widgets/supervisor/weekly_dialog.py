@@ -14,17 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
@@ -33,8 +23,9 @@ from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_tables import Cell, FigureTable, all_tables
 from console.exports.weekly_week import Week, week_of
 from console.store import Cache
-from widgets.export_place import ExportPlace, open_folder
+from widgets.export_place import ExportPlace
 from widgets.supervisor.common import tr
+from widgets.supervisor.document_dialog import DocumentDialog
 from widgets.tasks import TaskRunner
 
 WEEKS_OFFERED = 12
@@ -77,13 +68,8 @@ def table_html(table: FigureTable) -> str:
     return "\n".join(parts)
 
 
-class WeeklyDialog(QDialog):
-    """Signals: `previewed()` when a preview is shown, `exported(WeeklyExport)`,
-    `failed(str)` with the reason in Vietnamese."""
-
-    previewed = Signal()
-    exported = Signal(object)
-    failed = Signal(str)
+class WeeklyDialog(DocumentDialog):
+    """Signals (DocumentDialog): `previewed()`, `exported(WeeklyExport)`, `failed(str)`."""
 
     def __init__(
         self,
@@ -95,18 +81,10 @@ class WeeklyDialog(QDialog):
         now: Callable[[], datetime],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("weeklyDialog")
+        super().__init__("weekly", cache, reference, actor, runner, exports, now, parent)
         self.setWindowTitle(tr("Weekly report"))
         self.resize(900, 700)
-        self.cache = cache
-        self.reference = reference
-        self.actor = actor
-        self.runner = runner
-        self.exports = exports
-        self.now = now
-        self.last_export: WeeklyExport | None = None
-
+        self.export_button.setText(tr("Export DOCX and XLSX"))
         self.week = QComboBox(self)
         self.week.setObjectName("weeklyWeek")
         today = now()
@@ -117,98 +95,46 @@ class WeeklyDialog(QDialog):
             self.week.setItemData(back, week)
         # The week being lived has no complete figures yet: the last finished one comes first.
         self.week.setCurrentIndex(1)
-        self.preview = QTextBrowser(self)
-        self.preview.setObjectName("weeklyPreview")
-        self.preview.setReadOnly(True)
-        self.preview.setOpenLinks(False)
-        self.status = QLabel(self)
-        self.status.setObjectName("weeklyStatus")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setWordWrap(True)
-        self.export_button = QPushButton(tr("Export DOCX and XLSX"), self)
-        self.export_button.setObjectName("weeklyExport")
-        self.open_button = QPushButton(tr("Open folder"), self)
-        self.open_button.setObjectName("weeklyOpenFolder")
-        self.open_button.setEnabled(False)
-        close = QPushButton(tr("Close"), self)
-
         top = QHBoxLayout()
         top.addWidget(QLabel(tr("Week"), self))
         top.addWidget(self.week, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.export_button)
-        bottom.addWidget(self.open_button)
-        bottom.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.preview, 1)
-        layout.addLayout(bottom)
-
+        self.lay_out(top)
         self.week.currentIndexChanged.connect(lambda _index: self.refresh())
-        self.export_button.clicked.connect(self.export)
-        self.open_button.clicked.connect(self.open_folder)
-        close.clicked.connect(self.reject)
 
-    def chosen_week(self) -> Week:
+    def chosen(self) -> Week:
         week: Week = self.week.currentData()
         return week
 
-    def refresh(self) -> None:
-        self.preview.setPlainText(tr("Computing the figures…"))
-        task = functools.partial(
-            weekly_figures, self.cache, self.chosen_week(), now=self.now(), reference=self.reference
-        )
-        self.runner.run(task, on_done=self._show, on_error=self._failed)
+    chosen_week = chosen
 
-    def _show(self, figures: WeeklyFigures) -> None:
-        if figures.week != self.chosen_week():
-            return
-        self.preview.setHtml(preview_html(figures))
-        self.previewed.emit()
-
-    def _failed(self, exc: BaseException) -> None:
-        message = tr("Could not prepare the weekly report: %1").replace("%1", str(exc))
-        self.status.setText(message)
-        self.export_button.setEnabled(True)
-        self.failed.emit(message)
-
-    def export(self) -> None:
-        """Ask where to save the DOCX (the XLSX goes beside it, same name), then export."""
-        self.exports.choose_file(
-            self,
-            tr("Save the weekly report"),
-            f"{default_stem(self.chosen_week())}.docx",
-            tr("Word documents (*.docx)"),
-            self._export_to,
+    def figures_task(self) -> Callable[[], WeeklyFigures]:
+        return functools.partial(
+            weekly_figures, self.cache, self.chosen(), now=self.now(), reference=self.reference
         )
 
-    def _export_to(self, docx: Path) -> None:
-        self.export_button.setEnabled(False)
-        self.open_button.setEnabled(False)
-        self.status.setText(tr("Exporting…"))
-        task = functools.partial(
+    def figures_of(self, figures: WeeklyFigures) -> tuple[Week, str]:
+        return figures.week, preview_html(figures)
+
+    def failure(self) -> str:
+        return tr("Could not prepare the weekly report: %1")
+
+    def save_texts(self) -> tuple[str, str]:
+        return tr("Save the weekly report"), f"{default_stem(self.chosen())}.docx"
+
+    def export_task(self, docx: Path) -> Callable[[], WeeklyExport]:
+        """The DOCX where asked, the XLSX beside it under the same name."""
+        return functools.partial(
             export_weekly,
             self.cache,
-            self.chosen_week().label,
+            self.chosen().label,
             docx.parent,
             actor=self.actor,
             now=self.now(),
             reference=self.reference,
             stem=docx.stem,
         )
-        docx.parent.mkdir(parents=True, exist_ok=True)
-        self.runner.run(task, on_done=self._exported, on_error=self._failed)
 
-    def _exported(self, result: WeeklyExport) -> None:
-        self.last_export = result
-        self.export_button.setEnabled(True)
-        self.open_button.setEnabled(True)
-        self.status.setText(
+    def written(self, result: WeeklyExport) -> str:
+        return (
             tr("Written: %1 and %2").replace("%1", result.docx.name).replace("%2", result.xlsx.name)
         )
-        self.exported.emit(result)
-
-    def open_folder(self) -> None:
-        if self.last_export is not None:
-            open_folder(self, self.last_export.docx.parent)

@@ -7,14 +7,13 @@ the latest markers and scale again; pulses asked while the page is not ready are
 
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal, Slot, qWarning
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot, qWarning
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
 from PySide6.QtWebEngineWidgets import QWebEngineView
@@ -24,7 +23,7 @@ from console.maps.access import page_access
 from console.maps.page import DEFAULT_TILES, TileProvider
 from console.maps.wall_page import WallFeed, scale_script, wall_page
 from console.wall.scene import WallMarker
-from widgets.map_view import _RequestGuard
+from widgets.map_view import PageRequestGuard, evaluate_page
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +101,7 @@ class WallMap(QWebEngineView):
         settings = page.settings()
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        self._guard = _RequestGuard(page_access(page_dir, tiles), page)
+        self._guard = PageRequestGuard(page_access(page_dir, tiles), page)
         page.setUrlRequestInterceptor(self._guard)
         self._feed = WallFeed()
         self._bridge = _Bridge(self._feed, self)
@@ -150,25 +149,7 @@ class WallMap(QWebEngineView):
 
     def evaluate(self, expression: str, timeout_ms: int = 10_000) -> Any:
         """Runs a JS expression and waits for its value (JSON round trip; for tests and tools)."""
-        result: list[Any] = []
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-
-        def done(value: Any) -> None:
-            result.append(value)
-            loop.quit()
-
-        self.page().runJavaScript(f"JSON.stringify(({expression}))", 0, done)
-        if not result:
-            timer.start(timeout_ms)
-            loop.exec()
-            timer.stop()
-        if not result:
-            raise TimeoutError(f"Trang bản đồ không trả lời sau {timeout_ms} ms: {expression}")
-        text = result[0]
-        return json.loads(text) if isinstance(text, str) and text else None
+        return evaluate_page(self.page(), expression, timeout_ms)
 
     def _run(self, script: str) -> None:
         page = self.page()
