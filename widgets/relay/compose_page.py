@@ -172,6 +172,7 @@ class ComposePage(QWidget):
             sent = draft.photos_for(channel)
             for photo in sent:
                 thumb = QLabel()
+                thumb.setTextFormat(Qt.TextFormat.PlainText)
                 thumb.setPixmap(
                     QPixmap.fromImage(QImage.fromData(photo.jpeg)).scaled(
                         THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio
@@ -185,6 +186,7 @@ class ComposePage(QWidget):
                     len(draft.texts[channel.id]), channel.max_text, len(sent)
                 )
             )
+            count.setTextFormat(Qt.TextFormat.PlainText)
             layout = QVBoxLayout(tab)
             layout.addWidget(text, 1)
             layout.addLayout(strip)

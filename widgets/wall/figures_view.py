@@ -43,6 +43,7 @@ class FigureTiles(QWidget):
         layout.setHorizontalSpacing(look.px(10))
         layout.setVerticalSpacing(look.px(2))
         self.title = QLabel(title)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet(f"color: {MUTED}; font-size: {look.px(22)}px; font-weight: bold;")
         layout.addWidget(self.title, 0, 0, 1, 5)
         names = (
@@ -56,8 +57,10 @@ class FigureTiles(QWidget):
         self.names: list[QLabel] = []
         for column, name in enumerate(names):
             value = QLabel("—")
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
             label = QLabel(name)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setStyleSheet(f"color: {MUTED}; font-size: {look.px(19)}px;")
             layout.addWidget(value, 1, column)
             layout.addWidget(label, 2, column)
@@ -103,11 +106,13 @@ class FiguresView(QWidget):
         self.today = FigureTiles(look, translate("WallFigures", "TODAY"), overdue=True)
         self.week = FigureTiles(look, translate("WallFigures", "THIS WEEK"), overdue=False)
         self.late_title = QLabel(translate("WallFigures", "OVERDUE BY UNIT"))
+        self.late_title.setTextFormat(Qt.TextFormat.PlainText)
         self.late_title.setStyleSheet(
             f"color: {MUTED}; font-size: {look.px(22)}px; font-weight: bold;"
         )
         self.late = BarRows(look, BAD, limit=4, size=22)
         self.none_late = QLabel(translate("WallFigures", "No unit is late"))
+        self.none_late.setTextFormat(Qt.TextFormat.PlainText)
         self.none_late.setStyleSheet(f"color: {GOOD}; font-size: {look.px(24)}px;")
         self.none_late.hide()
         for widget in (self.today, self.week, self.late_title, self.late, self.none_late):

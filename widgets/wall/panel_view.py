@@ -34,6 +34,7 @@ SPOTLIGHT_KEY = "spotlight"
 
 def _title_label(look: WallLook) -> QLabel:
     label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(f"color: {ACCENT}; font-size: {look.px(28)}px; font-weight: bold;")
     return label
 
@@ -54,8 +55,10 @@ class PanelPage(QWidget):
         self.title = _title_label(look)
         self.bars = BarRows(look, ACCENT, limit=6, size=24)
         self.note = QLabel()
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setStyleSheet(f"color: {MUTED}; font-size: {look.px(18)}px;")
         self.empty = QLabel(translate("WallPanels", "Nothing to show yet"))
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setStyleSheet(f"color: {MUTED}; font-size: {look.px(24)}px;")
         for widget in (self.title, self.bars, self.empty, self.note):
             layout.addWidget(widget)
@@ -84,6 +87,7 @@ class SpotlightPage(QWidget):
         layout.setSpacing(look.px(8))
         self.heading = _title_label(look)
         self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet(f"color: {TEXT}; font-size: {look.px(26)}px; font-weight: bold;")
         self.steps = QLabel()
         self.steps.setTextFormat(Qt.TextFormat.PlainText)

@@ -58,6 +58,7 @@ class TickerView(QWidget):
                 grid.addWidget(label, index, column)
             self.rows.append((when, badge, text))
         self.empty = QLabel(translate("WallTicker", "Waiting for the first reports of the day"))
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
         self.empty.setStyleSheet(f"color: {MUTED}; font-size: {look.px(26)}px;")
         grid.addWidget(self.empty, 0, 0, 1, 3)
         self._dim = QTimer(self)
