@@ -10,6 +10,7 @@ from email.parser import BytesParser
 from email.policy import HTTP
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import parse_qs
 
 HOLD_LIMIT_S = 60.0
 
@@ -95,17 +96,49 @@ def multipart(headers: dict[str, str], body: bytes) -> dict[str, Any]:
 
 
 class FakeZalo(FakeChannel):
-    """Zalo OA Open API: v3.0 group and cs messages, v2.0 image upload; `access_token`."""
+    """Zalo OA Open API: v3.0 group and cs messages, v2.0 image upload; `access_token`. And
+    its OAuth v4 server: `expire()` ends the access token's life, /v4/oa/access_token trades
+    the refresh token (good once) and the app's secret_key for a new pair."""
+
+    APP_ID = "1234567890"
+    SECRET = "zalo-app-secret"
 
     def __init__(self, token: str = "zalo-token") -> None:
         self.token = token
+        self.refresh_token = "zalo-refresh-1"
+        self.expired: set[str] = set()
+        self.renewals = 0
         self.uploads: dict[str, bytes] = {}
         super().__init__()
+
+    def expire(self) -> None:
+        self.expired.add(self.token)
 
     def failure(self, path: str) -> tuple[int, Any]:
         return 200, {"error": -32, "message": "Request exceeds the limit of the application"}
 
+    def renew(self, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
+        form = {k: v[0] for k, v in parse_qs(body.decode()).items()}
+        if headers.get("secret_key") != self.SECRET or form.get("app_id") != self.APP_ID:
+            return 200, {"error": -14002, "error_name": "Invalid secret key"}
+        if form.get("grant_type") != "refresh_token" or form.get("refresh_token") != (
+            self.refresh_token
+        ):
+            return 200, {"error": -14014, "error_description": "Invalid refresh token"}
+        self.renewals += 1
+        self.token = f"zalo-token-{self.renewals + 1}"
+        self.refresh_token = f"zalo-refresh-{self.renewals + 1}"
+        return 200, {
+            "access_token": self.token,
+            "refresh_token": self.refresh_token,
+            "expires_in": "90000",
+        }
+
     def handle(self, path: str, headers: dict[str, str], body: bytes) -> tuple[int, Any]:
+        if path == "/v4/oa/access_token":
+            return self.renew(headers, body)
+        if headers.get("access_token") in self.expired:
+            return 200, {"error": -124, "message": "Access token has expired"}
         if headers.get("access_token") != self.token:
             return 200, {"error": -216, "message": "Access token is invalid"}
         if path == "/v2.0/oa/upload/image":

@@ -24,6 +24,9 @@ import requests
 
 TIMEOUT_S = 20.0
 ZALO_URL = "https://openapi.zalo.me"
+ZALO_OAUTH_URL = "https://oauth.zaloapp.com"
+#: Zalo's answers to a message sent with an access token it no longer takes (invalid, expired).
+ZALO_TOKEN_REJECTED = frozenset({-216, -124})
 TELEGRAM_URL = "https://api.telegram.org"
 
 #: Per kind: the longest text the channel takes, whether it takes photos, and whether a resend
@@ -34,6 +37,8 @@ LIMITS: dict[str, tuple[int, bool, bool]] = {
     "email": (20000, True, True),
     "webhook": (20000, True, True),
 }
+#: What a Zalo channel needs to renew its own access token (optional settings).
+ZALO_RENEWAL = ("refresh_token", "app_id", "secret_key")
 KIND_LABELS = {"zalo": "Zalo OA", "telegram": "Telegram", "email": "E-mail", "webhook": "Webhook"}
 REQUIRED: dict[str, tuple[str, ...]] = {
     "zalo": ("access_token",),
@@ -45,6 +50,10 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 
 class ChannelError(Exception):
     """The channel refused or could not be reached; the text is its own words."""
+
+
+class ZaloTokenRejected(ChannelError):
+    """Zalo no longer takes the access token: renewing it may help."""
 
 
 @dataclass(frozen=True)
@@ -86,37 +95,68 @@ def send_zalo(settings: dict[str, Any], out: Outgoing) -> str:
     """Zalo OA Open API v3: a group message (group_id) or a customer-service message (user_id);
     a photo is uploaded first (v2.0/oa/upload/image) and sent as a media template."""
     base = str(settings.get("base_url") or ZALO_URL).rstrip("/")
-    headers = {"access_token": str(settings["access_token"])}
     group = settings.get("group_id")
-    url = f"{base}/v3.0/oa/group/message" if group else f"{base}/v3.0/oa/message/cs"
+    path = "/v3.0/oa/group/message" if group else "/v3.0/oa/message/cs"
     recipient = {"group_id": str(group)} if group else {"user_id": str(settings["user_id"])}
 
-    def call(message: dict[str, Any]) -> str:
-        body = _zalo_ok(
-            _post(url, headers=headers, json={"recipient": recipient, "message": message})
-        )
-        return str((body.get("data") or {}).get("message_id", ""))
+    def token() -> dict[str, str]:
+        return {"access_token": str(settings["access_token"])}
 
-    remote = call({"text": out.text})
+    def call(path: str, **kwargs: Any) -> dict[str, Any]:
+        """A call Zalo rejects for its token posted nothing: renew the token, call again."""
+        try:
+            return _zalo_ok(_post(f"{base}{path}", headers=token(), **kwargs))
+        except ZaloTokenRejected:
+            if not renew_zalo_token(settings):
+                raise
+        return _zalo_ok(_post(f"{base}{path}", headers=token(), **kwargs))
+
+    def message(body: dict[str, Any]) -> str:
+        answer = call(path, json={"recipient": recipient, "message": body})
+        return str((answer.get("data") or {}).get("message_id", ""))
+
+    remote = message({"text": out.text})
     for jpeg, caption in out.photos:
-        uploaded = _zalo_ok(
-            _post(
-                f"{base}/v2.0/oa/upload/image",
-                headers=headers,
-                files={"file": ("photo.jpg", jpeg, "image/jpeg")},
-            )
-        )
+        uploaded = call("/v2.0/oa/upload/image", files={"file": ("photo.jpg", jpeg, "image/jpeg")})
         attachment = str((uploaded.get("data") or {}).get("attachment_id", ""))
         element = {"media_type": "image", "attachment_id": attachment}
         template = {"template_type": "media", "elements": [element]}
-        call({"text": caption, "attachment": {"type": "template", "payload": template}})
+        message({"text": caption, "attachment": {"type": "template", "payload": template}})
     return remote
+
+
+def renew_zalo_token(settings: dict[str, Any]) -> bool:
+    """Trade the channel's refresh token for a new access token and refresh token (OAuth v4),
+    written into `settings` for the sender to store: an OA access token lives 25 hours and a
+    refresh token is good once. False when the channel has no refresh token to trade."""
+    if not all(settings.get(name) for name in ZALO_RENEWAL):
+        return False
+    base = str(settings.get("oauth_url") or ZALO_OAUTH_URL).rstrip("/")
+    body = _json(
+        _post(
+            f"{base}/v4/oa/access_token",
+            headers={"secret_key": str(settings["secret_key"])},
+            data={
+                "app_id": str(settings["app_id"]),
+                "grant_type": "refresh_token",
+                "refresh_token": str(settings["refresh_token"]),
+            },
+        )
+    )
+    if not body.get("access_token"):
+        words = body.get("error_description") or body.get("error_name") or body.get("error")
+        raise ChannelError(f"không gia hạn được mã truy cập Zalo: {words}")
+    settings["access_token"] = str(body["access_token"])
+    settings["refresh_token"] = str(body.get("refresh_token") or settings["refresh_token"])
+    return True
 
 
 def _zalo_ok(answer: requests.Response) -> dict[str, Any]:
     body = _json(answer)
-    if body.get("error") != 0:
-        raise ChannelError(f"lỗi {body.get('error')}: {body.get('message', '')}")
+    error = body.get("error")
+    if error != 0:
+        problem = ZaloTokenRejected if error in ZALO_TOKEN_REJECTED else ChannelError
+        raise problem(f"lỗi {error}: {body.get('message', '')}")
     return body
 
 

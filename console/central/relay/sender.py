@@ -180,13 +180,28 @@ class RelaySender:
             report_code=code or str(message.report_id),
         )
         prefix = f"Lỗi gửi qua {KIND_LABELS[channel.kind]} «{channel.name}»"
+        settings = json.loads(channel.settings)
         try:
-            return SENDERS[channel.kind](json.loads(channel.settings), out), None
+            return SENDERS[channel.kind](settings, out), None
         except ChannelError as exc:
             return "", f"{prefix}: {exc}"
         except Exception as exc:
             log.exception("Relay: unexpected failure sending message %s", message_id)
             return "", f"{prefix}: lỗi không lường trước ({type(exc).__name__})"
+        finally:
+            if settings != json.loads(channel.settings):
+                self._store_renewed(channel.id, channel.settings, settings)
+
+    def _store_renewed(self, channel_id: str, before: str, settings: dict[str, Any]) -> None:
+        """Credentials the adapter renewed (a Zalo refresh token is good once), stored even
+        when the send then failed; an admin's new settings saved meanwhile are kept instead."""
+        with write_transaction(self.engine) as conn:
+            conn.execute(
+                update(CHANNELS)
+                .where(CHANNELS.c.id == channel_id, CHANNELS.c.settings == before)
+                .values(settings=json.dumps(settings))
+            )
+        log.info("Relay: channel %s renewed its credentials", channel_id)
 
 
 def recover(engine: Engine) -> int:
