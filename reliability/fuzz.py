@@ -28,6 +28,16 @@ from schemathesis.core.result import Ok
 
 from reliability.crash_harness import CentralFixture
 
+#: Operations only a sending role may call (the admin is refused with 403): fuzzed as a
+#: supervisor, so their bodies reach validation and the outbox.
+SENDER_OPERATIONS = frozenset(
+    {
+        "POST /api/v1/relay/messages",
+        "POST /api/v1/relay/messages/{message_id}/retry",
+        "POST /api/v1/relay/preview",
+    }
+)
+
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
@@ -110,10 +120,17 @@ def fuzz_operation(
         run()
 
 
-def fuzz_api(base_url: str, token: str, *, max_examples: int, open311_key: str = "") -> FuzzSummary:
+def fuzz_api(
+    base_url: str,
+    token: str,
+    *,
+    max_examples: int,
+    open311_key: str = "",
+    sender_token: str = "",
+) -> FuzzSummary:
+    """Every operation as the holder of `token`; SENDER_OPERATIONS as `sender_token`'s."""
     schema = schemathesis.openapi.from_url(f"{base_url}/openapi.json")
     session = requests.Session()
-    headers = {"Authorization": f"Bearer {token}"}
     summary = FuzzSummary()
     try:
         for found in schema.get_all_operations():
@@ -124,6 +141,8 @@ def fuzz_api(base_url: str, token: str, *, max_examples: int, open311_key: str =
                 continue
             operation = found.ok()
             result = OperationResult(f"{operation.method.upper()} {operation.path}")
+            signer = sender_token if sender_token and result.label in SENDER_OPERATIONS else token
+            headers = {"Authorization": f"Bearer {signer}"}
             for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
                 fuzz_operation(
                     operation, base_url, session, headers, max_examples, mode, result, open311_key
@@ -135,16 +154,21 @@ def fuzz_api(base_url: str, token: str, *, max_examples: int, open311_key: str =
 
 
 def run_fuzz(work: Path, *, reports: int = 200, max_examples: int = 100) -> FuzzSummary:
-    """A seeded demo server, signed in as the admin (who may call every operation)."""
+    """A seeded demo server, signed in as the admin (who may call every other operation) and
+    as a supervisor for the relay's sending operations."""
     central = CentralFixture(work, reports)
-    try:
+
+    def sign_in(user: str) -> str:
         login = requests.post(
             f"{central.base_url}/api/v1/auth/token",
-            json={"user": "admin", "password": "demo"},
+            json={"user": user, "password": "demo"},
             timeout=10,
         )
         login.raise_for_status()
-        token = login.json()["token"]
+        return str(login.json()["token"])
+
+    try:
+        token = sign_in("admin")
         made = requests.post(
             f"{central.base_url}/api/v1/open311/keys",
             json={"app": "fuzz-partner"},
@@ -157,6 +181,7 @@ def run_fuzz(work: Path, *, reports: int = 200, max_examples: int = 100) -> Fuzz
             token,
             max_examples=max_examples,
             open311_key=made.json()["api_key"],
+            sender_token=sign_in("supervisor"),
         )
     finally:
         central.close()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reliability.fuzz import run_fuzz
+from reliability.fuzz import SENDER_OPERATIONS, run_fuzz
 
 EXAMPLES = int(os.environ.get("RELIABILITY_FUZZ_EXAMPLES", "6"))
 
@@ -22,3 +22,6 @@ def test_every_operation_answers_without_5xx_and_as_documented(tmp_path: Path) -
     assert all(op.cases >= 1 for op in summary.operations)
     assert summary.server_errors == 0
     assert summary.failures == []
+    sending = [op for op in summary.operations if op.label in SENDER_OPERATIONS]
+    assert len(sending) == len(SENDER_OPERATIONS)
+    assert all(set(op.statuses) - {401, 403} for op in sending), "the relay's bodies were read"
