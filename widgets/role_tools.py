@@ -300,6 +300,8 @@ class RoleTools(QObject):
             self.triage.refresh()
         if self.supervisor is not None:
             self.supervisor.after_sync()
+        if self.relay is not None:
+            self.relay.refresh_results()
 
     def shutdown(self) -> None:
         for controller in (self.triage, self.supervisor):

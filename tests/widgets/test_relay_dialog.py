@@ -302,3 +302,24 @@ def test_a_media_officer_relays_from_the_press_menu(
             ),
             timeout=SLOW_MS,
         )
+
+
+def test_a_result_published_meanwhile_appears_after_the_next_sync(
+    qtbot: QtBot, operator_window: Any, shell_central: Any, vietnamese: None
+) -> None:
+    dialog = open_dialog(qtbot, operator_window)
+    page = dialog.compose_page
+    listed = page.results.count()
+    click_item(qtbot, page.results, listed - 1)
+    chosen = page.chosen_report()
+    operator = TriageApi(shell_central.base_url, "operator")
+    reports = (operator.report(n) for n in range(1, 41))
+    resolved = next(r for r in reports if r["status"] == "resolved")
+    operator.act(resolved, "publish", {"reply": "Cảm ơn anh chị đã phản ánh."})
+
+    operator_window.sync.sync_now(manual=False)
+
+    qtbot.waitUntil(lambda: page.results.count() == listed + 1, timeout=SLOW_MS)
+    texts = [page.results.item(row).text() for row in range(page.results.count())]
+    assert any(text.startswith(resolved["code"]) for text in texts)
+    assert page.chosen_report() == chosen, "the result being composed stays chosen"

@@ -107,11 +107,20 @@ class ComposePage(QWidget):
     # -- filling --------------------------------------------------------------------------
 
     def show_results(self, rows: list[QueueRow]) -> None:
+        """The published results, again after each sync: the one chosen stays chosen (and its
+        draft kept) while it is still published."""
+        chosen = self.chosen_report()
+        self.results.blockSignals(True)
         self.results.clear()
-        for row in rows:
+        for n, row in enumerate(rows):
             item = QListWidgetItem(f"{row.code} · {row.title}")
             item.setData(ID_ROLE, row.id)
             self.results.addItem(item)
+            if row.id == chosen:
+                self.results.setCurrentRow(n)
+        self.results.blockSignals(False)
+        if chosen is not None and self.chosen_report() is None:
+            self.results.currentRowChanged.emit(-1)
         if not rows:
             self.status.setText(self.tr("No published result in this computer's data yet."))
 

@@ -138,8 +138,17 @@ class RelayDialog(QDialog):
         self.failed_page.retry_button.clicked.connect(self.retry)
         self.tabs.currentChanged.connect(lambda index: self.load_failed() if index == 1 else None)
         self.finished.connect(self._shutdown)
-        self.runner.run(published_results, cache, on_done=page.show_results, on_error=self._error)
+        self.refresh_results()
         self.runner.run(client.channels, on_done=self._channels_ready, on_error=self._error)
+
+    def refresh_results(self) -> None:
+        """The published results from the cache: at opening, and after each sync."""
+        self.runner.run(
+            published_results,
+            self.cache,
+            on_done=self.compose_page.show_results,
+            on_error=self._error,
+        )
 
     # -- compose --------------------------------------------------------------------------
 
