@@ -70,16 +70,25 @@ def test_an_expired_token_is_renewed_once_and_the_new_pair_is_kept(
     assert len(fakes.zalo.log) == 4
 
 
-def test_a_renewal_zalo_refuses_fails_in_its_words_with_nothing_posted(
-    server: CentralServer, clock: Clock, login: Callable[[str], Api], fakes: Fakes
-) -> None:
-    zalo_channel(login("admin"), fakes.zalo, **renewal(fakes.zalo, secret="khong-dung"))
+def relayed_after_expiry(
+    server: CentralServer, clock: Clock, login: Callable[[str], Api], fakes: Fakes, **renew: str
+) -> dict[str, Any]:
+    """One message to a Zalo channel whose access token has just expired, once it settled."""
+    zalo_channel(login("admin"), fakes.zalo, **renew)
     operator = login("operator")
     report = published(operator, login("citizen"), login("unit"))
     fakes.zalo.expire()
-
     send(operator, report["id"], ["zalo-xanh"], TEXT)
     (message,) = settle(operator, server, clock)
+    result: dict[str, Any] = message
+    return result
+
+
+def test_a_renewal_zalo_refuses_fails_in_its_words_with_nothing_posted(
+    server: CentralServer, clock: Clock, login: Callable[[str], Api], fakes: Fakes
+) -> None:
+    refused = renewal(fakes.zalo, secret="khong-dung")
+    message = relayed_after_expiry(server, clock, login, fakes, **refused)
 
     assert message["state"] == "failed"
     assert message["last_error"] == (
@@ -92,13 +101,7 @@ def test_a_renewal_zalo_refuses_fails_in_its_words_with_nothing_posted(
 def test_without_a_refresh_token_an_expired_token_is_shown_as_zalo_says(
     server: CentralServer, clock: Clock, login: Callable[[str], Api], fakes: Fakes
 ) -> None:
-    zalo_channel(login("admin"), fakes.zalo)
-    operator = login("operator")
-    report = published(operator, login("citizen"), login("unit"))
-    fakes.zalo.expire()
-
-    send(operator, report["id"], ["zalo-xanh"], TEXT)
-    (message,) = settle(operator, server, clock)
+    message = relayed_after_expiry(server, clock, login, fakes)
 
     assert message["state"] == "failed"
     assert message["last_error"] == (
