@@ -15,7 +15,10 @@ from pptx.enum.text import PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Pt
 
-from console.exports.briefing.pack_pptx import (
+from console.exports.official_doc import vn_cell
+from console.exports.period_figures import PeriodFigures, rate
+from console.exports.period_tables import proposal_table, unit_ranking, ward_ranking
+from console.exports.slides import (
     BLUE,
     FONT,
     INK,
@@ -24,13 +27,10 @@ from console.exports.briefing.pack_pptx import (
     SLIDE_H,
     SLIDE_W,
     WHITE,
-    _band,
-    _text,
+    band,
+    cover_slide,
+    text_box,
 )
-from console.exports.briefing.wording import ISSUING_BODY, PARENT_BODY
-from console.exports.official_doc import vn_cell
-from console.exports.period_figures import PeriodFigures, rate
-from console.exports.period_tables import proposal_table, unit_ranking, ward_ranking
 from console.exports.vn_text import date_line, vn_number
 from console.exports.weekly_tables import FigureTable, channel_table
 
@@ -77,24 +77,14 @@ def tiles(p: PeriodFigures) -> tuple[tuple[str, str, str], ...]:
 
 
 def _cover(prs: PresentationType, p: PeriodFigures, issued: date) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, Inches(2.2), SLIDE_W, Inches(2.8))
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = BLUE
-    shape.line.fill.background()
-    _text(
-        slide,
-        (0.5, 0.5, 12.3, 1.4),
-        [(PARENT_BODY, 18, False, INK), (ISSUING_BODY, 20, True, INK)],
-        align=PP_ALIGN.CENTER,
-    )
-    _text(
+    slide = cover_slide(prs, 2.8)
+    text_box(
         slide,
         (0.6, 2.4, 12.1, 2.4),
         [(conference_title(p), 36, True, WHITE)],
         align=PP_ALIGN.CENTER,
     )
-    _text(
+    text_box(
         slide,
         (0.5, 5.3, 12.3, 1.5),
         [
@@ -107,9 +97,7 @@ def _cover(prs: PresentationType, p: PeriodFigures, issued: date) -> None:
 
 def _tiles(prs: PresentationType, p: PeriodFigures) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(
-        slide, "Kết quả chung", f"{p.period.name.capitalize()}, so với {p.period.previous().name}"
-    )
+    band(slide, "Kết quả chung", f"{p.period.name.capitalize()}, so với {p.period.previous().name}")
     width, gap = 2.35, 0.14
     for i, (label, now, before) in enumerate(tiles(p)):
         left = 0.5 + i * (width + gap)
@@ -119,7 +107,7 @@ def _tiles(prs: PresentationType, p: PeriodFigures) -> None:
         tile.fill.solid()
         tile.fill.fore_color.rgb = PALE
         tile.line.fill.background()
-        _text(
+        text_box(
             slide,
             (left + 0.1, 2.35, width - 0.2, 2.9),
             [
@@ -135,13 +123,13 @@ def _table(prs: PresentationType, title: str, table: FigureTable, columns: Seque
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     rows = table.rows[:ROWS_SHOWN]
     more = len(table.rows) - len(rows)
-    _band(
+    band(
         slide,
         title,
         f"{len(rows)}/{len(table.rows)} dòng đầu; đầy đủ trong báo cáo" if more else "",
     )
     if not rows:
-        _text(
+        text_box(
             slide, (1.0, 3.0, 11.3, 1.0), [("Không có.", 24, False, MUTED)], align=PP_ALIGN.CENTER
         )
         return
@@ -164,12 +152,12 @@ def _table(prs: PresentationType, title: str, table: FigureTable, columns: Seque
 
 def _rules(prs: PresentationType, p: PeriodFigures) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(slide, "Tiêu chí đề xuất khen thưởng")
+    band(slide, "Tiêu chí đề xuất khen thưởng")
     lines = [("Đơn vị xử lý:", 20, True, INK)]
     lines += [(f"• {c}", 18, False, INK) for c in p.rules.units.criteria()]
     lines += [("Phường, xã:", 20, True, INK)]
     lines += [(f"• {c}", 18, False, INK) for c in p.rules.wards.criteria()]
-    _text(slide, (0.8, 1.5, 11.7, 5.6), lines)
+    text_box(slide, (0.8, 1.5, 11.7, 5.6), lines)
 
 
 def build_period_pptx(p: PeriodFigures, path: Path, issued: date) -> Path:

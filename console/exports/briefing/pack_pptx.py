@@ -9,78 +9,41 @@ the right, the full text in the speaker's notes). Arial, which PowerPoint and Li
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches
 
 from console.exports.briefing.cases import CaseSheet, PackPhoto, vn_time
 from console.exports.briefing.pack import BriefingPack
 from console.exports.briefing.wording import (
-    ISSUING_BODY,
-    PARENT_BODY,
     PRIVACY_NOTE,
     SUBTITLE,
     TITLE,
     headline_rows,
     rating_text,
 )
+from console.exports.slides import (
+    BLUE,
+    INK,
+    MUTED,
+    PALE,
+    SLIDE_H,
+    SLIDE_W,
+    WHITE,
+    Line,
+    band,
+    cover_slide,
+    text_box,
+)
 from console.exports.vn_text import date_line
 
-FONT = "Arial"
-#: python-pptx leaves RGBColor untyped.
-_rgb = cast(Callable[[int, int, int], RGBColor], RGBColor)
-BLUE = _rgb(0x15, 0x65, 0xC0)
-INK = _rgb(0x21, 0x25, 0x29)
-MUTED = _rgb(0x6C, 0x75, 0x7D)
-WHITE = _rgb(0xFF, 0xFF, 0xFF)
-PALE = _rgb(0xE3, 0xF2, 0xFD)
-SLIDE_W, SLIDE_H = Inches(13.333), Inches(7.5)
 TEXT_SHOWN = 320
-
-Line = tuple[str, float, bool, RGBColor]
-
-
-def _text(
-    slide: Slide,
-    box: tuple[float, float, float, float],
-    lines: Sequence[Line],
-    *,
-    align: PP_ALIGN = PP_ALIGN.LEFT,
-    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
-) -> None:
-    x, y, w, h = box
-    frame = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h)).text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = anchor
-    for i, (text, size, bold, colour) in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        paragraph.space_after = Pt(size * 0.35)
-        run = paragraph.add_run()
-        run.text = text
-        run.font.name = FONT
-        run.font.size = Pt(size)
-        run.font.bold = bold
-        run.font.color.rgb = colour
-
-
-def _band(slide: Slide, title: str, subtitle: str = "") -> None:
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(0), Emu(0), SLIDE_W, Inches(1.1))
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = BLUE
-    shape.line.fill.background()
-    lines: list[Line] = [(title, 28, True, WHITE)]
-    _text(slide, (0.5, 0.12, 12.3, 0.9), lines, anchor=MSO_ANCHOR.MIDDLE)
-    if subtitle:
-        _text(slide, (0.5, 1.15, 12.3, 0.5), [(subtitle, 16, False, MUTED)])
 
 
 def _picture(
@@ -100,18 +63,8 @@ def _picture(
 
 
 def _cover(prs: PresentationType, pack: BriefingPack) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(0), Inches(2.2), SLIDE_W, Inches(2.6))
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = BLUE
-    shape.line.fill.background()
-    _text(
-        slide,
-        (0.5, 0.5, 12.3, 1.4),
-        [(PARENT_BODY, 18, False, INK), (ISSUING_BODY, 20, True, INK)],
-        align=PP_ALIGN.CENTER,
-    )
-    _text(
+    slide = cover_slide(prs, 2.6)
+    text_box(
         slide,
         (0.5, 2.3, 12.3, 2.4),
         [(TITLE, 48, True, WHITE), (SUBTITLE, 26, False, WHITE)],
@@ -119,7 +72,7 @@ def _cover(prs: PresentationType, pack: BriefingPack) -> None:
         anchor=MSO_ANCHOR.MIDDLE,
     )
     label = pack.period.label
-    _text(
+    text_box(
         slide,
         (0.5, 5.1, 12.3, 1.8),
         [
@@ -133,7 +86,7 @@ def _cover(prs: PresentationType, pack: BriefingPack) -> None:
 
 def _figures(prs: PresentationType, pack: BriefingPack) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(slide, "Số liệu chính", f"Kỳ {pack.period.short}, so với {pack.period.previous().short}")
+    band(slide, "Số liệu chính", f"Kỳ {pack.period.short}, so với {pack.period.previous().short}")
     rows = headline_rows(pack.figures)
     width, gap = 2.35, 0.14
     for i, row in enumerate(rows):
@@ -144,7 +97,7 @@ def _figures(prs: PresentationType, pack: BriefingPack) -> None:
         tile.fill.solid()
         tile.fill.fore_color.rgb = PALE
         tile.line.fill.background()
-        _text(
+        text_box(
             slide,
             (left + 0.1, 2.35, width - 0.2, 3.3),
             [
@@ -155,7 +108,7 @@ def _figures(prs: PresentationType, pack: BriefingPack) -> None:
             ],
             align=PP_ALIGN.CENTER,
         )
-    _text(
+    text_box(
         slide,
         (0.5, 6.2, 12.3, 1.0),
         [("Chi tiết cách tính ở tài liệu in kèm.", 13, False, MUTED)],
@@ -165,10 +118,10 @@ def _figures(prs: PresentationType, pack: BriefingPack) -> None:
 
 def _picture_slide(prs: PresentationType, title: str, data: bytes, note: str = "") -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(slide, title)
+    band(slide, title)
     _picture(slide, data, (0.6, 1.3, 12.1, 5.7 if note else 6.0))
     if note:
-        _text(slide, (0.6, 7.0, 12.1, 0.4), [(note, 12, False, MUTED)], align=PP_ALIGN.RIGHT)
+        text_box(slide, (0.6, 7.0, 12.1, 0.4), [(note, 12, False, MUTED)], align=PP_ALIGN.RIGHT)
 
 
 def _short(text: str, limit: int = TEXT_SHOWN) -> str:
@@ -186,7 +139,7 @@ def _shown_photos(photos: Sequence[PackPhoto]) -> list[PackPhoto]:
 
 def _case(prs: PresentationType, index: int, case: CaseSheet) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(
+    band(
         slide, _short(f"{index}. {case.title}", 64), f"{case.code} · {case.category} · {case.ward}"
     )
     facts: list[Line] = [
@@ -198,27 +151,29 @@ def _case(prs: PresentationType, index: int, case: CaseSheet) -> None:
         (f"Đánh giá: {rating_text(case.rating)}", 16, False, INK),
         (_short(case.description, 200), 14, False, MUTED),
     ]
-    _text(slide, (0.5, 1.7, 5.5, 5.0), facts)
+    text_box(slide, (0.5, 1.7, 5.5, 5.0), facts)
     photos = _shown_photos(case.photos)
     bottom = 1.8
     for i, photo in enumerate(photos):
         x = 6.2 + i * 3.35
         bottom = _picture(slide, photo.jpeg, (x, 1.8, 3.2, 2.7), top=True)
         label = "Trước xử lý" if photo.kind == "photo" else "Sau xử lý"
-        _text(slide, (x, bottom + 0.02, 3.2, 0.4), [(label, 14, True, INK)], align=PP_ALIGN.CENTER)
+        text_box(
+            slide, (x, bottom + 0.02, 3.2, 0.4), [(label, 14, True, INK)], align=PP_ALIGN.CENTER
+        )
     if not photos:
-        _text(
+        text_box(
             slide, (6.2, 2.5, 6.6, 1.0), [("Không có ảnh", 18, False, MUTED)], align=PP_ALIGN.CENTER
         )
         bottom = 3.5
     if case.result:
-        _text(
+        text_box(
             slide,
             (6.2, bottom + 0.55, 6.6, 6.6 - bottom - 0.55),
             [(_short(case.result, 220), 14, False, INK)],
         )
     if case.reasons:
-        _text(slide, (0.5, 6.7, 12.3, 0.7), [(" · ".join(case.reasons), 12, False, BLUE)])
+        text_box(slide, (0.5, 6.7, 12.3, 0.7), [(" · ".join(case.reasons), 12, False, BLUE)])
     steps = "\n".join(f"{vn_time(line.at)}  {line.text}" for line in case.timeline)
     notes = slide.notes_slide.notes_text_frame
     notes.text = "\n\n".join(t for t in (case.description, case.result, steps) if t)
@@ -238,8 +193,8 @@ def write_pptx(pack: BriefingPack, path: Path) -> Path:
     for index, case in enumerate(pack.cases, start=1):
         _case(prs, index, case)
     closing = prs.slides.add_slide(prs.slide_layouts[6])
-    _band(closing, "Xin cảm ơn")
-    _text(
+    band(closing, "Xin cảm ơn")
+    text_box(
         closing,
         (1.0, 2.2, 11.3, 4.0),
         [
