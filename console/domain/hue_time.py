@@ -7,7 +7,8 @@ never through the machine's zone (`astimezone()` without a zone, `strftime` on a
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta, timezone
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 VN_TZ = timezone(timedelta(hours=7))
 #: The IANA name of the same zone, for libraries that want one (Qt's QTimeZone).
@@ -36,3 +37,35 @@ def date_text(day: date | datetime) -> str:
     if isinstance(day, datetime):
         day = local_date(day)
     return f"{day:%d/%m/%Y}"
+
+
+def day_start(day: date) -> datetime:
+    """00:00 of `day` in Huế, as an aware UTC moment."""
+    return datetime.combine(day, time.min, VN_TZ).astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySpan:
+    """Whole days in Huế, `first` to `last` included: [first 00:00, last+1 00:00) Huế time.
+    What the dashboard, the briefing and the period report count over."""
+
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+    @property
+    def start(self) -> datetime:
+        return day_start(self.first)
+
+    @property
+    def end(self) -> datetime:
+        return day_start(self.last + timedelta(days=1))
+
+    def contains(self, moment: datetime | None) -> bool:
+        return moment is not None and self.start <= moment < self.end
+
+    def each_day(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range(self.days)]

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from console.domain.hue_time import VN_TZ
+from console.domain.hue_time import DaySpan
 
 KINDS = ("month", "quarter", "year", "span")
 _KIND_VI = {"month": "tháng", "quarter": "quý", "year": "năm"}
@@ -30,25 +30,23 @@ def _month_end(year: int, month: int) -> date:
 
 
 @dataclass(frozen=True, slots=True)
-class ReportPeriod:
-    """Days `first` to `last`, both included: [first 00:00, last+1 00:00) Vietnam time."""
+class ReportPeriod(DaySpan):
+    """The days a period report covers, and what kind of period they make."""
 
-    kind: str
-    first: date
-    last: date
+    kind: str = "span"
 
     @classmethod
     def month(cls, year: int, month: int) -> ReportPeriod:
-        return cls("month", date(year, month, 1), _month_end(year, month))
+        return cls(date(year, month, 1), _month_end(year, month), "month")
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> ReportPeriod:
         first_month = 3 * (quarter - 1) + 1
-        return cls("quarter", date(year, first_month, 1), _month_end(year, first_month + 2))
+        return cls(date(year, first_month, 1), _month_end(year, first_month + 2), "quarter")
 
     @classmethod
     def year(cls, year: int) -> ReportPeriod:
-        return cls("year", date(year, 1, 1), date(year, 12, 31))
+        return cls(date(year, 1, 1), date(year, 12, 31), "year")
 
     @classmethod
     def of(cls, first: date, last: date) -> ReportPeriod:
@@ -68,19 +66,7 @@ class ReportPeriod:
         ):
             if (named.first, named.last) == (first, last):
                 return named
-        return cls("span", first, last)
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time(0), VN_TZ).astimezone(UTC)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time(0), VN_TZ).astimezone(UTC)
+        return cls(first, last)
 
     def previous(self) -> ReportPeriod:
         """The month, quarter or year before; for a span, as many days just before."""
@@ -91,7 +77,7 @@ class ReportPeriod:
             return ReportPeriod.quarter(day_before.year, (day_before.month - 1) // 3 + 1)
         if self.kind == "year":
             return ReportPeriod.year(day_before.year)
-        return ReportPeriod("span", self.first - timedelta(days=self.days), day_before)
+        return ReportPeriod(self.first - timedelta(days=self.days), day_before)
 
     @property
     def name(self) -> str:

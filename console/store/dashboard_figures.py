@@ -11,11 +11,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import text
 
 from console.domain.calendar import VN_TZ, to_local
+from console.domain.hue_time import DaySpan
 from console.domain.lateness import closed_at
 from console.store.cache import Cache
 from console.store.counting import overdue_count
@@ -26,11 +27,8 @@ MAX_DAYS = 366
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
-    """Whole days in Vietnam time, `first` to `last` included."""
-
-    first: date
-    last: date
+class Period(DaySpan):
+    """The days the dashboard counts over."""
 
     def __post_init__(self) -> None:
         if self.last < self.first:
@@ -41,17 +39,6 @@ class Period:
     @classmethod
     def last_days(cls, today: date, count: int) -> Period:
         return cls(today - timedelta(days=count - 1), today)
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time.min, VN_TZ).astimezone(UTC)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time.min, VN_TZ).astimezone(UTC)
-
-    def days(self) -> list[date]:
-        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +106,7 @@ def dashboard_figures(cache: Cache, period: Period, now: datetime) -> DashboardF
     opened.sort()
     closed.sort()
     backlog: list[DayCount] = []
-    for day in period.days():
+    for day in period.each_day():
         cut = datetime.combine(day + timedelta(days=1), time.min, VN_TZ)
         if cut - timedelta(days=1) > now:
             break
@@ -128,7 +115,7 @@ def dashboard_figures(cache: Cache, period: Period, now: datetime) -> DashboardF
     units = unit_performance(cache, start, end)
     return DashboardFigures(
         period=period,
-        received_per_day=tuple(DayCount(d, per_day.get(d, 0)) for d in period.days()),
+        received_per_day=tuple(DayCount(d, per_day.get(d, 0)) for d in period.each_day()),
         by_category=_ordered(categories),
         by_ward=_ordered(wards),
         units=tuple(sorted(units.values(), key=lambda u: (-u.handled, u.unit))),

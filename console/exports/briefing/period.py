@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from console.domain.calendar import VN_TZ
+from console.domain.hue_time import DaySpan
 
 #: Longer periods make slides nobody can read; a year is the most a press visit needs.
 MAX_DAYS = 366
@@ -16,11 +16,8 @@ class InvalidPeriod(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
-class Period:
-    """Days `first` to `last`, both included: [first 00:00, last+1 00:00) Vietnam time."""
-
-    first: date
-    last: date
+class Period(DaySpan):
+    """The days a briefing covers."""
 
     @classmethod
     def checked(cls, first: date, last: date) -> Period:
@@ -33,21 +30,6 @@ class Period:
                 f"Khoảng thời gian dài {(last - first).days + 1} ngày, quá {MAX_DAYS} ngày."
             )
         return cls(first, last)
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    @property
-    def start(self) -> datetime:
-        return datetime.combine(self.first, time(0), VN_TZ).astimezone(UTC)
-
-    @property
-    def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time(0), VN_TZ).astimezone(UTC)
-
-    def contains(self, moment: datetime | None) -> bool:
-        return moment is not None and self.start <= moment < self.end
 
     def previous(self) -> Period:
         """The same number of days just before."""
