@@ -76,7 +76,9 @@ class SyncResult:
 
 
 @dataclass
-class _PullTally:
+class PullTally:
+    """A pull's counts as it goes; `result()` once it ends (the Open311 engine counts alike)."""
+
     received: int = 0
     stored: int = 0
     quarantined: int = 0
@@ -172,13 +174,13 @@ class SyncEngine:
     ) -> PullResult:
         """Fetch and store every page after the cursor (the first may wait `wait` seconds for
         a change); an ApiError propagates after the pages already stored are kept."""
-        tally = _PullTally()
+        tally = PullTally()
         self._pull_into(tally, progress, should_stop, wait)
         return tally.result()
 
     def _pull_into(
         self,
-        tally: _PullTally,
+        tally: PullTally,
         progress: Progress | None,
         should_stop: Callable[[], bool] | None,
         wait: int = 0,
@@ -202,7 +204,7 @@ class SyncEngine:
 
     def _pull_pages(
         self,
-        tally: _PullTally,
+        tally: PullTally,
         after: str | None,
         progress: Progress | None,
         should_stop: Callable[[], bool] | None,
@@ -332,7 +334,7 @@ class SyncEngine:
     ) -> SyncResult:
         """Push, then pull (its first page may wait `wait` seconds for a change). A network or
         server failure ends the run offline; whatever was stored before it stays stored."""
-        tally = _PullTally()
+        tally = PullTally()
         try:
             if not self._central_checked:
                 self.check_central()

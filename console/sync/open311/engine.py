@@ -19,7 +19,14 @@ from urllib.parse import urlsplit
 from console.domain.model import Report, format_time, parse_time
 from console.store.cache import Cache
 from console.store.outbox import Outbox
-from console.sync.engine import Progress, PullResult, PushResult, SyncResult, validate_page
+from console.sync.engine import (
+    Progress,
+    PullResult,
+    PullTally,
+    PushResult,
+    SyncResult,
+    validate_page,
+)
 from console.sync.errors import ApiError, NetworkError, RateLimited, ServerError
 from console.sync.open311.client import Open311Client
 from console.sync.open311.ids import Open311Memory
@@ -74,25 +81,14 @@ class Cursor:
 
 
 @dataclass
-class _Run:
-    received: int = 0
-    stored: int = 0
-    quarantined: int = 0
-    pages: int = 0
-    new_ids: list[int] = field(default_factory=list)
+class _Run(PullTally):
+    """A pull's tally, and the requests already taken in this run (pages overlap)."""
+
     seen: set[str] = field(default_factory=set)
 
-    def result(self, cursor: Cursor, rebuilt: bool = False) -> PullResult:
-        return PullResult(
-            self.received,
-            self.stored,
-            self.quarantined,
-            self.pages,
-            tuple(self.new_ids),
-            False,
-            cursor.after,
-            rebuilt,
-        )
+    def ended(self, cursor: Cursor, rebuilt: bool = False) -> PullResult:
+        self.last_change_at, self.rebuilt = cursor.after, rebuilt
+        return self.result()
 
 
 class Open311Engine:
@@ -161,12 +157,12 @@ class Open311Engine:
             if progress is not None:
                 progress(run.received, None)
             if should_stop is not None and should_stop():
-                return run.result(newest)
+                return run.ended(newest)
         self.cache.store_rows([], [], newest.dump(), database=self.database)
         rebuilt = self.cache.rebuilding()
         if rebuilt:
             self.cache.finish_rebuild()
-        return run.result(newest, rebuilt)
+        return run.ended(newest, rebuilt)
 
     def _fresh(self, item: Any, cursor: Cursor, run: _Run) -> bool:
         """Not seen in this run, and not already stored by an earlier one."""
