@@ -122,6 +122,23 @@ class PageRequestGuard(QWebEngineUrlRequestInterceptor):
             info.block(True)
 
 
+def open_local_page(
+    page: QWebEnginePage, page_dir: Path, tiles: TileProvider | None
+) -> PageRequestGuard:
+    """Lets a map page in `page_dir` load its own scripts and the tiles, and nothing else.
+
+    A local page needs both settings (measured, Qt 6.11: with file access off Leaflet never
+    loads, with remote access off no tile does; and remote on alone turned file access off).
+    What they would open beyond that, the returned guard closes: it drops every request
+    outside the page's own folders and the tile server (console.maps.access)."""
+    settings = page.settings()
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
+    settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+    guard = PageRequestGuard(page_access(page_dir, tiles), page)
+    page.setUrlRequestInterceptor(guard)
+    return guard
+
+
 def evaluate_page(page: QWebEnginePage, expression: str, timeout_ms: int = 10_000) -> Any:
     """A JS expression's value on `page`, waited for in a local event loop (a JSON round
     trip; for tests and tools, never on a path the operator waits on)."""
@@ -190,16 +207,7 @@ class MapView(QWebEngineView):
         self._pending: list[str] = []
 
         page = _MapPage(self)
-        # A local page needs both to load its own scripts and remote tiles (measured, Qt 6.11:
-        # with file access off Leaflet never loads, with remote access off no tile does; and
-        # remote on alone turned file access off). What they would open beyond that, the
-        # guard closes: it drops every request outside the page's own folders and the tile
-        # server (console.maps.access).
-        settings = page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        self._guard = PageRequestGuard(page_access(page_dir, tiles), page)
-        page.setUrlRequestInterceptor(self._guard)
+        self._guard = open_local_page(page, page_dir, tiles)
         self._bridge = _Bridge(self)
         self._bridge.clicked.connect(self.markerClicked)
         self._bridge.loaded.connect(self._on_page_ready)

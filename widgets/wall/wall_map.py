@@ -15,15 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot, qWarning
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QWidget
 
-from console.maps.access import page_access
 from console.maps.page import DEFAULT_TILES, TileProvider
 from console.maps.wall_page import WallFeed, scale_script, wall_page
 from console.wall.scene import WallMarker
-from widgets.map_view import PageRequestGuard, evaluate_page
+from widgets.map_view import evaluate_page, open_local_page
 
 log = logging.getLogger(__name__)
 
@@ -98,11 +97,7 @@ class WallMap(QWebEngineView):
         self._closing = False
 
         page = _WallPage(self)
-        settings = page.settings()
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, True)
-        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
-        self._guard = PageRequestGuard(page_access(page_dir, tiles), page)
-        page.setUrlRequestInterceptor(self._guard)
+        self._guard = open_local_page(page, page_dir, tiles)
         self._feed = WallFeed()
         self._bridge = _Bridge(self._feed, self)
         self._bridge.loaded.connect(self._on_page_ready)
