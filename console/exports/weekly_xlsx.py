@@ -1,5 +1,6 @@
 """The weekly report's tables as a workbook: one sheet each, numbers as numbers, times as
-Excel times in Vietnam time, bold frozen header row, widths from the content."""
+Excel times in Vietnam time, bold frozen header row, widths from the content, printed one
+page wide."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from console.domain.calendar import VN_TZ
 from console.exports.weekly_model import WeeklyFigures
@@ -17,6 +19,8 @@ from console.exports.weekly_tables import Cell, FigureTable, all_tables
 
 MAX_WIDTH = 60
 TIME_FORMAT = "dd/mm/yyyy hh:mm"
+#: Column widths (characters) an A4 portrait page takes before the print turns landscape.
+PORTRAIT_WIDTH = 95
 
 
 def _excel(value: Cell) -> int | float | str | datetime:
@@ -50,6 +54,21 @@ def _sheet(workbook: Workbook, table: FigureTable, caption: str) -> None:
     sheet.freeze_panes = "A2"
     sheet.sheet_properties.tabColor = None
     sheet.oddHeader.center.text = caption
+    _print_setup(sheet)
+
+
+def _print_setup(sheet: Worksheet) -> None:
+    """Printed, every column fits one A4 page wide (landscape when the table is wide) and
+    the header row heads every page: a wide ranking otherwise spills its last columns onto
+    pages of bare numbers."""
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    widths = sum(d.width or 8 for d in sheet.column_dimensions.values())
+    if widths > PORTRAIT_WIDTH:
+        sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = "1:1"
 
 
 def build_weekly_xlsx(figures: WeeklyFigures, path: Path) -> Path:

@@ -266,3 +266,17 @@ def test_tet_on_time_by_the_sla_clock_not_by_calendar_days(
     assert sorted(r[0] for r in tet) == [910_006, 910_007]
     water = next(s for s in done.figures.units if s.key == "cap-nuoc-hue")
     assert water.on_time == ex.breakdown(db, "unit")["cap-nuoc-hue"][2]
+
+
+def test_every_sheet_prints_one_page_wide_with_its_header_on_each_page(
+    exports: dict[str, PeriodExport],
+) -> None:
+    workbook = load_workbook(exports["2026"].xlsx)
+    orientation = {}
+    for sheet in workbook.worksheets:
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage, sheet.title
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0), sheet.title
+        assert sheet.print_title_rows == "$1:$1", sheet.title
+        orientation[sheet.title] = sheet.page_setup.orientation
+    assert orientation["Tổng hợp"] != "landscape"
+    assert orientation["Xếp hạng đơn vị"] == "landscape"
