@@ -37,7 +37,17 @@ from console.exports.weekly_tables import FigureTable, channel_table
 #: Rows a table slide holds at a readable size; the document has the rest.
 ROWS_SHOWN = 8
 #: Ranking columns shown on a slide: rank, name, volume, on-time rate, rating, change, verdict.
-RANKING_COLUMNS = (0, 1, 2, 5, 7, 10, 11)
+#: A ranking slide's columns after rank, name and volume.
+RANKING_SHOWN = (
+    "Tỷ lệ đúng hạn (%)",
+    "Điểm hài lòng (1-5)",
+    "Tăng, giảm (điểm %)",
+    "Khen thưởng",
+)
+
+
+def ranking_columns(table: FigureTable) -> list[int]:
+    return [0, 1, 2, *(table.header.index(name) for name in RANKING_SHOWN)]
 
 
 def conference_title(p: PeriodFigures) -> str:
@@ -169,8 +179,11 @@ def build_period_pptx(p: PeriodFigures, path: Path, issued: date) -> Path:
     _tiles(prs, p)
     channels = channel_table(p.current)
     _table(prs, "Tiếp nhận theo kênh", channels, range(len(channels.header)))
-    _table(prs, "Xếp hạng đơn vị xử lý", unit_ranking(p), RANKING_COLUMNS)
-    _table(prs, "Xếp hạng phường, xã", ward_ranking(p), RANKING_COLUMNS)
+    for title, ranking in (
+        ("Xếp hạng đơn vị xử lý", unit_ranking(p)),
+        ("Xếp hạng phường, xã", ward_ranking(p)),
+    ):
+        _table(prs, title, ranking, ranking_columns(ranking))
     _rules(prs, p)
     proposals = proposal_table(p)
     _table(prs, "Đề xuất khen thưởng", proposals, range(len(proposals.header)))

@@ -86,32 +86,40 @@ def _verdict(s: Standing) -> str:
     return "Đề xuất" if s.proposed else "Chưa đạt: " + ", ".join(s.missed)
 
 
+UNIT_VOLUME = "Số đã xử lý"
+
+
 def _ranking(
     sheet: str, title: str, first: str, volume: str, rows: Sequence[Standing]
 ) -> FigureTable:
+    """A unit's volume is what it handled: the "handled" column is shown for wards only,
+    whose volume is what they received."""
+    handled = volume != UNIT_VOLUME
+    header = (
+        "Hạng",
+        first,
+        volume,
+        *(["Đã xử lý"] if handled else []),
+        "Đúng hạn",
+        "Tỷ lệ đúng hạn (%)",
+        "Lượt đánh giá",
+        "Điểm hài lòng (1-5)",
+        "Quá hạn cuối kỳ",
+        "Tỷ lệ đúng hạn kỳ trước (%)",
+        "Tăng, giảm (điểm %)",
+        "Khen thưởng",
+    )
+    widths = (1.4, 5.2, 1.7, *((1.7,) if handled else ()), 1.7, 1.8, 1.7, 1.8, 1.7, 1.9, 1.8, 2.8)
     return FigureTable(
         sheet,
         title,
-        (
-            "Hạng",
-            first,
-            volume,
-            "Đã xử lý",
-            "Đúng hạn",
-            "Tỷ lệ đúng hạn (%)",
-            "Lượt đánh giá",
-            "Điểm hài lòng (1-5)",
-            "Quá hạn cuối kỳ",
-            "Tỷ lệ đúng hạn kỳ trước (%)",
-            "Tăng, giảm (điểm %)",
-            "Khen thưởng",
-        ),
+        header,
         tuple(
             (
                 i,
                 s.label,
                 s.volume,
-                s.handled,
+                *([s.handled] if handled else []),
                 s.on_time,
                 rounded(s.on_time_rate),
                 s.rated,
@@ -123,13 +131,13 @@ def _ranking(
             )
             for i, s in enumerate(rows, start=1)
         ),
-        (1.4, 5.2, 1.7, 1.7, 1.7, 1.8, 1.7, 1.8, 1.7, 1.9, 1.8, 2.8),
+        widths,
     )
 
 
 def unit_ranking(p: PeriodFigures) -> FigureTable:
     return _ranking(
-        "Xếp hạng đơn vị", "Xếp hạng đơn vị xử lý", "Đơn vị xử lý", "Số đã xử lý", p.units
+        "Xếp hạng đơn vị", "Xếp hạng đơn vị xử lý", "Đơn vị xử lý", UNIT_VOLUME, p.units
     )
 
 

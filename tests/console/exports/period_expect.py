@@ -186,7 +186,7 @@ def ranking(db: Db, before: Db, column: str, rule: dict[str, Any]) -> list[tuple
                 [
                     name,
                     volume,
-                    handled,
+                    *([handled] if column == "ward" else []),
                     on_time,
                     r1(r),
                     sum(stars),
