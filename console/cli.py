@@ -179,8 +179,8 @@ def _ids(text: str) -> list[int]:
 def _sync(settings: Settings, once: bool) -> int:
     """One sync with --once; else hold the live channel (or poll) until Ctrl+C."""
     from console.store import open_cache, open_outbox
-    from console.sync.engine import SyncResult
     from console.sync.live import LiveBatch, LiveFeed
+    from console.sync.results import SyncResult
 
     cache = open_cache(settings.data_dir)
     outbox = open_outbox(settings.data_dir)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from console.sync.client import CentralClient, ChangesPage, LoginInfo
-    from console.sync.engine import PullResult, PushResult, SyncEngine, SyncResult
+    from console.sync.engine import SyncEngine
     from console.sync.errors import (
         ApiError,
         Conflict,
@@ -23,10 +23,12 @@ if TYPE_CHECKING:
         Unauthorized,
         Unprocessable,
     )
+    from console.sync.results import PullResult, PushResult, SyncResult
 
 _HOMES = {
     **dict.fromkeys(("CentralClient", "ChangesPage", "LoginInfo"), "client"),
-    **dict.fromkeys(("PullResult", "PushResult", "SyncEngine", "SyncResult"), "engine"),
+    "SyncEngine": "engine",
+    **dict.fromkeys(("PullResult", "PushResult", "SyncResult"), "results"),
     **dict.fromkeys(
         (
             "ApiError",

@@ -10,11 +10,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from typing import Any
 
-from console.domain.model import Report, parse_time
+from console.domain.model import Report
 from console.domain.wire import InvalidRecord, report_from_json
 from console.store.cache import Cache
 from console.store.outbox import Outbox, OutboxEntry
@@ -31,80 +30,10 @@ from console.sync.errors import (
     ServerError,
     Unauthorized,
 )
+from console.sync.results import Progress, PullResult, PullTally, PushResult, SyncResult
 from console.version import needed_by
 
 PAGE_SIZE = 1000
-
-Progress = Callable[[int, int | None], None]
-
-
-@dataclass(frozen=True, slots=True)
-class PullResult:
-    """`new_ids`: reports the cache did not hold before (none on the first fill of an empty
-    cache, where all are); `live`: the server holds the live channel (it answered the wait)."""
-
-    received: int = 0
-    stored: int = 0
-    quarantined: int = 0
-    pages: int = 0
-    new_ids: tuple[int, ...] = ()
-    live: bool = False
-    last_change_at: datetime | None = None
-    #: The central database was restored or replaced: the cache was filled again from it.
-    rebuilt: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class PushResult:
-    """`sent`: entries posted; `applied`: answered 200 (first time or replayed);
-    `error`: why pushing stopped early (network or server failure), else None."""
-
-    sent: int = 0
-    applied: int = 0
-    conflicts: int = 0
-    refused: int = 0
-    failed: int = 0
-    error: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SyncResult:
-    pull: PullResult
-    push: PushResult
-    online: bool
-    error: str | None
-
-
-@dataclass
-class PullTally:
-    """A pull's counts as it goes; `result()` once it ends (the Open311 engine counts alike)."""
-
-    received: int = 0
-    stored: int = 0
-    quarantined: int = 0
-    pages: int = 0
-    new_ids: list[int] = field(default_factory=list)
-    live: bool = False
-    last_change_at: datetime | None = None
-    rebuilt: bool = False
-
-    def result(self) -> PullResult:
-        return PullResult(
-            self.received,
-            self.stored,
-            self.quarantined,
-            self.pages,
-            tuple(self.new_ids),
-            self.live,
-            self.last_change_at,
-            self.rebuilt,
-        )
-
-    def saw(self, newest: str | None) -> None:
-        """`newest`: the latest updated_at stamp of a stored page (stamps sort as text)."""
-        changed = parse_time(newest)
-        if changed is not None and (self.last_change_at is None or changed > self.last_change_at):
-            self.last_change_at = changed
 
 
 @dataclass

@@ -16,7 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from console.sync.engine import SyncEngine, SyncResult
+from console.sync.engine import SyncEngine
+from console.sync.results import SyncResult
 
 DEFAULT_WAIT_S = 25
 MIN_WAIT_S = 5

@@ -19,14 +19,7 @@ from urllib.parse import urlsplit
 from console.domain.model import Report, format_time, parse_time
 from console.store.cache import Cache
 from console.store.outbox import Outbox
-from console.sync.engine import (
-    Progress,
-    PullResult,
-    PullTally,
-    PushResult,
-    SyncResult,
-    validate_page,
-)
+from console.sync.engine import validate_page
 from console.sync.errors import ApiError, NetworkError, RateLimited, ServerError
 from console.sync.open311.client import Open311Client
 from console.sync.open311.ids import Open311Memory
@@ -37,6 +30,7 @@ from console.sync.open311.mapping import (
     reference_from_services,
     to_wire,
 )
+from console.sync.results import Progress, PullResult, PullTally, PushResult, SyncResult
 
 PAGE_SIZE = 100
 #: The first run asks from here: without a date the spec lets a server answer 90 days only.
