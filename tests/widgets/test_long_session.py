@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QApplication, QLabel, QTreeWidget
 from pytestqt.qtbot import QtBot
+
+# Qt WebEngine runs in the test process: left out under libfaketime.
+pytestmark = pytest.mark.webengine
 
 
 def test_qt_calls_returning_none_keep_none_alive(qtbot: QtBot) -> None:

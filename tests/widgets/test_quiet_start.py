@@ -53,6 +53,7 @@ def _user_environment() -> dict[str, str]:
     return env
 
 
+@pytest.mark.webengine  # the child runs Qt WebEngine (the map): left out under libfaketime
 def test_a_first_screenshot_run_prints_only_the_consoles_own_lines(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     done = subprocess.run(

@@ -28,6 +28,9 @@ from console.domain import clock
 from tests.widgets.desks import TriageApi, role_window
 from widgets.relay import RelayDialog
 
+# Qt WebEngine runs in the test process (the main window's map): left out under libfaketime.
+pytestmark = pytest.mark.webengine
+
 SLOW_MS = 60_000
 
 
