@@ -36,7 +36,6 @@ from console.exports.weekly_tables import FigureTable, channel_table
 
 #: Rows a table slide holds at a readable size; the document has the rest.
 ROWS_SHOWN = 8
-#: Ranking columns shown on a slide: rank, name, volume, on-time rate, rating, change, verdict.
 #: A ranking slide's columns after rank, name and volume.
 RANKING_SHOWN = (
     "Tỷ lệ đúng hạn (%)",

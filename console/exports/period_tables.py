@@ -86,15 +86,11 @@ def _verdict(s: Standing) -> str:
     return "Đề xuất" if s.proposed else "Chưa đạt: " + ", ".join(s.missed)
 
 
-UNIT_VOLUME = "Số đã xử lý"
-
-
 def _ranking(
-    sheet: str, title: str, first: str, volume: str, rows: Sequence[Standing]
+    sheet: str, title: str, first: str, volume: str, rows: Sequence[Standing], *, handled: bool
 ) -> FigureTable:
-    """A unit's volume is what it handled: the "handled" column is shown for wards only,
-    whose volume is what they received."""
-    handled = volume != UNIT_VOLUME
+    """`handled`: a "handled" column beside the volume (wards, whose volume is what they
+    received; a unit's volume is what it handled)."""
     header = (
         "Hạng",
         first,
@@ -137,13 +133,23 @@ def _ranking(
 
 def unit_ranking(p: PeriodFigures) -> FigureTable:
     return _ranking(
-        "Xếp hạng đơn vị", "Xếp hạng đơn vị xử lý", "Đơn vị xử lý", UNIT_VOLUME, p.units
+        "Xếp hạng đơn vị",
+        "Xếp hạng đơn vị xử lý",
+        "Đơn vị xử lý",
+        "Số đã xử lý",
+        p.units,
+        handled=False,
     )
 
 
 def ward_ranking(p: PeriodFigures) -> FigureTable:
     return _ranking(
-        "Xếp hạng phường, xã", "Xếp hạng phường, xã", "Phường, xã", "Số tiếp nhận", p.wards
+        "Xếp hạng phường, xã",
+        "Xếp hạng phường, xã",
+        "Phường, xã",
+        "Số tiếp nhận",
+        p.wards,
+        handled=True,
     )
 
 
