@@ -7,7 +7,8 @@
 # Only the wall clock is faked. A faked monotonic clock (libfaketime's default) starts at the
 # faked epoch, so every Python lock, Event or join with a timeout computes a deadline decades
 # away and hangs: FAKETIME_DONT_FAKE_MONOTONIC=1 keeps elapsed time real, and
-# scripts/faketime/sitecustomize.py works around that mode's broken time.sleep (EINVAL).
+# scripts/faketime/sitecustomize.py works around that mode's broken time.sleep (EINVAL) and
+# keeps a fixture's setenv from freeing the environment libfaketime's getenv is reading.
 # Left out (marker `webengine`): the tests that run Qt WebEngine in the test process or a child.
 # Chromium's threads segfault under libfaketime 0.9.10 (one map test alone crashes at exit,
 # with or without the monotonic clock faked, with libfaketimeMT too); the window and map tests

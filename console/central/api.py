@@ -119,6 +119,7 @@ def health(request: Request, svc: Service) -> Response:
             "database": database_id(svc.engine),
             "min_console_version": state.min_console_version,
             "installer_url": state.installer_url,
+            "relay_sender": state.relay.turn.held,
         }
     )
 

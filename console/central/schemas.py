@@ -195,6 +195,11 @@ class HealthOut(BaseModel):
     installer_url: str | None = Field(
         None, description="Where operators get the console this central needs"
     )
+    relay_sender: bool = Field(
+        False,
+        description="Whether this server process is the one sending the relay's messages "
+        "(one process per database sends; the others stand by to take over)",
+    )
 
 
 class ReferenceOut(BaseModel):

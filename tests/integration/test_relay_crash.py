@@ -170,3 +170,59 @@ def test_with_two_server_processes_only_one_sends(tmp_path: Path, fakes: Fakes) 
         f"{TEXT} ({n})" for n in range(12)
     )
     assert fakes.telegram.requests == 12
+
+
+def _is_sender(serve: Serve) -> bool:
+    answer = requests.get(f"{serve.base}/health", timeout=10)
+    return bool(answer.json()["relay_sender"])
+
+
+def _relay(serve: Serve, report: dict[str, Any], text: str) -> None:
+    body = {
+        "report_id": report["id"],
+        "channels": ["telegram-ioc"],
+        "text": text,
+        "idempotency_key": uuid.uuid4().hex,
+    }
+    sent = signed_in(serve, "media").post(f"{serve.base}/relay/messages", json=body, timeout=10)
+    assert sent.status_code == 202, sent.text
+
+
+def test_a_second_server_on_the_same_sqlite_file_stands_by_until_the_first_dies(
+    tmp_path: Path, fakes: Fakes
+) -> None:
+    """Started by mistake on the first one's file, it must not take the message the first is
+    sending for one a dead server left (Telegram would get it twice, or it would be marked
+    uncertain under a person's nose); once the first dies, it sends."""
+    db_url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    first = Serve(db_url, tmp_path / "data-1", workers=1)
+    second: Serve | None = None
+    try:
+        admin = signed_in(first, "admin")
+        assert admin.post(f"{first.base}/relay/channels", json=fakes.channels()[1], timeout=10).ok
+        report = _published(first)
+        fakes.telegram.hold()
+        _relay(first, report, f"{TEXT} (1)")
+        assert fakes.telegram.arrived.wait(20), "telegram got nothing"
+        second = Serve(db_url, tmp_path / "data-2", workers=1)
+        assert _is_sender(first) and not _is_sender(second)
+        time.sleep(3)  # three of the second's polling rounds: a sender would recover at once
+        assert [m["state"] for m in _messages(second)] == ["sending"]
+        fakes.telegram.release()
+        assert _settled_all(first, 1) == ["sent"]
+
+        first.kill()
+        deadline = time.monotonic() + 20
+        while not _is_sender(second):
+            assert time.monotonic() < deadline, "the second server never took the turn"
+            time.sleep(0.2)
+        _relay(second, report, f"{TEXT} (2)")
+        states = _settled_all(second, 2)
+    finally:
+        first.kill()
+        if second is not None:
+            second.kill()
+
+    assert states == ["sent", "sent"]
+    assert [t["text"] for t in fakes.telegram.log] == [f"{TEXT} (1)", f"{TEXT} (2)"]
+    assert fakes.telegram.requests == 2

@@ -4,13 +4,12 @@ A message is marked `sending` in its own committed transaction before the channe
 then `sent`, or `queued` again with backoff, or `failed` after the last attempt. At start, a
 message left `sending` by a dead server is sent again only through a channel that recognises
 a resend (webhook Idempotency-Key, e-mail Message-ID); elsewhere (Zalo, Telegram) it becomes
-`uncertain` for a person to check, never resent by itself. With several server processes on
-PostgreSQL, the one holding an advisory lock sends; SQLite has a single server process.
+`uncertain` for a person to check, never resent by itself. Whatever the number of server
+processes on one database, only the one whose turn it is sends (turn.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import threading
@@ -18,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select, text, update
+from sqlalchemy import Engine, select, update
 
 from console.central.db import ReportRow, connect, write_transaction
 from console.central.relay.channels import (
@@ -29,13 +28,13 @@ from console.central.relay.channels import (
     Outgoing,
 )
 from console.central.relay.rows import CHANNELS, MESSAGES, RelayChannelRow, RelayPhotoRow
+from console.central.relay.turn import SendingTurn
 
 log = logging.getLogger(__name__)
 
 BACKOFF_S = (5, 30, 120, 600, 3600, 3600, 3600)
 MAX_ATTEMPTS = 8
 POLL_S = 1.0
-LOCK_KEY = 0x70616874  # "paht": the sending process's PostgreSQL advisory lock
 UNCERTAIN = "Máy chủ dừng khi đang gửi: kiểm tra nhóm rồi gửi lại nếu chưa có"
 
 
@@ -50,7 +49,7 @@ class RelaySender:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._lock_conn: Connection | None = None
+        self.turn = SendingTurn(self.engine)
 
     def start(self) -> None:
         if self._thread is None:
@@ -65,7 +64,7 @@ class RelaySender:
         if self._thread is not None:
             self._thread.join(timeout=60)
         self._thread = None
-        self._release()
+        self.turn.give_up()
         self.engine.dispose()
 
     def wake(self) -> None:
@@ -75,7 +74,7 @@ class RelaySender:
         recovered = False
         while not self._stop.is_set():
             try:
-                if self._sole_sender():
+                if self.turn.take():
                     if not recovered:
                         recover(self.engine)
                         recovered = True
@@ -83,31 +82,10 @@ class RelaySender:
                         pass
             except Exception:
                 log.exception("Relay sender: a round failed; trying again shortly")
-                self._release()
+                self.turn.give_up()
                 recovered = False
             self._wake.wait(self.poll_s)
             self._wake.clear()
-
-    def _sole_sender(self) -> bool:
-        if self.engine.dialect.name != "postgresql" or self._lock_conn is not None:
-            return True
-        conn = self.engine.connect()
-        got = conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar()
-        conn.commit()
-        if got:
-            self._lock_conn = conn
-            return True
-        conn.close()
-        return False
-
-    def _release(self) -> None:
-        if self._lock_conn is not None:
-            with contextlib.suppress(Exception):
-                self._lock_conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
-                self._lock_conn.commit()
-            with contextlib.suppress(Exception):
-                self._lock_conn.close()
-            self._lock_conn = None
 
     def send_one(self) -> bool:
         """Send the next due message, if any; whether there was one."""
