@@ -35,7 +35,7 @@ from console.exports.docx_parts import (
     set_font,
     tight,
 )
-from console.exports.vn_text import date_line, vn_number
+from console.exports.vn_text import Rounded, date_line, vn_number
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -70,8 +70,9 @@ def vn_cell(value: object) -> str:
         return "Có" if value else "Không"
     if isinstance(value, int):
         return vn_number(value)
+    if isinstance(value, Rounded):
+        return vn_number(value, value.places)
     if isinstance(value, float):
-        # Rates carry one decimal, average ratings two: show what the table holds.
         return vn_number(value, 1 if round(value, 1) == value else 2)
     if isinstance(value, datetime):
         return f"{to_local(value):%d/%m/%Y %H:%M}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from console.exports.period_figures import PeriodFigures, Standing, rate
+from console.exports.vn_text import Rounded
 from console.exports.weekly_model import SpanFigures
 from console.exports.weekly_tables import (
     Cell,
@@ -21,7 +22,7 @@ from console.exports.weekly_tables import (
 
 def rounded(value: float | None, digits: int = 1) -> Cell:
     """A rate or an average to print: rounded, or '-' when there is none."""
-    return "-" if value is None else round(value, digits)
+    return "-" if value is None else Rounded(value, digits)
 
 
 def _headline(f: SpanFigures) -> tuple[Cell, ...]:
@@ -63,8 +64,10 @@ SUMMARY_ROWS = (
 
 
 def _difference(now: Cell, before: Cell) -> Cell:
-    if isinstance(now, int | float) and isinstance(before, int | float):
-        return round(now - before, 2)
+    if isinstance(now, Rounded) and isinstance(before, Rounded):
+        return Rounded(now - before, max(now.places, before.places))
+    if isinstance(now, int) and isinstance(before, int):
+        return now - before
     return "-"
 
 

@@ -11,6 +11,18 @@ def date_line(place: str, day: date) -> str:
     return f"{place}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
 
 
+class Rounded(float):
+    """A rate or an average as a table prints it: always with its own number of decimals
+    (an average of 4,20 beside one of 4,23, not 4,2), and still a number in a workbook."""
+
+    places: int
+
+    def __new__(cls, value: float, places: int) -> Rounded:
+        made = super().__new__(cls, round(value, places))
+        made.places = places
+        return made
+
+
 def vn_number(value: int | float, decimals: int = 1) -> str:
     """1234 -> '1.234'; 12.5 -> '12,5' (Vietnamese separators)."""
     shown = f"{value:,}" if isinstance(value, int) else f"{value:,.{decimals}f}"

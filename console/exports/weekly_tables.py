@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from console.domain.model import STATUS_LABELS_VI, Status
+from console.exports.vn_text import Rounded
 from console.exports.weekly_model import BreakdownRow, Count, SpanFigures, WeeklyFigures
 
-Cell = int | float | str | datetime
+Cell = int | Rounded | str | datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,8 +28,8 @@ class FigureTable:
     widths_cm: tuple[float, ...] = ()
 
 
-def percent(part: int, whole: int) -> float:
-    return round(100 * part / whole, 1) if whole else 0.0
+def percent(part: int, whole: int) -> Rounded:
+    return Rounded(100 * part / whole if whole else 0.0, 1)
 
 
 def status_label(code: str) -> str:
@@ -58,8 +59,8 @@ def summary_table(f: WeeklyFigures) -> FigureTable:
         ("Phản ánh tồn đọng cuối tuần", o.total),
         ("- Trong đó quá hạn", o.overdue),
         ("Lượt đánh giá trong tuần", s.count),
-        ("Điểm hài lòng trung bình (1-5)", round(s.average, 2) if s.average is not None else "-"),
-        ("Tỷ lệ hài lòng 4-5 sao (%)", round(s.good_share, 1) if s.good_share is not None else "-"),
+        ("Điểm hài lòng trung bình (1-5)", "-" if s.average is None else Rounded(s.average, 2)),
+        ("Tỷ lệ hài lòng 4-5 sao (%)", "-" if s.good_share is None else Rounded(s.good_share, 1)),
     )
     return FigureTable("Tổng hợp", "Số liệu tổng hợp", ("Chỉ tiêu", "Số lượng"), rows, (11.0, 4.0))
 

@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from console.domain.calendar import VN_TZ
+from console.exports.vn_text import Rounded
 from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_tables import Cell, FigureTable, all_tables
 
@@ -44,6 +45,9 @@ def _sheet(workbook: Workbook, table: FigureTable, caption: str) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for row in table.rows:
         sheet.append([_excel(v) for v in row])
+        for cell, value in zip(sheet[sheet.max_row], row, strict=True):
+            if isinstance(value, Rounded):
+                cell.number_format = "0." + "0" * value.places
     for index, header in enumerate(table.header, start=1):
         column = [row[index - 1] for row in table.rows]
         letter = get_column_letter(index)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from console.domain.hue_time import time_text
 from console.domain.reference import Reference
+from console.exports.vn_text import Rounded, vn_number
 from console.exports.weekly import WeeklyExport, default_stem, export_weekly, weekly_figures
 from console.exports.weekly_model import WeeklyFigures
 from console.exports.weekly_tables import Cell, FigureTable, all_tables
@@ -34,9 +35,8 @@ WEEKS_OFFERED = 12
 def _cell(value: Cell) -> str:
     if isinstance(value, datetime):
         return time_text(value)
-    if isinstance(value, float):
-        # Rates carry one decimal, average ratings two.
-        return f"{value:.{1 if round(value, 1) == value else 2}f}".replace(".", ",")
+    if isinstance(value, Rounded):
+        return vn_number(value, value.places)
     return str(value)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from console.domain.reference import load_reference
+from console.exports.vn_text import Rounded
 from console.paths import RESOURCES_DIR
 
 RA = "json_extract(data, '$.resolved_at')"
@@ -73,7 +74,16 @@ def rate(a: int, b: int) -> float | None:
 
 
 def r1(v: float | None, digits: int = 1) -> Any:
-    return "-" if v is None else round(v, digits)
+    """A rate prints one decimal, an average two, whatever the value (4,20, not 4,2)."""
+    return "-" if v is None else Rounded(v, digits)
+
+
+def difference(a: Any, b: Any) -> Any:
+    if isinstance(a, Rounded) and isinstance(b, Rounded):
+        return Rounded(a - b, a.places)
+    if isinstance(a, int) and isinstance(b, int):
+        return a - b
+    return "-"
 
 
 def headline(db: Db) -> tuple[Any, ...]:
@@ -105,10 +115,7 @@ def headline(db: Db) -> tuple[Any, ...]:
 
 def summary(db: Db, before: Db) -> list[tuple[Any, ...]]:
     now, prev = headline(db), headline(before)
-    return [
-        (a, b, round(a - b, 2) if not isinstance(a, str) and not isinstance(b, str) else "-")
-        for a, b in zip(now, prev, strict=True)
-    ]
+    return [(a, b, difference(a, b)) for a, b in zip(now, prev, strict=True)]
 
 
 def breakdown(db: Db, column: str) -> dict[str, tuple[int, ...]]:

@@ -19,6 +19,7 @@ from pptx import Presentation
 from console.exports.official_doc import vn_cell
 from console.exports.period import PeriodExport, export_period
 from console.exports.period_span import ReportPeriod, parse_named
+from console.exports.vn_text import Rounded
 from console.store import open_cache
 from tests.console.exports import period_expect as ex
 from tests.console.exports.period_data import NOW, add_edges
@@ -281,3 +282,19 @@ def test_every_sheet_prints_one_page_wide_with_its_header_on_each_page(
         orientation[sheet.title] = sheet.page_setup.orientation
     assert orientation["Tổng hợp"] != "landscape"
     assert orientation["Xếp hạng đơn vị"] == "landscape"
+
+
+def test_a_ranking_prints_every_average_with_two_decimals_and_every_rate_with_one(
+    exports: dict[str, PeriodExport],
+) -> None:
+    """A unit averaging exactly 4 stars reads 4,00 beside another's 4,23, in the workbook as
+    on the slides, and the workbook keeps the number a number."""
+    sheet = load_workbook(exports["2026"].xlsx)["Xếp hạng đơn vị"]
+    header = [c.value for c in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    averages = [row[header.index("Điểm hài lòng (1-5)")] for row in rows]
+    rates = [row[header.index("Tỷ lệ đúng hạn (%)")] for row in rows]
+    assert any(c.value == 4 for c in averages)
+    assert {c.number_format for c in averages if isinstance(c.value, int | float)} == {"0.00"}
+    assert {c.number_format for c in rates if isinstance(c.value, int | float)} == {"0.0"}
+    assert vn_cell(Rounded(4.0, 2)) == "4,00"
