@@ -216,9 +216,7 @@ class RoleTools(QObject):
                 ca_bundle=settings.ca_bundle,
                 insecure_http=settings.insecure_http,
             )
-            self.relay = RelayDialog(
-                self._session.cache, self._session.reference, client, parent=self._window
-            )
+            self.relay = RelayDialog(self._session.cache, client, parent=self._window)
             self.relay.setWindowFlag(Qt.WindowType.Window)
             self.relay.finished.connect(self._relay_closed)
         self.relay.show()

@@ -1,8 +1,9 @@
 """A message per channel for one published result, masked, cut and with reviewed photos only.
 
-Text: title, category, ward, what was done, the unit and the dates (Huế time), each free text
-masked like the briefing packs (phones, e-mails, plates and the reporter's own name), then cut
-to the channel's limit. Photos: a photo goes only once a person reviewed its blur boxes
+Text: the server's own wording for a result (its preview, console.domain.relay_text), masked
+there like the briefing packs (phones, e-mails, plates and the reporter's name, which a media
+officer's console never holds) and cut to each channel's limit: what the dialog shows is what
+the server queues. Photos: a photo goes only once a person reviewed its blur boxes
 (`RelayPhoto` cannot be made otherwise); it is blurred with exactly those boxes and
 re-encoded, so no EXIF survives. The idempotency key is made once per compose: sending the
 same draft again (a double click, a retry after a network error) queues nothing twice.
@@ -16,12 +17,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from console.domain.hue_time import time_text
 from console.domain.model import Report
-from console.domain.reference import Reference
 from console.exports.briefing.redaction import Box, redact_photo, redact_text
 
-ELLIPSIS = "…"
 CHANNEL_KINDS = frozenset({"zalo", "telegram", "email", "webhook"})
 
 
@@ -49,6 +47,15 @@ class RelayPhoto:
             "reviewed": True,
             "caption": self.caption,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """The server's text for a result: whole, and as each channel will receive it (masked
+    with what only the server may know, such as the reporter's name, and cut)."""
+
+    text: str
+    per_channel: dict[str, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,57 +87,28 @@ class Draft:
         ]
 
 
-def reporter_names(report: Report) -> list[str | None]:
-    return [report.reporter.name] if report.reporter is not None else []
-
-
-def compose_text(report: Report, reference: Reference) -> str:
-    """The whole message, masked; channels cut it to their own limit."""
-    names = reporter_names(report)
-    lines = [
-        redact_text(report.title, names),
-        f"Lĩnh vực: {reference.category_name(report.category)}",
-        f"Địa bàn: {reference.ward_name(report.ward)}",
-    ]
-    if report.unit:
-        lines.append(f"Đơn vị xử lý: {reference.unit_name(report.unit)}")
-    lines.append(f"Tiếp nhận: {time_text(report.created_at)}")
-    if report.resolved_at is not None:
-        lines.append(f"Hoàn thành: {time_text(report.resolved_at)}")
-    result = redact_text(report.result_text or "", names).strip()
-    if result:
-        lines.append(f"Kết quả xử lý: {result}")
-    lines.append(f"Mã phản ánh: {report.code}")
-    return "\n".join(lines)
-
-
-def cut_text(text: str, max_text: int) -> str:
-    """`text` within `max_text` characters, ending in "…" when it was longer."""
-    if len(text) <= max_text:
-        return text
-    if max_text <= 0:
-        return ""
-    return text[: max_text - 1].rstrip() + ELLIPSIS
+def _reporter_name(report: Report) -> str | None:
+    return report.reporter.name if report.reporter is not None else None
 
 
 def clean_photo(raw: bytes, boxes: Sequence[Box], caption: str, report: Report) -> RelayPhoto:
     """The photo blurred with the reviewed `boxes` (maybe none), re-encoded without EXIF."""
     jpeg, chosen, _ = redact_photo(raw, list(boxes))
-    return RelayPhoto(jpeg, redact_text(caption, reporter_names(report)), tuple(chosen))
+    return RelayPhoto(jpeg, redact_text(caption, [_reporter_name(report)]), tuple(chosen))
 
 
-def compose_draft(
-    report: Report,
-    reference: Reference,
+def draft_for(
+    report_id: int,
+    wording: Wording,
     channels: Iterable[Channel],
     photos: Sequence[RelayPhoto] = (),
 ) -> Draft:
+    """A draft in the server's own words (its preview), under a new idempotency key."""
     chosen = tuple(channels)
-    text = compose_text(report, reference)
     return Draft(
-        report_id=report.id,
-        text=text,
-        texts={c.id: cut_text(text, c.max_text) for c in chosen},
+        report_id=report_id,
+        text=wording.text,
+        texts={c.id: wording.per_channel[c.id] for c in chosen},
         photos=tuple(photos),
         channels=chosen,
     )

@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from console.domain.model import parse_time
-from console.relay import Channel
+from console.relay import Channel, Wording
 from console.sync.client import CentralClient
 from console.sync.errors import NetworkError
 
@@ -79,6 +79,19 @@ class RelayClient(CentralClient):
                 )
             )
         return found
+
+    def preview(self, report_id: int, channel_ids: list[str]) -> Wording:
+        """The server's words for a result, as each channel will receive them."""
+        body = {"report_id": report_id, "channels": channel_ids}
+        data = self._call("POST", f"{RELAY}/preview", safe=True, body=body)
+        try:
+            texts = {str(c["channel"]): str(c["text"]) for c in _items(data, "per_channel")}
+            wording = Wording(text=str(data["text"]), per_channel=texts)
+        except (KeyError, TypeError) as exc:
+            raise NetworkError("Bản xem trước từ máy chủ sai cấu trúc.", "bad_answer") from exc
+        if set(channel_ids) - set(texts):
+            raise NetworkError("Bản xem trước từ máy chủ thiếu kênh đã chọn.", "bad_answer")
+        return wording
 
     def send(self, body: dict[str, Any]) -> list[RelayMessage]:
         """Queues one message body (see console.relay.Draft.requests); the same key again

@@ -16,10 +16,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from console.domain.model import Status
-from console.domain.reference import Reference
 from console.exports.briefing.cases import chosen_media
 from console.exports.briefing.redaction import Box, review_copy
-from console.relay import Channel, Draft, clean_photo, compose_draft
+from console.relay import Channel, Draft, clean_photo, draft_for
 from console.store import Cache
 from console.store.records import QueueRow
 from console.sync.errors import ApiError
@@ -70,18 +69,20 @@ def fetch_photos(
 
 def compose(
     cache: Cache,
-    reference: Reference,
+    client: RelayClient,
     report_id: int,
     channels: list[Channel],
     reviewed: list[tuple[FetchedPhoto, list[Box]]],
 ) -> Draft:
+    """The server's words for the result (what it will queue) and the reviewed photos."""
     report = cache.get_report(report_id)
     if report is None:
         raise LookupError(
             QCoreApplication.translate("RelayDialog", "The report is not in this computer's data.")
         )
     photos = [clean_photo(p.raw, boxes, p.caption, report) for p, boxes in reviewed]
-    return compose_draft(report, reference, channels, photos)
+    wording = client.preview(report_id, [c.id for c in channels])
+    return draft_for(report_id, wording, channels, photos)
 
 
 def send(client: RelayClient, draft: Draft) -> list[RelayMessage]:
@@ -105,7 +106,6 @@ class RelayDialog(QDialog):
     def __init__(
         self,
         cache: Cache,
-        reference: Reference,
         client: RelayClient,
         *,
         runner: TaskRunner | None = None,
@@ -114,7 +114,7 @@ class RelayDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Relay results"))
         self.resize(1100, 760)
-        self.cache, self.reference, self.client = cache, reference, client
+        self.cache, self.client = cache, client
         self.runner = runner or TaskRunner(self)
         self._own_runner = runner is None
         self.channels: list[Channel] = []
@@ -220,7 +220,7 @@ class RelayDialog(QDialog):
         self.runner.run(
             compose,
             self.cache,
-            self.reference,
+            self.client,
             report_id,
             channels,
             reviewed,

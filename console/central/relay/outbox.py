@@ -16,7 +16,6 @@ from sqlalchemy.exc import IntegrityError
 from console.central.db import ReportRow, write_transaction
 from console.central.errors import ApiError, not_found
 from console.central.relay.channels import KIND_LABELS, LIMITS, check_settings
-from console.central.relay.compose import compose, cut, mask
 from console.central.relay.rows import (
     CHANNELS,
     MESSAGES,
@@ -27,7 +26,9 @@ from console.central.relay.rows import (
     RelayRuleRow,
 )
 from console.domain.model import Status, format_time
+from console.domain.privacy import hide_personal
 from console.domain.reference import Reference
+from console.domain.relay_text import cut_text, relay_text
 
 STATES = ("queued", "sending", "sent", "failed", "uncertain")
 RELAYABLE = frozenset({Status.PUBLISHED.value, Status.CLOSED.value})
@@ -113,11 +114,11 @@ def preview(
     with engine.connect() as conn:
         row = _report(conn, report_id)
         found = _channels(conn, channels)
-    text = compose(row, reference)
+    text = relay_text(row, reference, row.reporter_name)
     return {
         "text": text,
         "per_channel": [
-            {"channel": c, "text": cut(text, LIMITS[found[c].kind][0])} for c in channels
+            {"channel": c, "text": cut_text(text, LIMITS[found[c].kind][0])} for c in channels
         ],
     }
 
@@ -181,7 +182,7 @@ def _queue(
         )
     wanted = list(dict.fromkeys(channels))
     found = _channels(conn, wanted)
-    masked = mask(text, row.reporter_name)
+    masked = hide_personal(text, [row.reporter_name])
     for channel in wanted:
         max_text, takes_photos, _resend = LIMITS[found[channel].kind]
         message_id = conn.execute(
@@ -190,7 +191,7 @@ def _queue(
                 key=f"{key}:{channel}",
                 report_id=report_id,
                 channel=channel,
-                text=cut(masked, max_text),
+                text=cut_text(masked, max_text),
                 state="queued",
                 attempts=0,
                 next_attempt_at=now,
@@ -202,7 +203,10 @@ def _queue(
         for n, (jpeg, caption) in enumerate(photos if takes_photos else [], 1):
             conn.execute(
                 insert(PHOTOS).values(
-                    message_id=message_id, n=n, data=jpeg, caption=mask(caption, row.reporter_name)
+                    message_id=message_id,
+                    n=n,
+                    data=jpeg,
+                    caption=hide_personal(caption, [row.reporter_name]),
                 )
             )
     return _queued_already(conn, user, report_id, channels, key)
@@ -328,7 +332,7 @@ def fire_rules(conn: Connection, report_id: int, reference: Reference, now: date
     if not rules:
         return
     row = _report(conn, report_id)
-    text = compose(row, reference)
+    text = relay_text(row, reference, row.reporter_name)
     enabled = {
         r.id: r.kind
         for r in conn.execute(
@@ -352,7 +356,7 @@ def fire_rules(conn: Connection, report_id: int, reference: Reference, now: date
                     key=key,
                     report_id=report_id,
                     channel=channel,
-                    text=cut(text, LIMITS[enabled[channel]][0]),
+                    text=cut_text(text, LIMITS[enabled[channel]][0]),
                     state="queued",
                     attempts=0,
                     next_attempt_at=now,

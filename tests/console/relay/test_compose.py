@@ -1,5 +1,6 @@
-"""Composing a relay message: nothing personal in the text, cut to each channel's limit,
-only reviewed photos, and those without EXIF."""
+"""A relay message: the wording has nothing personal in it and is cut to each channel's
+limit; a draft keeps the server's words per channel and one key; only reviewed photos go,
+and those without EXIF."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import io
 from PIL import Image
 
 from console.domain.reference import load_reference
+from console.domain.relay_text import cut_text, relay_text
 from console.domain.wire import report_from_json
-from console.relay import Channel, RelayPhoto, clean_photo, compose_draft, cut_text
+from console.relay import Channel, Draft, RelayPhoto, Wording, clean_photo, draft_for
 from tests.console.exports.briefing_data import (
     PLANTED_EMAIL,
     PLANTED_PHONE,
@@ -36,9 +38,16 @@ def planted_report(**changes: object):  # type: ignore[no-untyped-def]
     return report_from_json(record)
 
 
-def test_text_carries_the_result_and_nothing_personal() -> None:
+def drafted(channels: list[Channel], photos: list[RelayPhoto] | None = None) -> Draft:
+    """A draft as the dialog makes it, from the wording the server's preview answers."""
     report = planted_report()
-    draft = compose_draft(report, load_reference(), [ZALO, TELEGRAM])
+    text = relay_text(report, load_reference(), REPORTER["name"])
+    wording = Wording(text, {c.id: cut_text(text, c.max_text) for c in channels})
+    return draft_for(report.id, wording, channels, photos or [])
+
+
+def test_text_carries_the_result_and_nothing_personal() -> None:
+    draft = drafted([ZALO, TELEGRAM])
     for text in (draft.text, *draft.texts.values()):
         for secret in (REPORTER["name"], PLANTED_PHONE, PLANTED_EMAIL, PLANTED_PLATE, "0912"):
             assert secret not in text
@@ -50,7 +59,7 @@ def test_text_carries_the_result_and_nothing_personal() -> None:
 
 
 def test_each_channel_gets_its_own_cut_and_key() -> None:
-    draft = compose_draft(planted_report(), load_reference(), [ZALO, TELEGRAM])
+    draft = drafted([ZALO, TELEGRAM])
     short = draft.texts[TELEGRAM.id]
     assert len(short) == 120 and short.endswith("…")
     assert draft.text.startswith(short[:-1])
@@ -62,7 +71,7 @@ def test_each_channel_gets_its_own_cut_and_key() -> None:
     assert [b["idempotency_key"] for b in draft.requests()] == [
         b["idempotency_key"] for b in bodies
     ]
-    other = compose_draft(planted_report(), load_reference(), [ZALO])
+    other = drafted([ZALO])
     assert other.key != draft.key
 
 
@@ -77,9 +86,9 @@ def test_only_reviewed_photos_go_and_without_exif() -> None:
     with Image.open(io.BytesIO(photo.jpeg)) as cleaned:
         assert not cleaned.getexif() and "exif" not in cleaned.info
     # No review, no photo: a draft composed without reviewed photos carries none.
-    bare = compose_draft(report, load_reference(), [ZALO])
+    bare = drafted([ZALO])
     assert bare.requests()[0]["photos"] == []
-    draft = compose_draft(report, load_reference(), [ZALO, TELEGRAM], [photo])
+    draft = drafted([ZALO, TELEGRAM], [photo])
     zalo, telegram = draft.requests()
     assert [p["reviewed"] for p in zalo["photos"]] == [True]
     assert base64.b64decode(zalo["photos"][0]["jpeg_b64"]) == photo.jpeg
