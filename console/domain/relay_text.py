@@ -5,6 +5,7 @@ plates, the reporter's name as written); each channel cuts it to its own length.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import datetime
 from typing import Protocol
 
@@ -39,7 +40,7 @@ class PublishedResult(Protocol):
 
 
 def relay_text(result: PublishedResult, reference: Reference, reporter_name: str | None) -> str:
-    place = ", ".join(p for p in (result.address, reference.ward_name(result.ward)) if p)
+    place = _place(result.address, reference.ward_name(result.ward))
     done = (result.result_text or "").strip()
     lines = [
         f"Phản ánh {result.code}: {result.title}",
@@ -51,6 +52,18 @@ def relay_text(result: PublishedResult, reference: Reference, reporter_name: str
         f"Kết quả xử lý: {done}" if done else "",
     ]
     return hide_personal("\n".join(line for line in lines if line), [reporter_name])
+
+
+def _place(address: str, ward: str) -> str:
+    """The address, with the ward after it unless the citizen already wrote it there."""
+    address = address.strip()
+    if ward and _folded(ward) in _folded(address):
+        return address
+    return ", ".join(p for p in (address, ward) if p)
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
 
 
 def cut_text(text: str, limit: int) -> str:

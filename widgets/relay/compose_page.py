@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -177,7 +179,9 @@ class ComposePage(QWidget):
             tab = QWidget()
             text = QPlainTextEdit(draft.texts[channel.id])
             text.setReadOnly(True)
-            strip = QHBoxLayout()
+            strip = QWidget()
+            column = QVBoxLayout(strip)
+            column.setContentsMargins(0, 0, 0, 0)
             sent = draft.photos_for(channel)
             for photo in sent:
                 thumb = QLabel()
@@ -188,17 +192,26 @@ class ComposePage(QWidget):
                     )
                 )
                 thumb.setToolTip(photo.caption)
-                strip.addWidget(thumb)
-            strip.addStretch(1)
+                column.addWidget(thumb)
+            column.addStretch(1)
             count = QLabel(
                 self.tr("{0} characters of at most {1}; {2} photos").format(
                     len(draft.texts[channel.id]), channel.max_text, len(sent)
                 )
             )
             count.setTextFormat(Qt.TextFormat.PlainText)
+            body = QHBoxLayout()
+            body.addWidget(text, 1)
+            if sent:
+                # Beside the text, not under it: the text keeps the tab's whole height.
+                thumbs = QScrollArea()
+                thumbs.setWidget(strip)
+                thumbs.setWidgetResizable(True)
+                thumbs.setFrameShape(QFrame.Shape.NoFrame)
+                thumbs.setFixedWidth(THUMB + 24)
+                body.addWidget(thumbs)
             layout = QVBoxLayout(tab)
-            layout.addWidget(text, 1)
-            layout.addLayout(strip)
+            layout.addLayout(body, 1)
             layout.addWidget(count)
             self.previews.addTab(tab, channel.name)
 

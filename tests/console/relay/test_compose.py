@@ -58,6 +58,16 @@ def test_text_carries_the_result_and_nothing_personal() -> None:
     assert draft.texts[ZALO.id] == draft.text
 
 
+def test_the_place_names_the_ward_once() -> None:
+    reference = load_reference()
+    written = planted_report(address="12 Lê Lợi, phường Phú Xuân, thành phố Huế")
+    bare = planted_report(address="12 Lê Lợi")
+    assert "Địa điểm: 12 Lê Lợi, phường Phú Xuân, thành phố Huế\n" in relay_text(
+        written, reference, None
+    )
+    assert "Địa điểm: 12 Lê Lợi, Phường Phú Xuân\n" in relay_text(bare, reference, None)
+
+
 def test_each_channel_gets_its_own_cut_and_key() -> None:
     draft = drafted([ZALO, TELEGRAM])
     short = draft.texts[TELEGRAM.id]
