@@ -4,6 +4,7 @@ wording and the PDF/PPTX packs use them; console.exports.official_doc too)."""
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def date_line(place: str, day: date) -> str:
@@ -13,12 +14,15 @@ def date_line(place: str, day: date) -> str:
 
 class Rounded(float):
     """A rate or an average as a table prints it: always with its own number of decimals
-    (an average of 4,20 beside one of 4,23, not 4,2), and still a number in a workbook."""
+    (an average of 4,20 beside one of 4,23, not 4,2), and still a number in a workbook.
+    Halves go up, as on a calculator and in Excel's ROUND: 13 of 16 on time is 81,3%, where
+    Python's round() would give 81,2."""
 
     places: int
 
     def __new__(cls, value: float, places: int) -> Rounded:
-        made = super().__new__(cls, round(value, places))
+        step = Decimal(1).scaleb(-places)
+        made = super().__new__(cls, float(Decimal(repr(value)).quantize(step, ROUND_HALF_UP)))
         made.places = places
         return made
 

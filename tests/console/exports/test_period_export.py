@@ -298,3 +298,6 @@ def test_a_ranking_prints_every_average_with_two_decimals_and_every_rate_with_on
     assert {c.number_format for c in averages if isinstance(c.value, int | float)} == {"0.00"}
     assert {c.number_format for c in rates if isinstance(c.value, int | float)} == {"0.0"}
     assert vn_cell(Rounded(4.0, 2)) == "4,00"
+    # Halves go up, as on a supervisor's calculator and in Excel's ROUND (round() gives 81,2).
+    assert vn_cell(Rounded(100 * 13 / 16, 1)) == "81,3"
+    assert vn_cell(Rounded(-15.35, 1)) == "-15,4"
